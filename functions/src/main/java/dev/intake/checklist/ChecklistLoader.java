@@ -1,0 +1,84 @@
+package dev.intake.checklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a checklist version from {@code checklists/<name>.json} on the class path, so a new
+ * checklist version is a new file, not new code.
+ */
+public final class ChecklistLoader {
+
+  public static final String CURRENT_RESOURCE = "checklists/devops-competency-4.0.json";
+
+  static final Checklist CURRENT = load(CURRENT_RESOURCE);
+
+  private ChecklistLoader() {
+  }
+
+  public static Checklist load(String resource) {
+    try (InputStream in = ChecklistLoader.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no checklist resource " + resource);
+      }
+      return parse(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read checklist " + resource, e);
+    }
+  }
+
+  static Checklist parse(JsonNode root) {
+    JsonNode p = root.required("parameters");
+    Parameters parameters = new Parameters(
+        strings(p.required("requiredTiers")),
+        strings(p.required("requiredServicesPathStages")),
+        p.required("minCaseStudies").asInt(),
+        p.required("minDistinctCustomers").asInt(),
+        p.required("caseStudyMaxAgeMonths").asInt(),
+        p.required("caseStudyAgeWarningDays").asInt(),
+        p.required("minPublicCaseStudies").asInt(),
+        p.required("minAssociateCertified").asInt(),
+        strings(p.required("associateCertifications")),
+        p.required("minProfessionalCertified").asInt(),
+        strings(p.required("professionalCertifications")),
+        p.required("waiverCompetencyMonths").asInt());
+    List<Prerequisite> prerequisites = new ArrayList<>();
+    for (JsonNode n : root.required("prerequisites")) {
+      prerequisites.add(new Prerequisite(n.required("id").asText(), n.required("section").asText(),
+          n.required("title").asText(), n.required("requirement").asText()));
+    }
+    List<Control> controls = new ArrayList<>();
+    for (JsonNode n : root.required("controls")) {
+      controls.add(new Control(n.required("id").asText(), n.required("group").asText(),
+          n.required("section").asText(), n.required("title").asText(), coverage(n.get("caseStudies")),
+          n.path("waivable").asBoolean(false)));
+    }
+    return new Checklist(root.required("competency").asText(), root.required("document").asText(),
+        root.required("version").asText(), root.required("published").asText(), parameters, prerequisites,
+        controls);
+  }
+
+  private static Coverage coverage(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return Coverage.NONE;
+    }
+    if (node.isTextual() && node.asText().equals("all")) {
+      return Coverage.EVERY;
+    }
+    if (node.isInt()) {
+      return new Coverage.AtLeast(node.asInt());
+    }
+    throw new IllegalArgumentException("caseStudies must be \"all\" or a number, not " + node);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.intake.parsing;
+
+/**
+ * Bounds that keep a hostile or broken file from costing unbounded time or memory. The defaults
+ * sit far above what a real self-assessment needs (a few hundred rows, well under 1 MB).
+ *
+ * @param maxFileBytes largest upload accepted
+ * @param maxEntries most parts a workbook's zip may hold
+ * @param maxPartBytes most bytes one part may inflate to
+ * @param maxTotalBytes most bytes all parts read may inflate to together
+ * @param maxInflateRatio most a part may expand relative to its compressed size (zip bombs)
+ * @param ratioGraceBytes bytes inflated before the ratio is enforced (tiny parts compress well)
+ * @param maxSharedStringChars most characters the shared-strings table may hold
+ * @param maxDataRows most non-blank rows read from one sheet
+ * @param maxPhysicalRows most row elements scanned in one sheet, blank or not
+ */
+public record Limits(
+    long maxFileBytes,
+    int maxEntries,
+    long maxPartBytes,
+    long maxTotalBytes,
+    int maxInflateRatio,
+    long ratioGraceBytes,
+    long maxSharedStringChars,
+    int maxDataRows,
+    int maxPhysicalRows) {
+
+  public static final Limits DEFAULT = new Limits(
+      20L * 1024 * 1024,
+      1_000,
+      64L * 1024 * 1024,
+      160L * 1024 * 1024,
+      100,
+      1024 * 1024,
+      8L * 1024 * 1024,
+      10_000,
+      200_000);
+
+  /** Excel's own limit on the characters in one cell. */
+  public static final int MAX_CELL_CHARS = 32_767;
+}

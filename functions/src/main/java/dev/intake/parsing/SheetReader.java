@@ -1,0 +1,262 @@
+package dev.intake.parsing;
+
+import dev.intake.model.A1;
+import dev.intake.model.CellKind;
+import dev.intake.model.CellRef;
+import dev.intake.model.CellValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.ss.usermodel.DateUtil;
+
+/** Streams one worksheet part into {@link SheetData}, within {@link Limits}. */
+final class SheetReader {
+
+  private static final int MAX_FORMULA_NOTES = 200;
+
+  private final WorkbookPackage pkg;
+  private final Limits limits;
+
+  SheetReader(WorkbookPackage pkg, Limits limits) {
+    this.pkg = pkg;
+    this.limits = limits;
+  }
+
+  SheetData read(WorkbookPackage.SheetEntry sheet) throws IOException {
+    try (InputStream in = pkg.openPart(sheet.part())) {
+      if (in == null) {
+        throw new RejectedFileException("file-corrupt",
+            "The sheet '" + sheet.name() + "' is listed in the workbook but its part is missing: the file is"
+                + " damaged.",
+            "Open the workbook in Excel, save it again as .xlsx, and upload the new file.");
+      }
+      return parse(sheet, Xml.reader(in, sheet.part()));
+    } catch (XMLStreamException e) {
+      throw Xml.malformed(sheet.part(), e);
+    }
+  }
+
+  private SheetData parse(WorkbookPackage.SheetEntry sheet, XMLStreamReader r)
+      throws XMLStreamException, IOException {
+    String name = sheet.name();
+    List<SheetData.Row> rows = new ArrayList<>();
+    List<SheetData.Formula> formulas = new ArrayList<>();
+    List<String> merged = new ArrayList<>();
+    List<Integer> hiddenRows = new ArrayList<>();
+    int physicalRows = 0;
+    int truncated = 0;
+    int lastRow = 0;
+
+    int rowNumber = 0;
+    boolean rowHidden = false;
+    Map<Integer, CellValue> cells = null;
+    int lastColumn = -1;
+
+    while (r.hasNext()) {
+      int ev = r.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        switch (r.getLocalName()) {
+          case "row" -> {
+            physicalRows++;
+            if (physicalRows > limits.maxPhysicalRows()) {
+              throw tooManyRows(name, limits.maxPhysicalRows());
+            }
+            Integer n = WorkbookPackage.intAttr(r, "r");
+            rowNumber = n != null && n > lastRow ? n : lastRow + 1;
+            lastRow = rowNumber;
+            rowHidden = WorkbookPackage.truthy(WorkbookPackage.attr(r, "hidden"));
+            cells = new HashMap<>();
+            lastColumn = -1;
+          }
+          case "c" -> {
+            if (cells == null) {
+              break;
+            }
+            String ref = WorkbookPackage.attr(r, "r");
+            int column = ref == null ? lastColumn + 1 : A1.column(ref);
+            if (column < 0) {
+              column = lastColumn + 1;
+            }
+            lastColumn = column;
+            RawCell raw = readCell(r);
+            if (raw.formula != null && formulas.size() < MAX_FORMULA_NOTES) {
+              formulas.add(new SheetData.Formula(A1.name(column, rowNumber), raw.formula,
+                  refersToOtherWorkbook(raw.formula)));
+            }
+            CellValue value = toValue(raw, CellRef.of(name, column, rowNumber));
+            if (value.text().length() > Limits.MAX_CELL_CHARS) {
+              value = new CellValue(value.text().substring(0, Limits.MAX_CELL_CHARS), value.kind(), value.ref(),
+                  value.formula());
+              truncated++;
+            }
+            if (!value.isBlank()) {
+              cells.put(column, value);
+            }
+          }
+          case "mergeCell" -> {
+            String ref = WorkbookPackage.attr(r, "ref");
+            if (ref != null && merged.size() < 1000) {
+              merged.add(ref);
+            }
+          }
+          default -> {
+            // sheet views, column widths, conditional formats: nothing to read
+          }
+        }
+      } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("row") && cells != null) {
+        if (!cells.isEmpty()) {
+          rows.add(new SheetData.Row(rowNumber, rowHidden, cells));
+          if (rowHidden) {
+            hiddenRows.add(rowNumber);
+          }
+          if (rows.size() > limits.maxDataRows()) {
+            throw tooManyRows(name, limits.maxDataRows());
+          }
+        }
+        cells = null;
+      }
+    }
+    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, truncated);
+  }
+
+  private static RejectedFileException tooManyRows(String sheet, int limit) {
+    return new RejectedFileException("file-limits",
+        "The sheet '" + sheet + "' has more than " + limit + " rows; a self-assessment needs one row per"
+            + " certification, case study or control.",
+        "Delete the rows that are not part of the self-assessment, or start again from the blank template.");
+  }
+
+  private static boolean refersToOtherWorkbook(String formula) {
+    return formula.matches("(?s).*\\[[^\\]]*\\].*") || formula.contains(".xls") || formula.contains("://");
+  }
+
+  /** A cell as written: its type attribute, style, cached value text and formula. */
+  private static final class RawCell {
+    String type;
+    int style = -1;
+    String value;
+    String formula;
+  }
+
+  private static RawCell readCell(XMLStreamReader r) throws XMLStreamException {
+    RawCell c = new RawCell();
+    c.type = WorkbookPackage.attr(r, "t");
+    Integer s = WorkbookPackage.intAttr(r, "s");
+    c.style = s == null ? -1 : s;
+    int depth = 1;
+    StringBuilder inline = null;
+    int phonetic = 0;
+    while (depth > 0) {
+      int ev = r.next();
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        switch (r.getLocalName()) {
+          case "v" -> c.value = Xml.elementText(r, Limits.MAX_CELL_CHARS + 1);
+          case "f" -> c.formula = Xml.elementText(r, 2000);
+          case "is" -> {
+            inline = new StringBuilder();
+            depth++;
+          }
+          case "rPh" -> {
+            phonetic++;
+            depth++;
+          }
+          case "t" -> {
+            String t = Xml.elementText(r, Limits.MAX_CELL_CHARS + 1);
+            if (inline != null && phonetic == 0 && inline.length() <= Limits.MAX_CELL_CHARS) {
+              inline.append(t);
+            }
+          }
+          default -> depth++;
+        }
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        if (r.getLocalName().equals("rPh")) {
+          phonetic--;
+        }
+        depth--;
+      }
+    }
+    if (inline != null) {
+      c.type = "inlineStr";
+      c.value = inline.toString();
+    }
+    if (c.formula != null && c.formula.isEmpty()) {
+      // a shared formula's follower cell: still a formula
+      c.formula = "(shared formula)";
+    }
+    return c;
+  }
+
+  private CellValue toValue(RawCell raw, CellRef ref) throws IOException {
+    boolean formula = raw.formula != null;
+    String v = raw.value;
+    if (v == null) {
+      return new CellValue("", CellKind.BLANK, ref, formula);
+    }
+    String type = raw.type == null ? "n" : raw.type;
+    switch (type) {
+      case "s" -> {
+        String[] strings = pkg.sharedStrings();
+        int index;
+        try {
+          index = Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+          return new CellValue("", CellKind.BLANK, ref, formula);
+        }
+        String text = index >= 0 && index < strings.length ? strings[index] : "";
+        return textValue(text, ref, formula);
+      }
+      case "inlineStr", "str" -> {
+        return textValue(v, ref, formula);
+      }
+      case "b" -> {
+        return new CellValue(WorkbookPackage.truthy(v.trim()) ? "TRUE" : "FALSE", CellKind.BOOLEAN, ref, formula);
+      }
+      case "e" -> {
+        return new CellValue(v.trim(), CellKind.ERROR, ref, formula);
+      }
+      case "d" -> {
+        String iso = v.trim();
+        return new CellValue(iso.length() >= 10 ? iso.substring(0, 10) : iso, CellKind.DATE, ref, formula);
+      }
+      default -> {
+        return number(v.trim(), raw.style, ref, formula);
+      }
+    }
+  }
+
+  private static CellValue textValue(String text, CellRef ref, boolean formula) {
+    String stripped = text.strip();
+    return new CellValue(stripped, stripped.isEmpty() ? CellKind.BLANK : CellKind.TEXT, ref, formula);
+  }
+
+  private CellValue number(String v, int style, CellRef ref, boolean formula) throws IOException {
+    if (v.isEmpty()) {
+      return new CellValue("", CellKind.BLANK, ref, formula);
+    }
+    double d;
+    try {
+      d = Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      return new CellValue(v, CellKind.TEXT, ref, formula);
+    }
+    if (style >= 0 && pkg.isDateStyle(style) && DateUtil.isValidExcelDate(d)) {
+      LocalDateTime dt = DateUtil.getLocalDateTime(d, pkg.date1904());
+      if (dt != null) {
+        return new CellValue(dt.toLocalDate().toString(), CellKind.DATE, ref, formula);
+      }
+    }
+    // Plain notation only for ordinary magnitudes: "1E+999999" must not become a million digits.
+    String text = Double.isFinite(d) && Math.abs(d) < 1e15
+        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+        : v;
+    return new CellValue(text, CellKind.NUMBER, ref, formula);
+  }
+}

@@ -1,0 +1,102 @@
+package dev.intake.rules;
+
+import dev.intake.checklist.Checklist;
+import dev.intake.model.Assessment;
+import dev.intake.model.Finding;
+import dev.intake.model.Severity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the rules of a checklist version over an assessment. */
+public final class RuleEngine {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuleEngine.class);
+
+  private final Checklist checklist;
+  private final List<Rule> rules;
+
+  public RuleEngine(Checklist checklist, List<Rule> rules) {
+    this.checklist = checklist;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The rules of checklist 4.0, without the live page check. */
+  public static RuleEngine standard(Checklist checklist) {
+    return new RuleEngine(checklist, standardRules());
+  }
+
+  /** The rules of checklist 4.0 and the live page check through {@code fetcher}. */
+  public static RuleEngine standard(Checklist checklist, PageFetcher fetcher) {
+    List<Rule> rules = new ArrayList<>(standardRules());
+    rules.add(new LivePageRule(fetcher));
+    return new RuleEngine(checklist, rules);
+  }
+
+  private static List<Rule> standardRules() {
+    return List.of(
+        new GuidelinesReadRule(),
+        new ServicesPathStageRule(),
+        new PartnerTierRule(),
+        new CaseStudyCountRule(),
+        new UniqueCustomerRule(),
+        new ProductionStageRule(),
+        new CaseStudyAgeRule(),
+        new InternalCustomerRule(),
+        new ArchitectureDiagramRule(),
+        new PublicCaseStudyRule(),
+        new PublicContentRule(),
+        new SelfAssessmentRule(),
+        new NotMetRule(),
+        new ControlCoverageRule(),
+        new CertificationCountRule(CertificationTally.Kind.ASSOCIATE),
+        new CertificationCountRule(CertificationTally.Kind.PROFESSIONAL),
+        new CertificationRowRule(),
+        new WaiverRule(),
+        new ProfileRule());
+  }
+
+  public Checklist checklist() {
+    return checklist;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public RuleResult evaluate(Assessment assessment, LocalDate asOf, String uploadedPartnerId) {
+    return evaluate(assessment, asOf, uploadedPartnerId, EnumSet.allOf(RuleGroup.class));
+  }
+
+  /** Runs the rules of the given groups, in the order above. */
+  public RuleResult evaluate(Assessment assessment, LocalDate asOf, String uploadedPartnerId,
+      Set<RuleGroup> groups) {
+    RuleContext ctx = new RuleContext(assessment, checklist, asOf, uploadedPartnerId);
+    List<Finding> findings = new ArrayList<>();
+    int passed = 0;
+    for (Rule rule : rules) {
+      if (!groups.contains(rule.group())) {
+        continue;
+      }
+      List<Finding> found;
+      try {
+        found = rule.evaluate(ctx);
+      } catch (RuntimeException e) {
+        // A rule bug must not lose the other findings; it is reported, not hidden.
+        LOG.error("Rule {} failed", rule.id(), e);
+        found = List.of(new Finding(rule.id(), "3.1", Severity.WARNING,
+            "The check '" + rule.id() + "' could not be completed on this workbook; a reviewer will check it by"
+                + " hand.", "Nothing to do; the program office has been told.", null));
+      }
+      findings.addAll(found);
+      if (found.stream().noneMatch(f -> f.severity() != Severity.INFO)) {
+        passed++;
+      }
+    }
+    return new RuleResult(findings, passed);
+  }
+}

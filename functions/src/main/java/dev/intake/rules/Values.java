@@ -1,0 +1,79 @@
+package dev.intake.rules;
+
+import dev.intake.model.CellValue;
+import dev.intake.model.Text;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Reading the enumerated answers of the template tolerantly. */
+final class Values {
+
+  enum YesNo { YES, NO, BLANK, OTHER }
+
+  private static final Set<String> YES = Set.of("yes", "y", "true", "1", "x", "✓", "✔", "si", "oui", "ja");
+  private static final Set<String> NO = Set.of("no", "n", "false", "0", "non", "nein");
+
+  private Values() {
+  }
+
+  static YesNo yesNo(CellValue v) {
+    String k = Text.fold(v.text()).replaceAll("[^\\p{L}\\p{N}✓✔]", "");
+    if (k.isEmpty()) {
+      return YesNo.BLANK;
+    }
+    if (YES.contains(k)) {
+      return YesNo.YES;
+    }
+    if (NO.contains(k)) {
+      return YesNo.NO;
+    }
+    return YesNo.OTHER;
+  }
+
+  private static final Set<String> FILLER = Set.of("aws", "tier", "stage", "partner", "services", "service",
+      "path", "level", "consulting", "the", "apn");
+
+  /**
+   * The entry of {@code allowed} the value names, ignoring case, spacing, dashes and words such as
+   * "Tier" or "stage" ("Advanced Tier", "Validated stage"); null when it names none.
+   */
+  static String oneOf(CellValue v, List<String> allowed) {
+    String k = Text.key(v.text());
+    String core = String.join("", java.util.Arrays.stream(Text.fold(v.text()).split("[^\\p{L}\\p{N}]+"))
+        .filter(t -> !t.isEmpty() && !FILLER.contains(t))
+        .toList());
+    for (String a : allowed) {
+      String ak = Text.key(a);
+      if (ak.equals(k) || ak.equals(core)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  enum Response { MET, NOT_MET, NOT_APPLICABLE, BLANK, OTHER }
+
+  static Response response(CellValue v) {
+    String k = Text.key(v.text());
+    return switch (k) {
+      case "" -> Response.BLANK;
+      case "met", "yes", "compliant", "y" -> Response.MET;
+      case "notmet", "no", "unmet", "n", "notcompliant", "noncompliant" -> Response.NOT_MET;
+      case "na", "notapplicable", "n/a" -> Response.NOT_APPLICABLE;
+      default -> Response.OTHER;
+    };
+  }
+
+  /** The template's Yes/No wording for an enumerated list, for messages. */
+  static String list(List<String> values) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

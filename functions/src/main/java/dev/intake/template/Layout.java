@@ -1,0 +1,216 @@
+package dev.intake.template;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The canonical template: sheet names, column headers and the values of every drop-down, with the
+ * other spellings the parser accepts. The generator writes the first name; the parser takes any.
+ */
+public final class Layout {
+
+  public static final String INSTRUCTIONS = "Instructions";
+  public static final String PROFILE = "Partner Profile";
+  public static final String CERTIFICATIONS = "Certifications";
+  public static final String CASE_STUDIES = "Case Studies";
+  public static final String SELF_ASSESSMENT = "Self-Assessment";
+
+  public static final List<String> PROFILE_SHEET = List.of(PROFILE, "Profile", "Partner", "Partner Information",
+      "Partner Info");
+  public static final List<String> CERTIFICATIONS_SHEET = List.of(CERTIFICATIONS, "Certification",
+      "Certified Personnel", "Certs", "AWS Certifications");
+  public static final List<String> CASE_STUDIES_SHEET = List.of(CASE_STUDIES, "Case Study", "Customer Examples",
+      "Customer Case Studies", "Case studies");
+  public static final List<String> SELF_ASSESSMENT_SHEET = List.of(SELF_ASSESSMENT, "Self Assessment",
+      "SelfAssessment", "Controls", "Checklist");
+
+  public static final List<String> YES_NO = List.of("Yes", "No");
+  public static final List<String> TIERS = List.of("Registered", "Select", "Advanced", "Premier");
+  public static final List<String> PATH_STAGES = List.of("Registered", "Ready", "Validated", "Differentiated");
+  public static final List<String> CERTIFICATION_NAMES = List.of("Developer – Associate",
+      "SysOps Administrator – Associate", "DevOps Engineer – Professional", "Other");
+  public static final List<String> STAGES = List.of("Production", "Pilot", "Proof of concept");
+  public static final List<String> RESPONSES = List.of("Met", "Not met", "N/A");
+
+  private Layout() {
+  }
+
+  /** A column of a sheet: the header the template writes, the others accepted, and whether it must be there. */
+  public interface Column {
+    String header();
+
+    List<String> synonyms();
+
+    boolean required();
+
+    int width();
+
+    default List<String> names() {
+      return Stream.concat(Stream.of(header()), synonyms().stream()).toList();
+    }
+  }
+
+  /** Partner Profile is two columns. */
+  public enum ProfileColumn implements Column {
+    FIELD("Field", true, 34, "Item", "Question", "Name", "Attribute"),
+    VALUE("Value", true, 48, "Answer", "Response", "Entry");
+
+    private final String header;
+    private final boolean required;
+    private final int width;
+    private final List<String> synonyms;
+
+    ProfileColumn(String header, boolean required, int width, String... synonyms) {
+      this.header = header;
+      this.required = required;
+      this.width = width;
+      this.synonyms = List.of(synonyms);
+    }
+
+    @Override public String header() {
+      return header;
+    }
+
+    @Override public List<String> synonyms() {
+      return synonyms;
+    }
+
+    @Override public boolean required() {
+      return required;
+    }
+
+    @Override public int width() {
+      return width;
+    }
+  }
+
+  public enum CertificationColumn implements Column {
+    PERSON("Person", true, 28, "Name", "Full name", "Employee", "Certified person", "Individual"),
+    CERTIFICATION("Certification", true, 36, "Certificate", "AWS certification", "Certification name",
+        "Certification type"),
+    VALIDATION_NUMBER("Validation number", true, 24, "Validation #", "Validation no", "Validation code",
+        "Certification number", "Credential ID", "Validation ID"),
+    EXPIRY_DATE("Expiry date", true, 16, "Expiration date", "Expires", "Expiry", "Valid until", "Expiration");
+
+    private final String header;
+    private final boolean required;
+    private final int width;
+    private final List<String> synonyms;
+
+    CertificationColumn(String header, boolean required, int width, String... synonyms) {
+      this.header = header;
+      this.required = required;
+      this.width = width;
+      this.synonyms = List.of(synonyms);
+    }
+
+    @Override public String header() {
+      return header;
+    }
+
+    @Override public List<String> synonyms() {
+      return synonyms;
+    }
+
+    @Override public boolean required() {
+      return required;
+    }
+
+    @Override public int width() {
+      return width;
+    }
+  }
+
+  public enum CaseStudyColumn implements Column {
+    NUMBER("#", false, 5, "No", "No.", "Number", "Case study #", "Case study number", "CS #", "ID"),
+    CUSTOMER_NAME("Customer name", true, 26, "Customer", "Client", "Client name", "Company name",
+        "AWS customer name", "Customer legal name"),
+    INTERNAL_OR_AFFILIATE("Internal or affiliate", false, 12, "Internal/affiliate", "Internal", "Affiliate",
+        "Internal or affiliate customer", "Internal or affiliate company"),
+    ANONYMIZED("Anonymized", false, 12, "Anonymised", "Anonymous", "Anonymized public case study"),
+    CUSTOMER_DESCRIPTION("Customer description", false, 30, "Description of customer", "Anonymized description",
+        "Customer profile"),
+    PROJECT_TITLE("Project title", false, 30, "Title", "Project name", "Case study title", "Project"),
+    CUSTOMER_CHALLENGE("Customer challenge", true, 40, "Challenge", "Business challenge", "Problem",
+        "Customer problem"),
+    HOW_AWS_WAS_USED("How AWS was used", true, 40, "How AWS was leveraged", "AWS services used", "Solution",
+        "AWS solution", "How AWS is used", "Use of AWS"),
+    OUTCOME("Outcome", true, 36, "Outcomes", "Results", "Outcome(s)", "Outcomes and results",
+        "Quantitative results", "Business outcome"),
+    GO_LIVE_DATE("Go-live date", true, 14, "Go live date", "Go-live", "Golive", "Launch date", "Production date",
+        "Date in production", "Deployment date", "Go live"),
+    STAGE("Stage", true, 16, "Project stage", "Deployment stage", "Status", "Production stage"),
+    PUBLIC("Public", true, 10, "Publicly available", "Public case study", "Is public", "Published"),
+    PUBLIC_URL("Public URL", true, 40, "URL", "Case study URL", "Public link", "Link", "Public case study URL"),
+    ARCHITECTURE_DIAGRAM("Architecture diagram", false, 30, "Diagram", "Architecture", "Architecture diagram link",
+        "Architecture diagram file");
+
+    private final String header;
+    private final boolean required;
+    private final int width;
+    private final List<String> synonyms;
+
+    CaseStudyColumn(String header, boolean required, int width, String... synonyms) {
+      this.header = header;
+      this.required = required;
+      this.width = width;
+      this.synonyms = List.of(synonyms);
+    }
+
+    @Override public String header() {
+      return header;
+    }
+
+    @Override public List<String> synonyms() {
+      return synonyms;
+    }
+
+    @Override public boolean required() {
+      return required;
+    }
+
+    @Override public int width() {
+      return width;
+    }
+  }
+
+  public enum ControlColumn implements Column {
+    CONTROL_ID("Control ID", true, 14, "Control", "ID", "Control #", "Requirement ID", "Control Id"),
+    SECTION("Section", false, 28, "Category", "Area"),
+    REQUIREMENT("Requirement", false, 50, "Control name", "Title", "Requirement title", "Description"),
+    RESPONSE("Response", true, 12, "Status", "Met?", "Answer", "Self-assessment", "Compliance"),
+    EVIDENCE("Evidence", true, 50, "Evidence provided", "Evidence / notes", "Objective evidence",
+        "Evidence location"),
+    CASE_STUDIES("Case studies", true, 14, "Case study", "Case studies #", "Customer examples",
+        "Customer example", "Case study numbers", "Case studies (#)"),
+    COMMENTS("Comments", false, 36, "Comment", "Notes", "Remarks");
+
+    private final String header;
+    private final boolean required;
+    private final int width;
+    private final List<String> synonyms;
+
+    ControlColumn(String header, boolean required, int width, String... synonyms) {
+      this.header = header;
+      this.required = required;
+      this.width = width;
+      this.synonyms = List.of(synonyms);
+    }
+
+    @Override public String header() {
+      return header;
+    }
+
+    @Override public List<String> synonyms() {
+      return synonyms;
+    }
+
+    @Override public boolean required() {
+      return required;
+    }
+
+    @Override public int width() {
+      return width;
+    }
+  }
+}
