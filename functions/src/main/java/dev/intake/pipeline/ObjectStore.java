@@ -1,0 +1,23 @@
+package dev.intake.pipeline;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The S3 operations the pipeline uses; the AWS adapter is the only implementation with SDK types. */
+public interface ObjectStore {
+
+  /** The object's bytes, at most {@code maxBytes + 1} of them so a caller can tell it was longer. */
+  Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes);
+
+  /** Streams the object; the caller closes the stream. Empty when there is no such object. */
+  Optional<InputStream> open(String bucket, String key, String versionId);
+
+  void write(String bucket, String key, byte[] bytes, String contentType);
+
+  boolean exists(String bucket, String key);
+
+  /** A GET URL valid for {@code ttl}. */
+  URL presignGet(String bucket, String key, Duration ttl);
+}

@@ -1,0 +1,55 @@
+package dev.intake.pipeline;
+
+import dev.intake.model.Finding;
+import dev.intake.model.FindingsReport;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where submissions, their findings and reviewer decisions live. Every write is conditional: a
+ * status never moves backwards, and a retried write cannot duplicate a finding or a decision.
+ * Implementations throw {@link StoreUnavailableException} when the store cannot be reached, so a
+ * caller can retry; {@link IllegalArgumentException} for a malformed page token.
+ */
+public interface SubmissionStore {
+
+  /** Stores a new submission; false (and no change) when one with its id already exists. */
+  boolean create(Submission submission);
+
+  Optional<Submission> get(String submissionId);
+
+  /**
+   * Moves a submission to {@code next} if that is forward from where it is. Returns false (no
+   * change) when it is already there or beyond.
+   */
+  boolean advance(String submissionId, SubmissionStatus next, Instant at);
+
+  /**
+   * Records an evaluation: its findings (replacing none that exist: keys are the finding's index),
+   * then its terminal status, summary and report locations, if the submission is not terminal yet.
+   * Returns false when it was already terminal (a retried or duplicate evaluation).
+   */
+  boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
+      Instant at);
+
+  /** Marks a non-terminal submission FAILED with a reason; false when it was already terminal. */
+  boolean markFailed(String submissionId, String reason, Instant at);
+
+  List<Finding> findings(String submissionId);
+
+  /**
+   * Newest first. {@code partnerId} and {@code status} filter when not null; {@code nextToken} is
+   * the token of the previous page or null.
+   */
+  Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken);
+
+  /** Every evaluated version of one document (same bucket and key), in upload order (S3 sequencer). */
+  List<Submission> history(String documentId);
+
+  /** Appends a decision; the decision id makes a retried append a no-op. */
+  void addDecision(Decision decision);
+
+  /** Decisions in the order they were made. */
+  List<Decision> decisions(String submissionId);
+}

@@ -1,0 +1,11 @@
+package dev.intake.pipeline;
+
+/** Starts the evaluation workflow for a submission. */
+public interface WorkflowStarter {
+
+  /**
+   * Starts an execution named {@code name} (the submission id). Starting the same name with the
+   * same input again is a no-op that returns false, so a duplicate event starts nothing new.
+   */
+  boolean start(String name, String inputJson);
+}
