@@ -1,0 +1,170 @@
+package dev.intake.cli;
+
+import dev.intake.model.FindingsReport;
+import dev.intake.parsing.ParseOutcome;
+import dev.intake.parsing.WorkbookParser;
+import dev.intake.report.Evaluator;
+import dev.intake.report.ReportJson;
+import dev.intake.report.TextReport;
+import dev.intake.report.WorkbookAnnotator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx]}: the
+ * pre-flight check a partner runs before uploading. The exit code is the verdict.
+ */
+final class ValidateCommand implements Command {
+
+  private static final String AS_OF = "--as-of";
+  private static final String FORMAT = "--format";
+  private static final String ANNOTATE = "--annotate";
+
+  private final Clock clock;
+  private final Evaluator evaluator;
+  private final WorkbookAnnotator annotator;
+
+  ValidateCommand(Clock clock) {
+    this(clock, Evaluator.standard(), new WorkbookAnnotator());
+  }
+
+  ValidateCommand(Clock clock, Evaluator evaluator, WorkbookAnnotator annotator) {
+    this.clock = clock;
+    this.evaluator = evaluator;
+    this.annotator = annotator;
+  }
+
+  @Override public String name() {
+    return "validate";
+  }
+
+  @Override public String synopsis() {
+    return "validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx]";
+  }
+
+  @Override public String summary() {
+    return "Check a completed workbook against the checklist, as the upload pipeline will.";
+  }
+
+  @Override public String usage() {
+    return "Usage: pipeline " + synopsis() + "\n"
+        + "\n"
+        + summary() + "\n"
+        + "\n"
+        + "Options:\n"
+        + "  --as-of YYYY-MM-DD   the date to judge ages and expiries on (default: today, in this computer's\n"
+        + "                       time zone)\n"
+        + "  --format text|json   the report as text (default) or as the JSON the API serves\n"
+        + "  --annotate OUT.xlsx  also write a copy of the workbook with each finding as a comment on its\n"
+        + "                       cell and a Findings sheet (replaces OUT.xlsx; never FILE.xlsx itself)\n"
+        + "\n"
+        + "Exit codes: 0 READY, 1 ACTION_REQUIRED, 2 REJECTED, 64 usage error,\n"
+        + "            66 FILE.xlsx does not exist or cannot be read, 73 OUT.xlsx cannot be written.\n";
+  }
+
+  @Override public int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
+    Arguments a = Arguments.parse(args, Set.of(AS_OF, FORMAT, ANNOTATE), Set.of());
+    if (a.help()) {
+      out.print(usage());
+      return ExitCodes.OK;
+    }
+    Path file = Path.of(a.single("workbook (FILE.xlsx)"));
+    LocalDate asOf = asOf(a);
+    boolean json = json(a);
+    Path annotate = a.value(ANNOTATE).map(Path::of).orElse(null);
+    if (annotate != null) {
+      checkAnnotateTarget(file, annotate);
+    }
+
+    WorkbookParser parser = evaluator.parser();
+    byte[] bytes = read(file, parser.limits().maxFileBytes());
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    ParseOutcome outcome = bytes.length > parser.limits().maxFileBytes()
+        ? parse(parser, bytes, name)
+        : parser.parse(bytes, name);
+    FindingsReport report = evaluator.evaluate(outcome, asOf, "", null);
+
+    out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report));
+    out.flush();
+    if (annotate != null) {
+      ParseOutcome.Stats stats = outcome instanceof ParseOutcome.Parsed p ? p.stats() : null;
+      WorkbookAnnotator.Annotation annotation = annotator.annotate(bytes, report, stats);
+      OutputFiles.write(annotate, annotation.workbook(), true);
+      err.println(annotation.annotatedCopy()
+          ? "Annotated copy written to " + annotate
+          : "Findings workbook written to " + annotate + " (the workbook itself was not annotated: "
+              + annotation.note() + ")");
+    }
+    return ExitCodes.of(report.status());
+  }
+
+  private LocalDate asOf(Arguments a) throws CliException {
+    String text = a.value(AS_OF).orElse(null);
+    if (text == null) {
+      return LocalDate.now(clock);
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw CliException.usage("--as-of '" + text + "' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01");
+    }
+  }
+
+  private static boolean json(Arguments a) throws CliException {
+    String format = a.value(FORMAT).orElse("text").toLowerCase(Locale.ROOT);
+    return switch (format) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw CliException.usage("--format must be text or json, not '" + format + "'");
+    };
+  }
+
+  private static void checkAnnotateTarget(Path file, Path annotate) throws CliException {
+    try {
+      if (Files.exists(file) && Files.exists(annotate) && Files.isSameFile(file, annotate)) {
+        throw CliException.usage("--annotate " + annotate + " is the workbook being checked; give another file"
+            + " name so the original is kept");
+      }
+    } catch (IOException e) {
+      // isSameFile could not compare them; the write below reports any real problem.
+    }
+    OutputFiles.checkWritable(annotate, true);
+  }
+
+  /** The file's bytes, at most one more than {@code max} (more than that is rejected unread). */
+  private static byte[] read(Path file, long max) throws CliException {
+    if (Files.isDirectory(file)) {
+      throw new CliException(ExitCodes.NO_INPUT, file + " is a folder, not a workbook");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCodes.NO_INPUT, file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new CliException(ExitCodes.NO_INPUT, "cannot read " + file + ": permission denied");
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.NO_INPUT, "cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A file over the size limit: the parser's stream entry point reports it without the exact size. */
+  private static ParseOutcome parse(WorkbookParser parser, byte[] truncated, String name) throws CliException {
+    try {
+      return parser.parse(new ByteArrayInputStream(truncated), name);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.SOFTWARE, "reading " + name + " from memory failed: " + e.getMessage());
+    }
+  }
+}
