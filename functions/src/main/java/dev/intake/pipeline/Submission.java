@@ -9,7 +9,8 @@ import java.util.Objects;
  * One uploaded object version and what became of it: the record the store keeps and the API serves.
  *
  * @param documentId identifies the uploaded key (bucket and key): every version of one file shares it
- * @param sequencer the S3 event sequencer, which orders the versions of one key
+ * @param sequencer the S3 event sequencer, which orders the versions of one key: hexadecimal as S3
+ *     gives it (at most 64 digits); versions compare as the zero-padded strings, as S3 documents
  * @param summary null until evaluated
  * @param failure why it FAILED, or null
  */

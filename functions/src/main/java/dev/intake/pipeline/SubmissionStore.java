@@ -21,14 +21,15 @@ public interface SubmissionStore {
 
   /**
    * Moves a submission to {@code next} if that is forward from where it is. Returns false (no
-   * change) when it is already there or beyond.
+   * change) when it is already there or beyond, or when there is no such submission.
    */
   boolean advance(String submissionId, SubmissionStatus next, Instant at);
 
   /**
    * Records an evaluation: its findings (replacing none that exist: keys are the finding's index),
    * then its terminal status, summary and report locations, if the submission is not terminal yet.
-   * Returns false when it was already terminal (a retried or duplicate evaluation).
+   * Returns false when it was already terminal (a retried or duplicate evaluation: nothing is
+   * written, not even findings) or does not exist.
    */
   boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
       Instant at);
@@ -40,14 +41,21 @@ public interface SubmissionStore {
 
   /**
    * Newest first. {@code partnerId} and {@code status} filter when not null; {@code nextToken} is
-   * the token of the previous page or null.
+   * the token of the previous page or null. A page may hold fewer than {@code limit} items and still
+   * have a next token (the store bounds the work of one call); a null token means the end.
+   *
+   * @throws IllegalArgumentException when {@code limit} is outside 1..100, or the token is malformed
+   *     or was issued for another query (another partner or status)
    */
   Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken);
 
   /** Every evaluated version of one document (same bucket and key), in upload order (S3 sequencer). */
   List<Submission> history(String documentId);
 
-  /** Appends a decision; the decision id makes a retried append a no-op. */
+  /**
+   * Appends a decision; the decision id makes a retried append a no-op (a retry passes the same
+   * decision, with the same {@code at}).
+   */
   void addDecision(Decision decision);
 
   /** Decisions in the order they were made. */
