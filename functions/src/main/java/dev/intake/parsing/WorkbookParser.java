@@ -60,6 +60,11 @@ public final class WorkbookParser {
     }
   }
 
+  /** The rejection of a file known to be {@code size} bytes, larger than the limit, without reading it. */
+  public ParseOutcome rejectOversized(long size) {
+    return tooLarge(size);
+  }
+
   private ParseOutcome tooLarge(long size) {
     String actual = size < 0 ? "more than " + (limits.maxFileBytes() >> 20) + " MB"
         : String.format(Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));

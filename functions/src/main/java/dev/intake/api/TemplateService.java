@@ -1,0 +1,37 @@
+package dev.intake.api;
+
+import dev.intake.checklist.Checklist;
+import dev.intake.pipeline.ObjectStore;
+import dev.intake.template.TemplateGenerator;
+import java.net.URL;
+import java.time.Duration;
+
+/** Keeps the blank template in the bucket (written on first use) and hands out short-lived links to it. */
+public final class TemplateService {
+
+  private final ObjectStore objects;
+  private final String bucket;
+  private final Checklist checklist;
+
+  public TemplateService(ObjectStore objects, String bucket, Checklist checklist) {
+    this.objects = objects;
+    this.bucket = bucket;
+    this.checklist = checklist;
+  }
+
+  public String key() {
+    return "templates/devops-competency-" + checklist.version() + ".xlsx";
+  }
+
+  public URL link(Duration ttl) {
+    if (!objects.exists(bucket, key())) {
+      objects.write(bucket, key(), new TemplateGenerator(checklist).generate(),
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+    return objects.presignGet(bucket, key(), ttl);
+  }
+
+  public Checklist checklist() {
+    return checklist;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.intake.aws;
+
+import dev.intake.api.CallerResolver;
+import dev.intake.api.ReviewerApi;
+import dev.intake.api.TemplateService;
+import dev.intake.checklist.Checklist;
+import dev.intake.parsing.WorkbookParser;
+import dev.intake.pipeline.AggregateService;
+import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.pipeline.CheckService;
+import dev.intake.pipeline.FailureService;
+import dev.intake.pipeline.IntakeService;
+import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.PipelineMetrics;
+import dev.intake.pipeline.SubmissionStore;
+import dev.intake.report.WorkbookAnnotator;
+import dev.intake.rules.RuleEngine;
+import dev.intake.rules.RuleGroup;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The composition root on AWS: reads the function's environment once and builds each handler's
+ * collaborators from one set of SDK clients. Handlers' no-argument constructors call
+ * {@link #fromEnvironment()}, so a container (and a SnapStart snapshot) builds everything once.
+ */
+public final class AwsWiring {
+
+  private static volatile AwsWiring instance;
+
+  private final AwsClients clients;
+  private final Map<String, String> env;
+  private final Clock clock;
+  private final Checklist checklist = Checklist.current();
+
+  public AwsWiring(AwsClients clients, Map<String, String> env, Clock clock) {
+    this.clients = clients;
+    this.env = Map.copyOf(env);
+    this.clock = clock;
+  }
+
+  public static AwsWiring fromEnvironment() {
+    AwsWiring w = instance;
+    if (w == null) {
+      synchronized (AwsWiring.class) {
+        w = instance;
+        if (w == null) {
+          w = new AwsWiring(AwsClients.fromEnvironment(), System.getenv(), Clock.systemUTC());
+          instance = w;
+        }
+      }
+    }
+    return w;
+  }
+
+  private String required(String name) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      throw new IllegalStateException("Environment variable " + name + " is not set for this function");
+    }
+    return v;
+  }
+
+  private SubmissionStore store() {
+    return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+  }
+
+  private ObjectStore objects() {
+    return new S3ObjectStore(clients.s3(), clients.s3Presigner());
+  }
+
+  private PipelineMetrics metrics() {
+    return new PowertoolsMetrics();
+  }
+
+  public IntakeService intakeService() {
+    return new IntakeService(store(), objects(),
+        new SfnWorkflowStarter(clients.sfn(), required("STATE_MACHINE_ARN")), new WorkbookParser(),
+        AsOfPolicy.uploadDay(), clock, metrics());
+  }
+
+  public CheckService checkService(RuleGroup group) {
+    boolean live = group == RuleGroup.PUBLIC_URLS
+        && Boolean.parseBoolean(env.getOrDefault("URL_CHECK_ENABLED", "false"));
+    RuleEngine engine = live
+        ? RuleEngine.standard(checklist, LIVE_CHECK_PENDING)
+        : RuleEngine.standard(checklist);
+    return new CheckService(group, engine, objects());
+  }
+
+  private static final dev.intake.rules.PageFetcher LIVE_CHECK_PENDING =
+      uri -> new dev.intake.rules.PageFetcher.Refused("the live check is not wired yet");
+
+  public AggregateService aggregateService() {
+    WorkbookAnnotator annotator = new WorkbookAnnotator();
+    return new AggregateService(objects(), store(),
+        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock,
+        env.getOrDefault("API_BASE_URL", ""), new WorkbookParser().limits().maxFileBytes(), metrics());
+  }
+
+  public FailureService failureService() {
+    return new FailureService(store(), clock, metrics());
+  }
+
+  public ReviewerApi reviewerApi() {
+    String stateMachine = env.get("STATE_MACHINE_ARN");
+    return new ReviewerApi(store(), objects(), new TemplateService(objects(), required("BUCKET_NAME"), checklist),
+        stateMachine == null
+            ? dev.intake.api.ExecutionHistory.NONE
+            : new SfnExecutionHistory(clients.sfn(), stateMachine),
+        clock);
+  }
+
+  public CallerResolver callerResolver() {
+    return CallerResolver.of(env.getOrDefault("REVIEWER_PRINCIPALS", "competency-reviewer"),
+        env.getOrDefault("PARTNER_ROLE_PREFIX", "competency-partner-"));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.intake.handlers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.aws.AwsWiring;
+import dev.intake.pipeline.FailureService;
+import dev.intake.pipeline.PipelineJson;
+
+/** Workflow Catch target: store the submission as FAILED with the error and cause. */
+public final class FailureHandler extends JsonTaskHandler {
+
+  private final FailureService failures;
+
+  public FailureHandler() {
+    this(AwsWiring.fromEnvironment().failureService());
+  }
+
+  public FailureHandler(FailureService failures) {
+    this.failures = failures;
+  }
+
+  @Override
+  public JsonNode handle(JsonNode input) {
+    boolean marked = failures.markFailed(input.path("submissionId").asText(null), text(input, "error"),
+        text(input, "cause"));
+    ObjectNode out = PipelineJson.mapper().createObjectNode();
+    out.put("marked", marked);
+    return out;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.intake.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.checklist.Checklist;
+import dev.intake.model.FindingsReport;
+import dev.intake.parsing.ParseOutcome;
+import dev.intake.report.ReportAssembler;
+import dev.intake.report.ReportJson;
+import dev.intake.rules.RuleResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The aggregate step: merges the check groups' findings with the parser's notes into the report,
+ * writes the JSON report and the annotated workbook to S3, stores status and findings, and returns
+ * the notification. Safe to retry: S3 writes are overwrites, the store refuses a second terminal
+ * write, and the same notification is returned again.
+ */
+public final class AggregateService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AggregateService.class);
+
+  /** What one aggregation produced; {@code firstTime} is false for a retried or duplicate run. */
+  public record Result(FindingsReport report, Notification notification, boolean firstTime) {
+  }
+
+  private final ObjectStore objects;
+  private final SubmissionStore store;
+  private final Annotator annotator;
+  private final Checklist checklist;
+  private final Clock clock;
+  private final String apiBaseUrl;
+  private final long maxWorkbookBytes;
+  private final PipelineMetrics metrics;
+
+  public AggregateService(ObjectStore objects, SubmissionStore store, Annotator annotator, Checklist checklist,
+      Clock clock, String apiBaseUrl, long maxWorkbookBytes, PipelineMetrics metrics) {
+    this.objects = objects;
+    this.store = store;
+    this.annotator = annotator;
+    this.checklist = checklist;
+    this.clock = clock;
+    this.apiBaseUrl = apiBaseUrl;
+    this.maxWorkbookBytes = maxWorkbookBytes;
+    this.metrics = metrics;
+  }
+
+  public Result run(JsonNode state) {
+    WorkflowInput in = WorkflowInput.from(state);
+    Submission submission = store.get(in.submissionId())
+        .orElseThrow(() -> new IllegalStateException("no submission " + in.submissionId()));
+    ParseOutcome parsed = PipelineJson.readParsed(read(in.bucket(), in.parsedKey()));
+    FindingsReport report;
+    if (parsed instanceof ParseOutcome.Parsed p) {
+      List<RuleResult> results = new ArrayList<>();
+      for (JsonNode check : state.path("checks")) {
+        results.add(PipelineJson.readResult(read(in.bucket(), check.path("key").asText())));
+      }
+      report = ReportAssembler.evaluated(in.submissionId(), p.assessment().partner(), checklist, in.asOf(),
+          p.notes(), RuleResult.merge(results));
+    } else {
+      report = ReportAssembler.rejected(in.submissionId(), checklist, in.asOf(),
+          ((ParseOutcome.Rejected) parsed).reasons());
+    }
+    String reportKey = WorkflowInput.reportKey(in.submissionId());
+    String annotatedKey = WorkflowInput.annotatedKey(in.submissionId());
+    objects.write(in.bucket(), reportKey, ReportJson.write(report).getBytes(StandardCharsets.UTF_8),
+        "application/json");
+    byte[] original = parsed instanceof ParseOutcome.Parsed
+        ? objects.read(in.bucket(), in.key(), in.versionId(), maxWorkbookBytes).orElse(null)
+        : null;
+    objects.write(in.bucket(), annotatedKey, annotator.annotate(original, report),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    boolean first = store.saveEvaluation(in.submissionId(), report, reportKey, annotatedKey, clock.instant());
+    if (first) {
+      metrics.evaluated(report.status().name(), report.summary().blockers());
+    } else {
+      LOG.info("Submission {} was already evaluated; returning the same notification", in.submissionId());
+    }
+    LOG.info("Submission {} evaluated: {} ({} blockers, {} warnings)", in.submissionId(), report.status(),
+        report.summary().blockers(), report.summary().warnings());
+    return new Result(report, Notification.of(submission, report, apiBaseUrl), first);
+  }
+
+  private byte[] read(String bucket, String key) {
+    return objects.read(bucket, key, null, Long.MAX_VALUE - 1)
+        .orElseThrow(() -> new IllegalStateException("missing work object " + key));
+  }
+}

@@ -1,0 +1,109 @@
+package dev.intake.pipeline;
+
+import dev.intake.model.ProfileField;
+import dev.intake.parsing.ParseOutcome;
+import dev.intake.parsing.WorkbookParser;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The intake step: gate, parse and store one uploaded workbook, then start its evaluation. The
+ * submission id is derived from the object version, so a duplicate S3 event finds the submission
+ * already under way and starts nothing new.
+ */
+public final class IntakeService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+
+  /** What became of one event. */
+  public enum Outcome { STARTED, DUPLICATE, IGNORED }
+
+  private final SubmissionStore store;
+  private final ObjectStore objects;
+  private final WorkflowStarter workflow;
+  private final WorkbookParser parser;
+  private final AsOfPolicy asOfPolicy;
+  private final Clock clock;
+  private final PipelineMetrics metrics;
+
+  public IntakeService(SubmissionStore store, ObjectStore objects, WorkflowStarter workflow, WorkbookParser parser,
+      AsOfPolicy asOfPolicy, Clock clock, PipelineMetrics metrics) {
+    this.store = store;
+    this.objects = objects;
+    this.workflow = workflow;
+    this.parser = parser;
+    this.asOfPolicy = asOfPolicy;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  public Outcome accept(UploadedObject upload) {
+    if (upload.isFolder()) {
+      return Outcome.IGNORED;
+    }
+    String id = upload.submissionId();
+    MDC.put("submissionId", id);
+    try {
+      Optional<Submission> existing = store.get(id);
+      if (existing.isPresent() && existing.get().status() != SubmissionStatus.RECEIVED) {
+        LOG.info("Duplicate event for {} ({}): already {}", id, upload.key(), existing.get().status());
+        return Outcome.DUPLICATE;
+      }
+      Optional<ParseOutcome> read = parse(upload);
+      if (read.isEmpty()) {
+        // Deleted (or a version expired) before we could read it: still a stored terminal state.
+        Submission gone = existing.orElseGet(() -> newSubmission(upload, null));
+        store.create(gone);
+        store.markFailed(id, "The object was no longer in the bucket when intake read it.", clock.instant());
+        LOG.warn("Object {} (version {}) disappeared before intake", upload.key(), upload.versionId());
+        return Outcome.IGNORED;
+      }
+      ParseOutcome parsed = read.get();
+      objects.write(upload.bucket(), WorkflowInput.workKey(id, "parsed.json"), PipelineJson.writeParsed(parsed),
+          "application/json");
+      Submission submission = existing.orElseGet(() -> newSubmission(upload, parsed));
+      if (existing.isEmpty()) {
+        if (store.create(submission)) {
+          metrics.received(upload.partnerId());
+        } else {
+          // A concurrent duplicate created it first: build the input from what it stored.
+          submission = store.get(id).orElse(submission);
+        }
+      }
+      boolean started = workflow.start(id, WorkflowInput.of(submission, parsed instanceof ParseOutcome.Parsed)
+          .toJson().toString());
+      store.advance(id, SubmissionStatus.EVALUATING, clock.instant());
+      LOG.info("Submission {} from partner {} ({} bytes): workflow {}", id, upload.partnerId(), upload.size(),
+          started ? "started" : "already running");
+      return started ? Outcome.STARTED : Outcome.DUPLICATE;
+    } finally {
+      MDC.remove("submissionId");
+    }
+  }
+
+  private Optional<ParseOutcome> parse(UploadedObject upload) {
+    long max = parser.limits().maxFileBytes();
+    if (upload.size() > max) {
+      // Not even downloaded: the parser would reject anything over the limit.
+      return Optional.of(parser.rejectOversized(upload.size()));
+    }
+    return objects.read(upload.bucket(), upload.key(), upload.versionId(), max)
+        .map(bytes -> parser.parse(bytes, upload.fileName()));
+  }
+
+  private Submission newSubmission(UploadedObject upload, ParseOutcome parsed) {
+    String partnerName = "";
+    String version = "";
+    if (parsed instanceof ParseOutcome.Parsed p) {
+      partnerName = p.assessment().profile().text(ProfileField.PARTNER_NAME);
+      version = p.assessment().profile().text(ProfileField.CHECKLIST_VERSION);
+    }
+    return new Submission(upload.submissionId(), upload.partnerId(), upload.fileName(), upload.bucket(), upload.key(),
+        upload.versionId(), upload.sequencer(), SubmissionIds.documentId(upload.bucket(), upload.key()),
+        upload.size(), upload.eventTime(), asOfPolicy.asOf(upload.eventTime()), SubmissionStatus.RECEIVED, null,
+        version, partnerName, null, null, null, clock.instant());
+  }
+}

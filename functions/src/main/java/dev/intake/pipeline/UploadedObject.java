@@ -1,0 +1,43 @@
+package dev.intake.pipeline;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One object version an S3 event announced, already URL-decoded.
+ *
+ * @param versionId null when the bucket is not versioned
+ * @param sequencer orders events for the same key (hex, compare after left-padding)
+ */
+public record UploadedObject(String bucket, String key, String versionId, String eTag, long size, String sequencer,
+    Instant eventTime) {
+
+  public UploadedObject {
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(eventTime, "eventTime");
+  }
+
+  /** The folder-placeholder objects some S3 clients and S3Proxy list are not uploads. */
+  public boolean isFolder() {
+    return key.endsWith("/");
+  }
+
+  /** The partner folder: {@code incoming/{partnerId}/…}, or "unassigned" outside one. */
+  public String partnerId() {
+    String[] parts = key.split("/");
+    if (parts.length >= 3 && parts[0].equals("incoming") && parts[1].matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      return parts[1];
+    }
+    return "unassigned";
+  }
+
+  public String fileName() {
+    int slash = key.lastIndexOf('/');
+    return slash < 0 ? key : key.substring(slash + 1);
+  }
+
+  public String submissionId() {
+    return SubmissionIds.submissionId(bucket, key, versionId != null ? versionId : eTag);
+  }
+}

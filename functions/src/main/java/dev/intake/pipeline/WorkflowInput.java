@@ -1,0 +1,88 @@
+package dev.intake.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * What the intake step hands the workflow, and what each task receives back as its input: ids and
+ * S3 locations only. Derived from the stored submission, so a duplicate event builds the identical
+ * input (and Step Functions treats the second start as the same execution).
+ *
+ * @param readable false when the parser rejected the file; the workflow then skips the checks
+ */
+public record WorkflowInput(
+    String submissionId,
+    String partnerId,
+    String bucket,
+    String key,
+    String versionId,
+    String fileName,
+    LocalDate asOf,
+    boolean readable) {
+
+  public WorkflowInput {
+    Objects.requireNonNull(submissionId, "submissionId");
+    Objects.requireNonNull(bucket, "bucket");
+    Objects.requireNonNull(asOf, "asOf");
+  }
+
+  public static WorkflowInput of(Submission s, boolean readable) {
+    return new WorkflowInput(s.submissionId(), s.partnerId(), s.bucket(), s.key(), s.versionId(), s.fileName(),
+        s.asOf(), readable);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode n = PipelineJson.mapper().createObjectNode();
+    n.put("submissionId", submissionId);
+    n.put("partnerId", partnerId);
+    n.put("bucket", bucket);
+    n.put("key", key);
+    if (versionId == null) {
+      n.putNull("versionId");
+    } else {
+      n.put("versionId", versionId);
+    }
+    n.put("fileName", fileName);
+    n.put("asOf", asOf.toString());
+    n.put("readable", readable);
+    return n;
+  }
+
+  /** Reads the fields of a workflow state; extra fields (such as check results) are ignored. */
+  public static WorkflowInput from(JsonNode n) {
+    String id = text(n, "submissionId");
+    if (!SubmissionIds.isSubmissionId(id)) {
+      throw new IllegalArgumentException("workflow input has no valid submissionId");
+    }
+    return new WorkflowInput(id, text(n, "partnerId"), text(n, "bucket"), text(n, "key"),
+        n.path("versionId").isNull() || n.path("versionId").isMissingNode() ? null : n.path("versionId").asText(),
+        text(n, "fileName"), LocalDate.parse(text(n, "asOf")), n.path("readable").asBoolean(true));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("workflow input has no " + field);
+    }
+    return v.asText();
+  }
+
+  /** Where the intake step stores the parsed workbook. */
+  public String parsedKey() {
+    return workKey(submissionId, "parsed.json");
+  }
+
+  public static String workKey(String submissionId, String name) {
+    return "work/" + submissionId + "/" + name;
+  }
+
+  public static String reportKey(String submissionId) {
+    return "reports/" + submissionId + "/report.json";
+  }
+
+  public static String annotatedKey(String submissionId) {
+    return "reports/" + submissionId + "/annotated.xlsx";
+  }
+}

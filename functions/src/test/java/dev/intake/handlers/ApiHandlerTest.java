@@ -1,0 +1,98 @@
+package dev.intake.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.pipeline.PipelineJson;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ApiHandlerTest {
+
+  static Stream<Arguments> routes() {
+    return Stream.of(
+        Arguments.of("test-events/api/list-submissions.json", 200, null),
+        Arguments.of("test-events/api/get-submission.json", 200, null),
+        Arguments.of("test-events/api/get-findings.json", 200, null),
+        Arguments.of("test-events/api/get-report.json", 200, null),
+        Arguments.of("test-events/api/get-history.json", 200, null),
+        Arguments.of("test-events/api/list-decisions.json", 200, null),
+        Arguments.of("test-events/api/post-decision.json", 201, null),
+        Arguments.of("test-events/api/get-template.json", 200, null),
+        Arguments.of("test-events/api/get-submission-bad-id.json", 400, "INVALID_ID"),
+        Arguments.of("test-events/api/get-submission-unknown.json", 404, "NOT_FOUND"),
+        Arguments.of("test-events/api/list-submissions-bad-limit.json", 400, "INVALID_LIMIT"),
+        Arguments.of("test-events/api/list-submissions-bad-token.json", 400, "INVALID_TOKEN"),
+        Arguments.of("test-events/api/post-decision-no-comment.json", 400, "INVALID_COMMENT"),
+        Arguments.of("test-events/api/post-decision-not-json.json", 400, "INVALID_BODY"),
+        Arguments.of("test-events/api/partner-get-own-submission.json", 200, null),
+        Arguments.of("test-events/api/partner-get-foreign-submission.json", 404, "NOT_FOUND"),
+        Arguments.of("test-events/api/partner-list-foreign.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/partner-post-decision.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/unknown-principal.json", 403, "FORBIDDEN"));
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @MethodSource("routes")
+  void api_sampleEvent_answersWithStatusAndJsonError(String event, int status, String code) {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+
+    APIGatewayProxyResponseEvent response = f.api().handleRequest(Events.api(event), null);
+
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+    JsonNode body = PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8));
+    if (code != null) {
+      assertThat(body.path("code").asText()).isEqualTo(code);
+      assertThat(body.path("message").asText()).isNotBlank();
+    }
+  }
+
+  @Test
+  void getFindings_evaluatedSubmission_returnsTheReportContract() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+
+    APIGatewayProxyResponseEvent response = f.api().handleRequest(Events.api("test-events/api/get-findings.json"),
+        null);
+
+    JsonNode report = PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8));
+    assertThat(report.fieldNames()).toIterable().containsExactly("submissionId", "partner", "checklistVersion", "asOf",
+        "status", "summary", "findings");
+    assertThat(report.path("status").asText()).isEqualTo("READY");
+    assertThat(report.path("partner").path("id").asText()).isEqualTo("P-1001");
+  }
+
+  @Test
+  void postDecision_thenList_keepsTheAuditTrail() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+
+    f.api().handleRequest(Events.api("test-events/api/post-decision.json"), null);
+    APIGatewayProxyResponseEvent list = f.api().handleRequest(Events.api("test-events/api/list-decisions.json"), null);
+
+    JsonNode items = PipelineJson.tree(list.getBody().getBytes(StandardCharsets.UTF_8)).path("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).path("action").asText()).isEqualTo("ACCEPT");
+    assertThat(items.get(0).path("reviewer").asText()).contains("competency-reviewer");
+  }
+
+  @Test
+  void postDecision_bodyOver64Kilobytes_isRefusedWith413() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+    APIGatewayProxyRequestEvent event = Events.api("test-events/api/post-decision.json");
+    event.setBody("{\"action\":\"ACCEPT\",\"comment\":\"" + "x".repeat(70_000) + "\"}");
+
+    APIGatewayProxyResponseEvent response = f.api().handleRequest(event, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(413);
+  }
+}

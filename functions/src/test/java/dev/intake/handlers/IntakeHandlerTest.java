@@ -1,0 +1,119 @@
+package dev.intake.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.pipeline.WorkflowInput;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+
+class IntakeHandlerTest {
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put.json", type = S3Event.class)
+  void intake_newUpload_storesSubmissionAndStartsOneWorkflow(S3Event event) {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.get(HandlerFixture.SUBMISSION)).get()
+        .satisfies(s -> {
+          assertThat(s.status()).isEqualTo(SubmissionStatus.EVALUATING);
+          assertThat(s.partnerId()).isEqualTo("P-1001");
+          assertThat(s.fileName()).isEqualTo("ready.xlsx");
+          assertThat(s.asOf()).isEqualTo(HandlerFixture.AS_OF);
+          assertThat(s.partnerName()).isEqualTo("Northwind Cloud Consulting Ltd");
+        });
+    assertThat(f.workflow.started).containsOnlyKeys(HandlerFixture.SUBMISSION);
+    JsonNode input = PipelineJson.tree(f.workflow.started.get(HandlerFixture.SUBMISSION)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(input.path("readable").asBoolean()).isTrue();
+    assertThat(input.path("versionId").asText()).isEqualTo("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.workKey(HandlerFixture.SUBMISSION, "parsed.json")))
+        .isPresent();
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-duplicate.json", type = S3Event.class)
+  void intake_sameEventThreeTimes_startsOneWorkflow(S3Event duplicate) {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+
+    for (int i = 0; i < 3; i++) {
+      f.intake().handleRequest(duplicate, null);
+    }
+
+    assertThat(f.workflow.started).hasSize(1);
+    assertThat(f.workflow.calls).as("later deliveries find the submission under way").isEqualTo(1);
+    assertThat(f.store.list(null, null, 100, null).items()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-oversized.json", type = S3Event.class)
+  void intake_oversizedObject_isRejectedWithoutDownloading(S3Event event) {
+    HandlerFixture f = new HandlerFixture();
+
+    f.intake().handleRequest(event, null);
+
+    String id = f.workflow.started.keySet().iterator().next();
+    JsonNode input = PipelineJson.tree(f.workflow.started.get(id).getBytes(StandardCharsets.UTF_8));
+    assertThat(input.path("readable").asBoolean()).isFalse();
+    assertThat(new String(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.workKey(id, "parsed.json")).orElseThrow(),
+        StandardCharsets.UTF_8)).contains("file-too-large");
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-folder.json", type = S3Event.class)
+  void intake_folderPlaceholder_isIgnored(S3Event event) {
+    HandlerFixture f = new HandlerFixture();
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.workflow.started).isEmpty();
+    assertThat(f.store.list(null, null, 10, null).items()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-url-encoded.json", type = S3Event.class)
+  void intake_urlEncodedKey_isDecodedBeforeReading(S3Event event) {
+    HandlerFixture f = new HandlerFixture();
+    f.objects.put(HandlerFixture.BUCKET, "incoming/P-1001/self assessment (2).xlsx",
+        dev.intake.testing.WorkbookBuilder.ready(HandlerFixture.AS_OF).build());
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.list(null, null, 10, null).items()).singleElement()
+        .satisfies(s -> assertThat(s.fileName()).isEqualTo("self assessment (2).xlsx"));
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-outside-partner-folder.json", type = S3Event.class)
+  void intake_uploadOutsidePartnerFolder_isEvaluatedAsUnassigned(S3Event event) {
+    HandlerFixture f = new HandlerFixture();
+    f.objects.put(HandlerFixture.BUCKET, "incoming/loose-file.xlsx",
+        dev.intake.testing.WorkbookBuilder.ready(HandlerFixture.AS_OF).build());
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.list(null, null, 10, null).items()).singleElement()
+        .satisfies(s -> assertThat(s.partnerId()).isEqualTo("unassigned"));
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put.json", type = S3Event.class)
+  void intake_objectGoneBeforeRead_endsFailedNotLost(S3Event event) {
+    HandlerFixture f = new HandlerFixture();
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.get(HandlerFixture.SUBMISSION)).get()
+        .satisfies(s -> {
+          assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+          assertThat(s.failure()).contains("no longer in the bucket");
+        });
+    assertThat(f.workflow.started).isEmpty();
+  }
+}

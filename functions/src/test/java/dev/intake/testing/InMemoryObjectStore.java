@@ -1,0 +1,50 @@
+package dev.intake.testing;
+
+import dev.intake.pipeline.ObjectStore;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A hand-written fake of S3 for handler tests; versions are ignored (the latest write wins). */
+public final class InMemoryObjectStore implements ObjectStore {
+
+  private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+
+  public void put(String bucket, String key, byte[] bytes) {
+    objects.put(bucket + "/" + key, bytes.clone());
+  }
+
+  public Optional<byte[]> get(String bucket, String key) {
+    return Optional.ofNullable(objects.get(bucket + "/" + key));
+  }
+
+  @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
+    return get(bucket, key).map(b -> b.length > maxBytes + 1 ? Arrays.copyOf(b, (int) (maxBytes + 1)) : b);
+  }
+
+  @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
+    return get(bucket, key).map(ByteArrayInputStream::new);
+  }
+
+  @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
+    put(bucket, key, bytes);
+  }
+
+  @Override public boolean exists(String bucket, String key) {
+    return objects.containsKey(bucket + "/" + key);
+  }
+
+  @Override public URL presignGet(String bucket, String key, Duration ttl) {
+    try {
+      return new URL("https://" + bucket + ".s3.example/" + key + "?X-Amz-Expires=" + ttl.toSeconds());
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}
