@@ -16,6 +16,7 @@ import dev.intake.pipeline.SubmissionStore;
 import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
+import dev.intake.web.SafePageFetcher;
 import java.time.Clock;
 import java.util.Map;
 
@@ -83,13 +84,10 @@ public final class AwsWiring {
     boolean live = group == RuleGroup.PUBLIC_URLS
         && Boolean.parseBoolean(env.getOrDefault("URL_CHECK_ENABLED", "false"));
     RuleEngine engine = live
-        ? RuleEngine.standard(checklist, LIVE_CHECK_PENDING)
+        ? RuleEngine.standard(checklist, new SafePageFetcher())
         : RuleEngine.standard(checklist);
     return new CheckService(group, engine, objects());
   }
-
-  private static final dev.intake.rules.PageFetcher LIVE_CHECK_PENDING =
-      uri -> new dev.intake.rules.PageFetcher.Refused("the live check is not wired yet");
 
   public AggregateService aggregateService() {
     WorkbookAnnotator annotator = new WorkbookAnnotator();
