@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.intake.testing.RepoPaths;
+import dev.intake.engines.Repository;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -17,9 +17,13 @@ class OpenApiContractTest {
 
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
+  private static JsonNode openApi() throws IOException {
+    return new ObjectMapper(new YAMLFactory()).readTree(Repository.root().resolve("docs/openapi.yaml").toFile());
+  }
+
   @Test
   void openApi_documentedOperations_equalTheHandlersRoutes() throws IOException {
-    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(RepoPaths.root().resolve("docs/openapi.yaml").toFile());
+    JsonNode doc = openApi();
     Set<String> documented = new TreeSet<>();
 
     doc.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
@@ -33,7 +37,7 @@ class OpenApiContractTest {
 
   @Test
   void openApi_everyOperation_documentsItsClientErrors() throws IOException {
-    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(RepoPaths.root().resolve("docs/openapi.yaml").toFile());
+    JsonNode doc = openApi();
 
     doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
       if (HTTP_METHODS.contains(op.getKey()) && path.getKey().contains("{id}")) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.intake.engines.Repository;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -198,20 +199,9 @@ public final class SampleWorkbooks {
 
   // ---- the committed folder ----------------------------------------------------------------------
 
-  /** The repository root: surefire's {@code repo.root}, else the nearest folder up with {@code mvnw}. */
+  /** The repository root (see {@link Repository#root()}). */
   public static Path repositoryRoot() {
-    String configured = System.getProperty("repo.root");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-      dir = dir.getParent();
-    }
-    if (dir == null) {
-      throw new IllegalStateException("cannot find the repository root above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return Repository.root();
   }
 
   public static Path folder() {

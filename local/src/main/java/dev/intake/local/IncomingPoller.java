@@ -1,0 +1,219 @@
+package dev.intake.local;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.handlers.IntakeHandler;
+import dev.intake.pipeline.PipelineJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Stands in for S3 event notifications: lists {@code incoming/} of the local bucket, and for every
+ * object version it has not delivered yet, builds the S3 event JSON (the shape of test-events/s3-put.json),
+ * turns it into an {@link S3Event} with the Lambda runtime's own serializer and calls the intake
+ * handler. Objects put by any S3 client are seen. Which objects were delivered is persisted, so a
+ * restart delivers each new object once and misses none; a failed delivery is retried next round.
+ */
+public final class IncomingPoller implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncomingPoller.class);
+  private static final PojoSerializer<S3Event> SERIALIZER =
+      LambdaEventSerializers.serializerFor(S3Event.class, IncomingPoller.class.getClassLoader());
+
+  private final S3Client s3;
+  private final String bucket;
+  private final IntakeHandler intake;
+  private final Path stateFile;
+  private final Clock clock;
+  private final ScheduledExecutorService scheduler;
+  private final ExecutorService workers;
+  private final Map<String, String> delivered = new ConcurrentHashMap<>();
+  private final Map<String, Instant> retryAfter = new ConcurrentHashMap<>();
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private long sequence;
+
+  public IncomingPoller(S3Client s3, String bucket, IntakeHandler intake, Path stateFile, Clock clock,
+      int workers) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.intake = intake;
+    this.stateFile = stateFile;
+    this.clock = clock;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("s3-events"));
+    this.workers = Executors.newFixedThreadPool(workers, daemon("intake"));
+    load();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public void start(long intervalMillis) {
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        pollOnce();
+      } catch (RuntimeException e) {
+        LOG.warn("Polling the local bucket failed; retrying: {}", e.toString());
+      }
+    }, 0, intervalMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** One round: deliver every new object under incoming/, in listing order; returns how many were delivered. */
+  public synchronized int pollOnce() {
+    List<S3Object> fresh = new ArrayList<>();
+    Instant now = clock.instant();
+    for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix("incoming/")
+        .build()).contents()) {
+      if (o.key().endsWith("/") || o.eTag() == null) {
+        continue;
+      }
+      String id = identity(o);
+      if (!delivered.containsKey(id) && !retryAfter.getOrDefault(id, Instant.MIN).isAfter(now)) {
+        fresh.add(o);
+      }
+    }
+    List<Future<Boolean>> results = new ArrayList<>();
+    for (S3Object o : fresh) {
+      String event = eventJson(o, nextSequencer()).toString();
+      results.add(workers.submit(() -> deliver(o, event)));
+    }
+    int ok = 0;
+    for (Future<Boolean> f : results) {
+      try {
+        ok += f.get() ? 1 : 0;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.warn("Delivery failed: {}", e.getCause().toString());
+      }
+    }
+    if (!fresh.isEmpty()) {
+      save();
+    }
+    return ok;
+  }
+
+  private boolean deliver(S3Object o, String eventJson) {
+    String id = identity(o);
+    try {
+      S3Event event = SERIALIZER.fromJson(eventJson);
+      intake.handleRequest(event, null);
+      delivered.put(id, o.eTag());
+      retryAfter.remove(id);
+      failures.remove(id);
+      return true;
+    } catch (RuntimeException e) {
+      // Like Lambda's asynchronous retries, but without giving up: nothing uploaded is dropped.
+      int n = failures.merge(id, 1, Integer::sum);
+      long backoff = Math.min(30_000L, 500L << Math.min(n, 6));
+      retryAfter.put(id, clock.instant().plusMillis(backoff));
+      LOG.warn("Intake of {} failed (attempt {}), retrying in {} ms: {}", o.key(), n, backoff, e.toString());
+      return false;
+    }
+  }
+
+  private static String identity(S3Object o) {
+    return o.key() + "#" + o.eTag();
+  }
+
+  private synchronized String nextSequencer() {
+    sequence++;
+    return String.format("%016X", sequence);
+  }
+
+  /** The S3 event notification JSON for one object, in the shape of test-events/s3-put.json. */
+  ObjectNode eventJson(S3Object o, String sequencer) {
+    ObjectNode root = PipelineJson.mapper().createObjectNode();
+    ArrayNode records = root.putArray("Records");
+    ObjectNode r = records.addObject();
+    r.put("eventVersion", "2.1");
+    r.put("eventSource", "aws:s3");
+    r.put("awsRegion", "us-east-1");
+    r.put("eventTime", (o.lastModified() == null ? clock.instant() : o.lastModified()).toString());
+    r.put("eventName", "ObjectCreated:Put");
+    r.putObject("userIdentity").put("principalId", "local");
+    r.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
+    r.putObject("responseElements").put("x-amz-request-id", sequencer);
+    ObjectNode s3Node = r.putObject("s3");
+    s3Node.put("s3SchemaVersion", "1.0");
+    s3Node.put("configurationId", "local-poller");
+    ObjectNode b = s3Node.putObject("bucket");
+    b.put("name", bucket);
+    b.putObject("ownerIdentity").put("principalId", "local");
+    b.put("arn", "arn:aws:s3:::" + bucket);
+    ObjectNode obj = s3Node.putObject("object");
+    obj.put("key", java.net.URLEncoder.encode(o.key(), java.nio.charset.StandardCharsets.UTF_8)
+        .replace("%2F", "/"));
+    obj.put("size", o.size());
+    obj.put("eTag", o.eTag().replace("\"", ""));
+    obj.put("sequencer", sequencer);
+    return root;
+  }
+
+  private void load() {
+    if (!Files.exists(stateFile)) {
+      return;
+    }
+    try {
+      JsonNode state = PipelineJson.mapper().readTree(stateFile.toFile());
+      sequence = state.path("sequence").asLong(0);
+      state.path("delivered").fields().forEachRemaining(e -> delivered.put(e.getKey(), e.getValue().asText()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the poller state " + stateFile, e);
+    }
+  }
+
+  private synchronized void save() {
+    ObjectNode state = PipelineJson.mapper().createObjectNode();
+    state.put("sequence", sequence);
+    ObjectNode d = state.putObject("delivered");
+    new HashMap<>(delivered).forEach(d::put);
+    try {
+      Files.createDirectories(stateFile.getParent());
+      Path tmp = Files.createTempFile(stateFile.getParent(), ".poller", ".tmp");
+      Files.write(tmp, PipelineJson.bytes(state));
+      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the poller state " + stateFile, e);
+    }
+  }
+
+  public int deliveredCount() {
+    return delivered.size();
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    workers.shutdownNow();
+  }
+}
