@@ -1,0 +1,128 @@
+package dev.intake.infra;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+/**
+ * The seven Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
+ * dead-letter queue of the only asynchronous invocation (S3 → intake).
+ *
+ * <p>Memory: Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB). Intake and aggregate
+ * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
+ * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
+ * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB.
+ */
+public final class Functions extends Construct {
+
+  static final String HANDLERS = "dev.intake.handlers.";
+
+  private final Queue deadLetters;
+  private final PipelineFunction intake;
+  private final PipelineFunction prerequisites;
+  private final PipelineFunction caseStudies;
+  private final PipelineFunction publicUrls;
+  private final PipelineFunction aggregate;
+  private final PipelineFunction failure;
+  private final PipelineFunction api;
+
+  public Functions(Construct scope, String id, PipelineSettings settings, Storage storage, LogGroups logGroups) {
+    super(scope, id);
+    IKey key = storage.dataKey();
+    deadLetters = Queue.Builder.create(this, "IntakeDeadLetters")
+        .encryption(QueueEncryption.KMS)
+        .encryptionMasterKey(key)
+        .enforceSsl(true)
+        .retentionPeriod(Duration.days(14))
+        .build();
+    Nag.suppress(deadLetters, "AwsSolutions-SQS3",
+        "This queue is itself the dead-letter store: the intake alias's on-failure destination for S3 events "
+            + "that failed all retries (cdk-nag only recognises redrive policies and a function's "
+            + "DeadLetterConfig). A DLQ behind it would never receive anything.");
+
+    Code code = Code.fromAsset(settings.functionsJar().toString());
+    String table = storage.table().getTableName();
+    String bucket = storage.intake().getBucketName();
+
+    intake = new PipelineFunction(this, "Intake", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: S3 upload -> parse -> store -> start the workflow",
+        HANDLERS + "IntakeHandler::handleRequest", 1024, Duration.seconds(60),
+        settings.intakeConcurrency(),
+        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket),
+        new SqsDestination(deadLetters)));
+    prerequisites = check("Prerequisites", "1.1-1.3, 3.1, 4.1 and the waiver", "PrerequisitesHandler",
+        code, logGroups, bucket, Duration.seconds(30), Map.of());
+    caseStudies = check("CaseStudies", "2.1 case studies", "CaseStudiesHandler", code, logGroups, bucket,
+        Duration.seconds(30), Map.of());
+    // With the URL check on, each public case study costs up to three 3-second fetches (redirects).
+    publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", code, logGroups, bucket,
+        Duration.seconds(90), Map.of("URL_CHECK_ENABLED", String.valueOf(settings.urlCheck())));
+    aggregate = new PipelineFunction(this, "Aggregate", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: merge findings, write report and annotated workbook, store the verdict",
+        HANDLERS + "AggregateHandler::handleRequest", 1024, Duration.seconds(120), null,
+        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket), null));
+    failure = new PipelineFunction(this, "Failure", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: mark a submission FAILED with the workflow's error",
+        HANDLERS + "FailureHandler::handleRequest", 512, Duration.seconds(30), null,
+        Map.of("TABLE_NAME", table), null));
+    api = new PipelineFunction(this, "Api", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: reviewer API (API Gateway REST proxy)",
+        HANDLERS + "ApiHandler::handleRequest", 768, Duration.seconds(25), null,
+        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket,
+            "REVIEWER_PRINCIPALS", Access.REVIEWER_ROLE_NAME,
+            "PARTNER_ROLE_PREFIX", PipelineSettings.PARTNER_ROLE_PREFIX),
+        null));
+  }
+
+  private PipelineFunction check(String id, String what, String handler, Code code, LogGroups logGroups,
+      String bucket, Duration timeout, Map<String, String> extra) {
+    Map<String, String> environment = new HashMap<>(extra);
+    environment.put("BUCKET_NAME", bucket);
+    return new PipelineFunction(this, id, code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: checks " + what, HANDLERS + handler + "::handleRequest", 512, timeout, null,
+        environment, null));
+  }
+
+  public Queue deadLetters() {
+    return deadLetters;
+  }
+
+  public PipelineFunction intake() {
+    return intake;
+  }
+
+  public PipelineFunction prerequisites() {
+    return prerequisites;
+  }
+
+  public PipelineFunction caseStudies() {
+    return caseStudies;
+  }
+
+  public PipelineFunction publicUrls() {
+    return publicUrls;
+  }
+
+  public PipelineFunction aggregate() {
+    return aggregate;
+  }
+
+  public PipelineFunction failure() {
+    return failure;
+  }
+
+  public PipelineFunction api() {
+    return api;
+  }
+
+  public List<PipelineFunction> all() {
+    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.intake.infra;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
+
+/**
+ * Synthesizes the pipeline stack for the tests — at most once per variant and JVM, because each
+ * synth starts jsii's Node process and costs seconds. Test classes call it from {@code @BeforeAll}.
+ */
+final class Synth {
+
+  /** The context of the variant with every optional value set. */
+  static final Map<String, Object> FULL_CONTEXT = Map.of(
+      PipelineSettings.CONTEXT_NOTIFICATION_EMAIL, "program-office@example.com",
+      PipelineSettings.CONTEXT_PARTNER_IDS, "acme,globex-1",
+      PipelineSettings.CONTEXT_URL_CHECK, "true");
+
+  /** One synthesized stack and its template. */
+  record Result(PipelineStack stack, Template template, Map<String, Object> json) {
+
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> resources() {
+      return (Map<String, Map<String, Object>>) json.get("Resources");
+    }
+
+    /** The resources of one type, by logical id. */
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> ofType(String type) {
+      Map<String, Map<String, Object>> out = new TreeMap<>();
+      resources().forEach((id, r) -> {
+        if (type.equals(r.get("Type"))) {
+          out.put(id, (Map<String, Object>) r.get("Properties"));
+        }
+      });
+      return out;
+    }
+
+    /** The logical id of a construct's CloudFormation resource. */
+    String logicalId(IConstruct construct) {
+      CfnResource cfn = construct instanceof CfnResource r ? r : (CfnResource) construct.getNode().getDefaultChild();
+      return String.valueOf(stack.resolve(cfn.getLogicalId()));
+    }
+  }
+
+  private static Result defaults;
+  private static Result full;
+
+  private Synth() {
+  }
+
+  /** No context values: no partner roles, no e-mail subscription, URL check off. */
+  static synchronized Result defaults() {
+    if (defaults == null) {
+      defaults = synth("defaults", Map.of());
+    }
+    return defaults;
+  }
+
+  /** Every optional context value set ({@link #FULL_CONTEXT}). */
+  static synchronized Result full() {
+    if (full == null) {
+      full = synth("full", FULL_CONTEXT);
+    }
+    return full;
+  }
+
+  private static Result synth(String name, Map<String, Object> context) {
+    Path root = RepositoryRoot.locate();
+    App app = PipelineApp.newApp(root, context, root.resolve("infra/target/cdk-test/" + name));
+    PipelineSettings settings = PipelineSettings.fromContext(app.getNode(), codeAsset(root), root);
+    PipelineStack stack = PipelineApp.addPipeline(app, settings);
+    Template template = Template.fromStack(stack);
+    return new Result(stack, template, template.toJSON());
+  }
+
+  /**
+   * The functions jar when it has been built (in {@code verify} the functions module is packaged
+   * before infra); otherwise — e.g. {@code mvn -pl infra test} on a clean checkout — a small dummy
+   * jar, because the template only refers to the code asset by its hash and never runs it.
+   */
+  static Path codeAsset(Path root) {
+    Path jar = root.resolve("functions/target/functions-lambda.jar");
+    if (Files.isRegularFile(jar)) {
+      return jar;
+    }
+    try {
+      Path dir = Files.createDirectories(root.resolve("infra/target/cdk-test"));
+      Path dummy = dir.resolve("dummy-functions-lambda.jar");
+      Manifest manifest = new Manifest();
+      manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+      try (OutputStream out = Files.newOutputStream(dummy);
+          JarOutputStream entries = new JarOutputStream(out, manifest)) {
+        entries.putNextEntry(new JarEntry("README.txt"));
+        entries.write("placeholder for the infra tests; not deployable".getBytes(StandardCharsets.UTF_8));
+        entries.closeEntry();
+      }
+      return dummy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every statement of every identity policy (inline, default and managed) in the template. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> identityStatements(Result result) {
+    List<Map<String, Object>> statements = new ArrayList<>();
+    for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")) {
+      for (Map<String, Object> props : result.ofType(type).values()) {
+        statements.addAll((List<Map<String, Object>>) ((Map<String, Object>) props.get("PolicyDocument"))
+            .get("Statement"));
+      }
+    }
+    for (Map<String, Object> role : result.ofType("AWS::IAM::Role").values()) {
+      for (Map<String, Object> policy : (List<Map<String, Object>>) role.getOrDefault("Policies", List.of())) {
+        statements.addAll((List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument"))
+            .get("Statement"));
+      }
+    }
+    return statements;
+  }
+
+  /** A statement's Action (or Resource) as a list, whether the template holds one value or many. */
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    return value instanceof List<?> l ? (List<Object>) l : List.of(value);
+  }
+}
