@@ -1,0 +1,269 @@
+package dev.intake.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.api.CallerResolver;
+import dev.intake.api.ExecutionHistory;
+import dev.intake.api.ReviewerApi;
+import dev.intake.api.TemplateService;
+import dev.intake.aws.AwsClients;
+import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.S3ObjectStore;
+import dev.intake.engines.DynaliteProcess;
+import dev.intake.engines.Repository;
+import dev.intake.engines.S3ProxyEngine;
+import dev.intake.handlers.ApiHandler;
+import dev.intake.handlers.IntakeHandler;
+import dev.intake.local.asl.DirectoryExecutionStore;
+import dev.intake.local.asl.Sleeper;
+import dev.intake.local.asl.StepFunctionsRunner;
+import dev.intake.parsing.WorkbookParser;
+import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.pipeline.IntakeService;
+import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.PipelineMetrics;
+import dev.intake.pipeline.SubmissionStore;
+import dev.intake.rules.PageFetcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole pipeline on one machine: S3Proxy (in-process, files under the data folder), dynalite
+ * (child process, LevelDB under the data folder), the Step Functions runner executing
+ * statemachine/submission.asl.json with the real handlers as its tasks, the S3 event poller, the
+ * reviewer API on 127.0.0.1 and an outbox for notifications. Everything that lives in the data folder
+ * survives a restart: uploads, submissions, executions (unfinished ones are resumed) and which
+ * uploads were already delivered.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalRuntime.class);
+
+  public static final String BUCKET = "competency-intake-local";
+  public static final String TABLE = "competency-intake";
+
+  /**
+   * How to run.
+   *
+   * @param apiPort 0 for a free port
+   * @param s3Port 0 for a free port
+   * @param token the reviewer bearer token (at least 16 characters)
+   * @param pageFetcher the live check of public case-study pages, or null to leave it off
+   */
+  public record Options(Path dataDir, int apiPort, int s3Port, String token, AsOfPolicy asOf, Clock clock,
+      Consumer<String> console, Duration pollInterval, PageFetcher pageFetcher, int intakeWorkers) {
+
+    public static Options defaults(Path dataDir, Consumer<String> console) {
+      return new Options(dataDir, 0, 0, LocalTokens.newToken(), AsOfPolicy.uploadDay(), Clock.systemUTC(), console,
+          Duration.ofMillis(250), null, 4);
+    }
+
+    public Options withApiPort(int port) {
+      return new Options(dataDir, port, s3Port, token, asOf, clock, console, pollInterval, pageFetcher,
+          intakeWorkers);
+    }
+
+    public Options withToken(String t) {
+      return new Options(dataDir, apiPort, s3Port, t, asOf, clock, console, pollInterval, pageFetcher,
+          intakeWorkers);
+    }
+
+    public Options withAsOf(AsOfPolicy policy) {
+      return new Options(dataDir, apiPort, s3Port, token, policy, clock, console, pollInterval, pageFetcher,
+          intakeWorkers);
+    }
+
+    public Options withPageFetcher(PageFetcher fetcher) {
+      return new Options(dataDir, apiPort, s3Port, token, asOf, clock, console, pollInterval, fetcher,
+          intakeWorkers);
+    }
+  }
+
+  private final Options options;
+  private final Path root;
+  private final S3ProxyEngine s3Engine;
+  private final AwsClients clients;
+  private final StepFunctionsRunner runner;
+  private final IncomingPoller poller;
+  private final LocalApiServer api;
+  private final LocalTokens tokens;
+  private final SubmissionStore store;
+  private volatile DynaliteProcess dynalite;
+
+  private LocalRuntime(Options options, Path root, S3ProxyEngine s3Engine, DynaliteProcess dynalite,
+      AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens,
+      SubmissionStore store) {
+    this.options = options;
+    this.root = root;
+    this.s3Engine = s3Engine;
+    this.dynalite = dynalite;
+    this.clients = clients;
+    this.runner = runner;
+    this.poller = poller;
+    this.api = api;
+    this.tokens = tokens;
+    this.store = store;
+  }
+
+  public static LocalRuntime start(Options o) throws IOException {
+    Path root = Repository.root();
+    Path data = o.dataDir().toAbsolutePath();
+    Files.createDirectories(data);
+    LocalTokens tokens = new LocalTokens(o.token());
+    S3ProxyEngine s3 = null;
+    DynaliteProcess dynalite = null;
+    AwsClients clients = null;
+    StepFunctionsRunner runner = null;
+    IncomingPoller poller = null;
+    try {
+      s3 = S3ProxyEngine.start(data.resolve("s3"), o.s3Port(), AwsClients.LOCAL_ACCESS_KEY_ID,
+          AwsClients.LOCAL_SECRET_ACCESS_KEY);
+      s3.createBucket(BUCKET);
+      dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
+      clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
+      DynamoDbSubmissionStore.createTable(clients.dynamoDb(), TABLE);
+      SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
+      ObjectStore objects = new S3ObjectStore(clients.s3(), clients.s3Presigner());
+      dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
+
+      LocalNotifier notifier = new LocalNotifier(data.resolve("outbox"), o.console(), o.clock());
+      runner = LocalWorkflow.build(root, store, objects, o.clock(), notifier::publish,
+          new DirectoryExecutionStore(data.resolve("executions")), Sleeper.real(), o.pageFetcher());
+      StepFunctionsRunner workflow = runner;
+      IntakeService intake = new IntakeService(store, objects,
+          (name, json) -> workflow.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
+              .started(),
+          new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
+      poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake), data.resolve("poller.json"),
+          o.clock(), o.intakeWorkers());
+      ApiHandler apiHandler = new ApiHandler(
+          new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
+              o.clock()),
+          CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
+      LocalApiServer api = new LocalApiServer(apiHandler, tokens, o.apiPort());
+      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, store);
+      var resumed = runner.resumeIncomplete();
+      if (!resumed.isEmpty()) {
+        o.console().accept("resumed " + resumed.size() + " unfinished evaluation(s) from the last run");
+      }
+      poller.start(o.pollInterval().toMillis());
+      runtime.writeRuntimeJson();
+      return runtime;
+    } catch (RuntimeException | IOException e) {
+      closeAll(poller, runner, clients, dynalite, s3);
+      throw e;
+    }
+  }
+
+  private static ExecutionHistory history(StepFunctionsRunner runner) {
+    return name -> runner.history(name).stream()
+        .map(e -> new ExecutionHistory.Event(e.timestamp(), e.type().label(), e.stateName(), e.detail()))
+        .toList();
+  }
+
+  private void writeRuntimeJson() throws IOException {
+    ObjectNode n = PipelineJson.mapper().createObjectNode();
+    n.put("api", api.endpoint().toString());
+    n.put("s3", s3Engine.endpoint().toString());
+    n.put("token", tokens.token());
+    n.put("bucket", BUCKET);
+    n.put("accessKeyId", AwsClients.LOCAL_ACCESS_KEY_ID);
+    n.put("secretAccessKey", AwsClients.LOCAL_SECRET_ACCESS_KEY);
+    Path file = options.dataDir().resolve("runtime.json");
+    Path tmp = Files.createTempFile(options.dataDir(), ".runtime", ".tmp");
+    Files.write(tmp, PipelineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Reads the endpoints a running runtime wrote to {@code dataDir/runtime.json}. */
+  public static JsonNode runtimeJson(Path dataDir) {
+    Path file = dataDir.resolve("runtime.json");
+    try {
+      return PipelineJson.mapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("No running pipeline found: cannot read " + file
+          + ". Start one with ./pipeline serve" + (dataDir.toString().equals(".pipeline-data") ? ""
+          : " --data " + dataDir), e);
+    }
+  }
+
+  public URI apiEndpoint() {
+    return api.endpoint();
+  }
+
+  public URI s3Endpoint() {
+    return s3Engine.endpoint();
+  }
+
+  public String token() {
+    return tokens.token();
+  }
+
+  public LocalTokens tokens() {
+    return tokens;
+  }
+
+  public S3Client s3() {
+    return clients.s3();
+  }
+
+  public SubmissionStore store() {
+    return store;
+  }
+
+  public StepFunctionsRunner runner() {
+    return runner;
+  }
+
+  public IncomingPoller poller() {
+    return poller;
+  }
+
+  public Path dataDir() {
+    return options.dataDir();
+  }
+
+  /** Stops the DynamoDB engine (to test that nothing is lost while it is down). */
+  public synchronized void stopDynamoDb() {
+    dynalite.close();
+  }
+
+  /** Starts the DynamoDB engine again on the same port and data, as after an outage. */
+  public synchronized void startDynamoDb() {
+    if (!dynalite.running()) {
+      dynalite = DynaliteProcess.start(root, dynalite.port(), options.dataDir().toAbsolutePath().resolve("dynamodb"));
+    }
+  }
+
+  @Override
+  public void close() {
+    api.close();
+    closeAll(poller, runner, clients, dynalite, s3Engine);
+    LOG.info("Local pipeline stopped");
+  }
+
+  private static void closeAll(AutoCloseable... parts) {
+    for (AutoCloseable part : parts) {
+      if (part == null) {
+        continue;
+      }
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+}

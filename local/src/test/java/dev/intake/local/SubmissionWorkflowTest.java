@@ -1,0 +1,209 @@
+package dev.intake.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.engines.Repository;
+import dev.intake.handlers.IntakeHandler;
+import dev.intake.local.asl.ExecutionStatus;
+import dev.intake.local.asl.HistoryEvent;
+import dev.intake.local.asl.InMemoryExecutionStore;
+import dev.intake.local.asl.StepFunctionsRunner;
+import dev.intake.model.FindingsReport;
+import dev.intake.parsing.WorkbookParser;
+import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.pipeline.IntakeService;
+import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.PipelineMetrics;
+import dev.intake.pipeline.StoreUnavailableException;
+import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.testing.InMemoryObjectStore;
+import dev.intake.testing.InMemorySubmissionStore;
+import dev.intake.testing.WorkbookBuilder;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The real workflow file, run by the local runner, with the real handlers as its tasks. */
+class SubmissionWorkflowTest {
+
+  private static final String BUCKET = "competency-intake-local";
+  private static final String KEY = "incoming/P-1001/ready.xlsx";
+  private static final String ID = "sub-arq2ekdndnf5rfhshz7awbflep";
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-01T09:31:00Z"), ZoneOffset.UTC);
+  private final InMemorySubmissionStore store = new InMemorySubmissionStore();
+  private final InMemoryObjectStore objects = new InMemoryObjectStore();
+  private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private StepFunctionsRunner runner;
+
+  @AfterEach
+  void stop() {
+    if (runner != null) {
+      runner.close();
+    }
+  }
+
+  private IntakeHandler pipeline(SubmissionStoreWrapper storeView, ObjectStore objectView) throws Exception {
+    runner = LocalWorkflow.build(Repository.root(), storeView, objectView, clock, notifications::add,
+        new InMemoryExecutionStore(), sleeps::add, null);
+    return new IntakeHandler(new IntakeService(storeView, objectView,
+        (name, json) -> runner.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
+            .started(),
+        new WorkbookParser(), AsOfPolicy.uploadDay(), clock, PipelineMetrics.NONE));
+  }
+
+  private IntakeHandler pipeline() throws Exception {
+    return pipeline(new SubmissionStoreWrapper(store), objects);
+  }
+
+  private static S3Event putEvent() {
+    return EventLoader.loadS3Event("test-events/s3-put.json");
+  }
+
+  @Test
+  void workflow_readyWorkbook_endsReadyWithOneNotification() throws Exception {
+    objects.put(BUCKET, KEY, WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(putEvent(), null);
+    var execution = runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
+    assertThat(notifications).singleElement().satisfies(n -> {
+      assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
+      assertThat(n.path("TopicArn").asText()).isEqualTo(LocalWorkflow.TOPIC_ARN);
+      assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("READY");
+    });
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("Readable?", "Checks", "Prerequisites", "CaseStudies", "PublicUrls", "Aggregate", "Notify");
+  }
+
+  @Test
+  void workflow_unreadableFile_skipsChecksAndEndsRejected() throws Exception {
+    objects.put(BUCKET, KEY, "name,tier\nAcme,Advanced\n".getBytes(StandardCharsets.UTF_8));
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(putEvent(), null);
+    runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.REJECTED);
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).doesNotContain("Checks");
+    assertThat(notifications).singleElement()
+        .satisfies(n -> assertThat(PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8))
+            .path("status").asText()).isEqualTo("REJECTED"));
+  }
+
+  @Test
+  void workflow_aggregateFails_catchMarksSubmissionFailedWithCause() throws Exception {
+    objects.put(BUCKET, KEY, WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
+    ObjectStore brokenReports = new FailingReportWrites(objects);
+    IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), brokenReports);
+
+    intake.handleRequest(putEvent(), null);
+    var execution = runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(execution.error()).isEqualTo("SubmissionFailed");
+    var submission = store.get(ID).orElseThrow();
+    assertThat(submission.status()).isEqualTo(SubmissionStatus.FAILED);
+    assertThat(submission.failure()).startsWith("java.lang.IllegalStateException: ").contains("reports bucket is down");
+    assertThat(notifications).isEmpty();
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed");
+  }
+
+  @Test
+  void workflow_storeBrieflyUnavailable_retriesWithBackoffAndEndsReady() throws Exception {
+    objects.put(BUCKET, KEY, WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
+    SubmissionStoreWrapper flaky = new SubmissionStoreWrapper(store);
+    flaky.failSaves.set(2);
+    IntakeHandler intake = pipeline(flaky, objects);
+
+    intake.handleRequest(putEvent(), null);
+    runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
+    assertThat(runner.history(ID)).filteredOn(e -> e.type().label().equals("RetryScheduled")).hasSize(2);
+    assertThat(sleeps).hasSize(2);
+    assertThat(notifications).hasSize(1);
+  }
+
+  @Test
+  void workflow_sameS3EventThreeTimes_evaluatesAndNotifiesOnce() throws Exception {
+    objects.put(BUCKET, KEY, WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
+    IntakeHandler intake = pipeline();
+    S3Event event = EventLoader.loadS3Event("test-events/s3-put-duplicate.json");
+
+    for (int i = 0; i < 3; i++) {
+      intake.handleRequest(event, null);
+    }
+    runner.awaitCompletion(ID, Duration.ofSeconds(30));
+    for (int i = 0; i < 2; i++) {
+      intake.handleRequest(event, null);
+    }
+
+    assertThat(runner.list()).hasSize(1);
+    assertThat(store.evaluationsSaved).isEqualTo(1);
+    assertThat(notifications).hasSize(1);
+  }
+
+  /** The store, with a number of saveEvaluation calls made to fail as if DynamoDB were unreachable. */
+  static final class SubmissionStoreWrapper extends dev.intake.testing.ForwardingSubmissionStore {
+    final AtomicInteger failSaves = new AtomicInteger();
+
+    SubmissionStoreWrapper(dev.intake.pipeline.SubmissionStore delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
+        Instant at) {
+      if (failSaves.getAndDecrement() > 0) {
+        throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
+      }
+      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, at);
+    }
+  }
+
+  /** S3 whose report prefix refuses writes: the aggregate step fails with an error no retrier matches. */
+  record FailingReportWrites(ObjectStore delegate) implements ObjectStore {
+    @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
+      return delegate.read(bucket, key, versionId, maxBytes);
+    }
+
+    @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
+      return delegate.open(bucket, key, versionId);
+    }
+
+    @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
+      if (key.startsWith("reports/")) {
+        throw new IllegalStateException("reports bucket is down (test)");
+      }
+      delegate.write(bucket, key, bytes, contentType);
+    }
+
+    @Override public boolean exists(String bucket, String key) {
+      return delegate.exists(bucket, key);
+    }
+
+    @Override public URL presignGet(String bucket, String key, Duration ttl) {
+      return delegate.presignGet(bucket, key, ttl);
+    }
+  }
+}
