@@ -18,6 +18,8 @@ public final class ExitCodes {
   public static final int USAGE = 64;
   /** EX_NOINPUT: the input file does not exist or cannot be read. */
   public static final int NO_INPUT = 66;
+  /** EX_UNAVAILABLE: a service the command needs is missing (Node.js, a free port, a running pipeline). */
+  public static final int UNAVAILABLE = 69;
   /** EX_SOFTWARE: a bug; the message says what failed. */
   public static final int SOFTWARE = 70;
   /** EX_CANTCREAT: an output file cannot be written (exists without --force, no such folder, no permission). */

@@ -20,6 +20,8 @@ public final class PipelineCli {
 
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
   private static final String LOG_CONFIG = "dev/intake/cli/log4j2-cli.xml";
+  private static final String RUNTIME_LOG_CONFIG = "dev/intake/cli/log4j2-runtime.xml";
+  private static final Set<String> RUNTIME_COMMANDS = Set.of("serve", "demo");
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -32,6 +34,10 @@ public final class PipelineCli {
   public PipelineCli(Clock clock) {
     register(new TemplateCommand());
     register(new ValidateCommand(clock));
+    register(new DemoCommand(Clock.systemUTC()));
+    register(new ServeCommand());
+    register(new UploadCommand());
+    register(new TokenCommand());
   }
 
   /** Adds a command, or replaces the one of the same name. */
@@ -44,9 +50,15 @@ public final class PipelineCli {
   }
 
   public static void main(String[] args) {
-    // The CLI's own logging: warnings and errors on stderr, so stdout carries only the report.
+    // The CLI's own logging: warnings and errors on stderr, so stdout carries only the report; the
+    // long-running commands log to a file in their data folder instead. Set before any logger exists.
     if (System.getProperty("log4j2.configurationFile") == null) {
-      System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+      if (args.length > 0 && RUNTIME_COMMANDS.contains(args[0])) {
+        System.setProperty("pipeline.log.file", logFile(args).toString());
+        System.setProperty("log4j2.configurationFile", RUNTIME_LOG_CONFIG);
+      } else {
+        System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+      }
     }
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -54,6 +66,22 @@ public final class PipelineCli {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** DATA/logs/pipeline.log, DATA from --data or the command's default folder. */
+  static java.nio.file.Path logFile(String[] args) {
+    java.nio.file.Path data = null;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals(Runtimes.DATA) && i + 1 < args.length) {
+        data = java.nio.file.Path.of(args[i + 1]);
+      } else if (args[i].startsWith(Runtimes.DATA + "=")) {
+        data = java.nio.file.Path.of(args[i].substring(Runtimes.DATA.length() + 1));
+      }
+    }
+    if (data == null) {
+      data = args[0].equals("demo") ? Runtimes.defaultRoot().resolve("demo-logs") : Runtimes.defaultRoot();
+    }
+    return data.toAbsolutePath().resolve("logs").resolve("pipeline.log");
   }
 
   /** Runs one command line and returns its exit code (see {@link ExitCodes}). */

@@ -1,0 +1,52 @@
+package dev.intake.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.local.LocalRuntime;
+import dev.intake.local.LocalTokens;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code token [--partner ID] [--data DIR]}: the running pipeline's API token, or a partner's. */
+final class TokenCommand implements Command {
+
+  private static final String PARTNER = "--partner";
+
+  @Override public String name() {
+    return "token";
+  }
+
+  @Override public String synopsis() {
+    return "token [--partner ID] [--data DIR]";
+  }
+
+  @Override public String summary() {
+    return "Print the local API's reviewer token, or a token that acts as one partner.";
+  }
+
+  @Override public String usage() {
+    return "Usage: pipeline " + synopsis() + "\n\n" + summary() + "\n\n"
+        + "A partner token sees only that partner's submissions and cannot record decisions, as a partner's\n"
+        + "IAM role on AWS.\n";
+  }
+
+  @Override public int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
+    Arguments a = Arguments.parse(args, Set.of(PARTNER, Runtimes.DATA), Set.of());
+    if (a.help()) {
+      out.print(usage());
+      return ExitCodes.OK;
+    }
+    Path data = Runtimes.dataDir(a, "");
+    JsonNode runtime;
+    try {
+      runtime = LocalRuntime.runtimeJson(data);
+    } catch (RuntimeException e) {
+      throw new CliException(ExitCodes.UNAVAILABLE, "no local pipeline found in " + data
+          + "; start one with ./pipeline serve");
+    }
+    LocalTokens tokens = new LocalTokens(runtime.path("token").asText());
+    out.println(a.value(PARTNER).map(tokens::partnerToken).orElse(tokens.token()));
+    return ExitCodes.OK;
+  }
+}

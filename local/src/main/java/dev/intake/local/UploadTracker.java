@@ -1,0 +1,91 @@
+package dev.intake.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * Follows uploads through the reviewer API until each reaches a terminal state, as a reviewer's
+ * script would: what the demo and the load test use to wait and to measure.
+ */
+public final class UploadTracker {
+
+  private static final Set<String> TERMINAL = Set.of("READY", "ACTION_REQUIRED", "REJECTED", "FAILED");
+
+  /** One upload: where it went and when. */
+  public record Upload(String partnerId, String fileName, Instant uploadedAt) {
+  }
+
+  /** What became of an upload; {@code submission} is null if it never reached a terminal state. */
+  public record Outcome(Upload upload, JsonNode submission, Duration latency, int evaluations) {
+
+    public String status() {
+      return submission == null ? "LOST" : submission.path("status").asText();
+    }
+  }
+
+  private final LocalApiClient api;
+  private final Clock clock;
+  private final Map<String, Upload> uploads = new LinkedHashMap<>();
+
+  public UploadTracker(LocalApiClient api, Clock clock) {
+    this.api = api;
+    this.clock = clock;
+  }
+
+  public void uploaded(String partnerId, String fileName, Instant at) {
+    uploads.put(partnerId + "/" + fileName, new Upload(partnerId, fileName, at));
+  }
+
+  /**
+   * Polls until every upload has a submission in a terminal state, or the timeout passes.
+   *
+   * @param progress told how many are done after each round
+   */
+  public List<Outcome> await(Duration timeout, Duration interval, IntConsumer progress) throws InterruptedException {
+    Instant deadline = clock.instant().plus(timeout);
+    Map<String, JsonNode> done = new LinkedHashMap<>();
+    Map<String, Instant> doneAt = new LinkedHashMap<>();
+    Map<String, Integer> count = new LinkedHashMap<>();
+    Set<String> partners = new java.util.TreeSet<>();
+    uploads.values().forEach(u -> partners.add(u.partnerId()));
+    while (true) {
+      Instant now = clock.instant();
+      count.clear();
+      for (String partner : partners) {
+        for (JsonNode s : api.submissions(partner)) {
+          String key = s.path("partnerId").asText() + "/" + s.path("fileName").asText();
+          if (!uploads.containsKey(key)) {
+            continue;
+          }
+          count.merge(key, 1, Integer::sum);
+          if (TERMINAL.contains(s.path("status").asText()) && !done.containsKey(key)) {
+            done.put(key, s);
+            doneAt.put(key, now);
+          }
+        }
+      }
+      progress.accept(done.size());
+      if (done.size() == uploads.size() || now.isAfter(deadline)) {
+        break;
+      }
+      Thread.sleep(interval.toMillis());
+    }
+    List<Outcome> out = new ArrayList<>();
+    uploads.forEach((key, u) -> out.add(new Outcome(u, done.get(key),
+        doneAt.containsKey(key) ? Duration.between(u.uploadedAt(), doneAt.get(key)) : null,
+        count.getOrDefault(key, 0))));
+    return out;
+  }
+
+  public int size() {
+    return uploads.size();
+  }
+}
