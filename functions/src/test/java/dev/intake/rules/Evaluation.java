@@ -36,12 +36,15 @@ public final class Evaluation {
   }
 
   public static Evaluation of(byte[] xlsx, LocalDate asOf, String uploadedPartnerId, Checklist checklist) {
+    return of(xlsx, asOf, uploadedPartnerId, RuleEngine.standard(checklist));
+  }
+
+  public static Evaluation of(byte[] xlsx, LocalDate asOf, String uploadedPartnerId, RuleEngine engine) {
     ParseOutcome outcome = PARSER.parse(xlsx, "test.xlsx");
     if (!(outcome instanceof ParseOutcome.Parsed parsed)) {
       throw new AssertionError("expected a readable workbook, got " + outcome);
     }
-    return new Evaluation(parsed, RuleEngine.standard(checklist).evaluate(parsed.assessment(), asOf,
-        uploadedPartnerId));
+    return new Evaluation(parsed, engine.evaluate(parsed.assessment(), asOf, uploadedPartnerId));
   }
 
   public ParseOutcome.Parsed parsed() {
