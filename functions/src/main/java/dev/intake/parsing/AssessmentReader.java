@@ -40,9 +40,13 @@ final class AssessmentReader {
     return notes;
   }
 
+  /** Cells holding a formula, by sheet: one never calculated has no value but must still be noted. */
+  private final Map<String, Set<String>> formulaCells = new HashMap<>();
+
   Assessment read(SheetData profile, SheetData certs, SheetData cases, SheetData controls) {
     for (SheetData s : List.of(profile, certs, cases, controls)) {
       noteSheet(s);
+      s.formulas().forEach(f -> formulaCells.computeIfAbsent(s.name(), k -> new HashSet<>()).add(f.cell()));
     }
     return new Assessment(readProfile(profile), readCertifications(certs), readCaseStudies(cases),
         readControls(controls),
@@ -238,7 +242,12 @@ final class AssessmentReader {
       return CellValue.blank(CellRef.row(sheet, row.number()));
     }
     CellValue v = row.cells().get(column);
-    return v != null ? v : CellValue.blank(CellRef.of(sheet, column, row.number()));
+    if (v != null) {
+      return v;
+    }
+    CellRef ref = CellRef.of(sheet, column, row.number());
+    boolean formula = formulaCells.getOrDefault(sheet, Set.of()).contains(ref.cell());
+    return new CellValue("", CellKind.BLANK, ref, formula);
   }
 
   private final Map<String, Integer> noteCounts = new HashMap<>();
