@@ -40,9 +40,13 @@ final class AssessmentReader {
     return notes;
   }
 
+  /** Cells holding a formula, by sheet: one never calculated has no value but must still be noted. */
+  private final Map<String, Set<String>> formulaCells = new HashMap<>();
+
   Assessment read(SheetData profile, SheetData certs, SheetData cases, SheetData controls) {
     for (SheetData s : List.of(profile, certs, cases, controls)) {
       noteSheet(s);
+      s.formulas().forEach(f -> formulaCells.computeIfAbsent(s.name(), k -> new HashSet<>()).add(f.cell()));
     }
     return new Assessment(readProfile(profile), readCertifications(certs), readCaseStudies(cases),
         readControls(controls),
@@ -124,8 +128,12 @@ final class AssessmentReader {
                 + " them apart.",
             "Number the case studies 1, 2, 3, 4 … once each.", numberCell.ref());
       }
-      CellValue url = cell(sheet.name(), row, h.column(CaseStudyColumn.PUBLIC_URL));
-      url = hyperlinkTarget(url, formulas);
+      // A HYPERLINK formula's link is read from the formula itself, so its cached label is not used.
+      CellValue written = rawCell(sheet.name(), row, h.column(CaseStudyColumn.PUBLIC_URL));
+      CellValue url = hyperlinkTarget(written, formulas);
+      if (url == written && written.formula()) {
+        noteFormula(written);
+      }
       out.add(new CaseStudy(row.number(), number, numberCell,
           cell(sheet.name(), row, h.column(CaseStudyColumn.CUSTOMER_NAME)),
           cell(sheet.name(), row, h.column(CaseStudyColumn.INTERNAL_OR_AFFILIATE)),
@@ -222,17 +230,24 @@ final class AssessmentReader {
 
   /** The value in a column of a row; a blank pointing at the cell (or the row, if no such column). */
   private CellValue cell(String sheet, SheetData.Row row, int column) {
-    if (column < 0) {
-      return CellValue.blank(CellRef.row(sheet, row.number()));
-    }
-    CellValue v = row.cells().get(column);
-    if (v == null) {
-      return CellValue.blank(CellRef.of(sheet, column, row.number()));
-    }
+    CellValue v = rawCell(sheet, row, column);
     if (v.formula()) {
       noteFormula(v);
     }
     return v;
+  }
+
+  private CellValue rawCell(String sheet, SheetData.Row row, int column) {
+    if (column < 0) {
+      return CellValue.blank(CellRef.row(sheet, row.number()));
+    }
+    CellValue v = row.cells().get(column);
+    if (v != null) {
+      return v;
+    }
+    CellRef ref = CellRef.of(sheet, column, row.number());
+    boolean formula = formulaCells.getOrDefault(sheet, Set.of()).contains(ref.cell());
+    return new CellValue("", CellKind.BLANK, ref, formula);
   }
 
   private final Map<String, Integer> noteCounts = new HashMap<>();

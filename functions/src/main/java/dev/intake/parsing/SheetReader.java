@@ -135,7 +135,9 @@ final class SheetReader {
   }
 
   private static boolean refersToOtherWorkbook(String formula) {
-    return formula.matches("(?s).*\\[[^\\]]*\\].*") || formula.contains(".xls") || formula.contains("://");
+    // Inside a string literal ("https://…" in HYPERLINK) an address is text, not a reference.
+    String refs = formula.replaceAll("\"[^\"]*\"", "\"\"");
+    return refs.matches("(?s).*\\[[^\\]]*\\].*") || refs.contains(".xls") || refs.contains("://");
   }
 
   /** A cell as written: its type attribute, style, cached value text and formula. */

@@ -51,7 +51,8 @@ final class CertificationRowRule implements Rule {
             + ", which is not a date in a supported form, so the certification is not counted.",
             "Write the date as " + DateValue.FORMS + ".", c.expiryDate());
         case EXPIRED -> out.warning("4.1", who + "'s " + Text.quote(c.certification().text()) + " expired on "
-            + DateValue.of(c.expiryDate()).day().orElseThrow() + ", before " + ctx.asOf() + ", so it is not counted.",
+            + CertificationTally.lastValidDay(DateValue.of(c.expiryDate())) + ", before " + ctx.asOf()
+            + ", so it is not counted.",
             "Recertify, or list someone with a current certification.", c.expiryDate());
         default -> {
           // every problem kind is reported above

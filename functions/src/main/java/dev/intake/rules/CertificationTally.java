@@ -61,16 +61,20 @@ final class CertificationTally {
         t.problems.add(new RowProblem(c, Problem.BAD_EXPIRY, null));
         continue;
       }
-      LocalDate last = expiry instanceof DateValue.MonthOnly m
-          ? m.date().withDayOfMonth(m.date().lengthOfMonth())
-          : expiry.day().orElseThrow();
-      if (last.isBefore(ctx.asOf())) {
+      if (lastValidDay(expiry).isBefore(ctx.asOf())) {
         t.problems.add(new RowProblem(c, Problem.EXPIRED, null));
         continue;
       }
       (kind == Kind.ASSOCIATE ? t.associates : t.professionals).add(person);
     }
     return t;
+  }
+
+  /** The last day a certification with this expiry date is valid: a month-only date runs to the month's end. */
+  static LocalDate lastValidDay(DateValue expiry) {
+    return expiry instanceof DateValue.MonthOnly m
+        ? m.date().withDayOfMonth(m.date().lengthOfMonth())
+        : expiry.day().orElseThrow();
   }
 
   static String personKey(String name) {

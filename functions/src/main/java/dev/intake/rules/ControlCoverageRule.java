@@ -7,7 +7,7 @@ import dev.intake.model.ControlResponse;
 import dev.intake.model.Finding;
 import dev.intake.model.Text;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -32,12 +32,12 @@ final class ControlCoverageRule implements Rule {
     Set<Integer> submitted = ctx.assessment().caseStudies().stream()
         .map(CaseStudy::number)
         .collect(Collectors.toCollection(TreeSet::new));
-    for (ControlResponse r : ctx.assessment().controls()) {
-      var control = ctx.checklist().control(r.controlId().text().strip().toUpperCase(Locale.ROOT));
-      if (control.isEmpty() || control.get().coverage() instanceof Coverage.None) {
+    for (Map.Entry<Control, ControlResponse> e : ControlRows.first(ctx).entrySet()) {
+      Control c = e.getKey();
+      ControlResponse r = e.getValue();
+      if (c.coverage() instanceof Coverage.None) {
         continue;
       }
-      Control c = control.get();
       CaseStudyRefs refs = CaseStudyRefs.parse(r.caseStudies().text());
       Set<Integer> named = refs.all() ? submitted : new TreeSet<>(refs.numbers());
       Set<Integer> unknown = new TreeSet<>(named);

@@ -1,9 +1,10 @@
 package dev.intake.rules;
 
+import dev.intake.checklist.Control;
 import dev.intake.model.ControlResponse;
 import dev.intake.model.Finding;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /** 3.1: a control the partner answers "Not met" blocks the application (unless it is waived). */
 final class NotMetRule implements Rule {
@@ -19,14 +20,14 @@ final class NotMetRule implements Rule {
   @Override public List<Finding> evaluate(RuleContext ctx) {
     Findings out = new Findings(id());
     boolean waived = ctx.waiver().waived();
-    for (ControlResponse r : ctx.assessment().controls()) {
-      String id = r.controlId().text().strip().toUpperCase(Locale.ROOT);
-      var control = ctx.checklist().control(id);
-      if (control.isEmpty() || (waived && control.get().waivable())) {
+    for (Map.Entry<Control, ControlResponse> e : ControlRows.first(ctx).entrySet()) {
+      Control control = e.getKey();
+      ControlResponse r = e.getValue();
+      if (waived && control.waivable()) {
         continue;
       }
       if (Values.response(r.response()) == Values.Response.NOT_MET) {
-        out.blocker(control.get().id(), "Control " + control.get().id() + " (" + control.get().title()
+        out.blocker(control.id(), "Control " + control.id() + " (" + control.title()
             + ") is answered Not met.",
             "Meet the control and gather its evidence before applying; every control must be met.", r.response());
       }

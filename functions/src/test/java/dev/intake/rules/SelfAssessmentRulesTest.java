@@ -1,0 +1,168 @@
+package dev.intake.rules;
+
+import static dev.intake.model.Severity.BLOCKER;
+import static dev.intake.model.Severity.WARNING;
+import static dev.intake.rules.Evaluation.seen;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.testing.WorkbookBuilder;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * 3.1: one answered row per control, with evidence; "Not met" blocks. Controls sit in checklist
+ * order from row 2 (POV-001) to row 39 (EXCRI-001): PRCICD-001 is row 19, PRSEC-001 row 27, DOC-001
+ * row 28. Columns: A Control ID, D Response, E Evidence, F Case studies.
+ */
+class SelfAssessmentRulesTest {
+
+  private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
+  @Test
+  void selfAssessment_controlRowMissing_isBlockerOnTheSheetNamingTheControl() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).removeControl("PRSEC-001");
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment"));
+    assertThat(result.only("self-assessment-complete").message())
+        .isEqualTo("Control PRSEC-001 (Communication of DevSecOps Best Practices) has no row in the Self-Assessment.");
+  }
+
+  @Test
+  void selfAssessment_twoControlRowsMissing_isOneBlockerEach() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).removeControl("POV-001").removeControl("EXCRI-001");
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.findings("self-assessment-complete")).extracting(f -> f.message().substring(0, 17))
+        .containsExactly("Control POV-001 (", "Control EXCRI-001");
+    assertThat(result.seen()).allMatch(s -> s.severity() == BLOCKER && s.location().equals("Self-Assessment"));
+  }
+
+  @Test
+  void selfAssessment_unknownControlId_isWarningAtItsIdCellAndIgnored() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("FOO-001", c -> {
+      c.response = "Not met";
+      c.evidence = "n/a";
+    });
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!A40"));
+    assertThat(result.only("self-assessment-complete").message()).contains("'FOO-001'").contains("does not have");
+  }
+
+  @Test
+  void selfAssessment_controlListedTwice_onlyTheFirstRowIsEvaluated() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).tweak(wb -> {
+      Row row = wb.getSheet("Self-Assessment").createRow(39);
+      row.createCell(0).setCellValue("DOC-001");
+      row.createCell(3).setCellValue("Not met");
+    });
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!A40"));
+    assertThat(result.only("self-assessment-complete").message()).contains("only the first (row 28)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"N/A", "n/a", "NA", "Not applicable"})
+  void selfAssessment_notApplicable_isWarningAtTheResponseCell(String response) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.response = response);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!D19"));
+    assertThat(result.only("self-assessment-complete").message()).contains("PRCICD-001 is marked N/A");
+  }
+
+  @Test
+  void selfAssessment_noResponse_isBlockerAtTheResponseCell() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.response = null);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!D19"));
+    assertThat(result.only("self-assessment-complete").message()).isEqualTo("Control PRCICD-001 has no response.");
+  }
+
+  @Test
+  void selfAssessment_responseOutsideTheList_isBlockerQuotingIt() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.response = "Partially");
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!D19"));
+    assertThat(result.only("self-assessment-complete").message()).contains("'Partially'");
+  }
+
+  @Test
+  void selfAssessment_metWithoutEvidence_isBlockerAtTheEvidenceCell() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.evidence = null);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!E19"));
+    assertThat(result.only("self-assessment-complete").message()).isEqualTo("Control PRCICD-001 has no evidence.");
+  }
+
+  @Test
+  void selfAssessment_notApplicableWithoutEvidence_isWarningAndEvidenceBlocker() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> {
+      c.response = "N/A";
+      c.evidence = null;
+    });
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(
+        seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!D19"),
+        seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!E19"));
+  }
+
+  // ---- Not met ---------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Not met", "not met", "NOT MET ", "No"})
+  void notMet_controlAnsweredNotMet_isBlockerCitingTheControl(String response) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.response = response);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(
+        seen("self-assessment-not-met", "PRCICD-001", BLOCKER, "Self-Assessment!D19"));
+    assertThat(result.only("self-assessment-not-met").message())
+        .isEqualTo("Control PRCICD-001 (Software Release Workflows) is answered Not met.");
+  }
+
+  @Test
+  void notMet_withoutEvidence_isOnlyTheNotMetBlocker() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> {
+      c.response = "Not met";
+      c.evidence = null;
+    });
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(
+        seen("self-assessment-not-met", "PRCICD-001", BLOCKER, "Self-Assessment!D19"));
+  }
+
+  @Test
+  void notMet_severalControls_oneBlockerEachAtItsRow() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
+        .control("PROC-001", c -> c.response = "Not met")
+        .control("COST-001", c -> c.response = "Not met");
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(
+        seen("self-assessment-not-met", "PROC-001", BLOCKER, "Self-Assessment!D14"),
+        seen("self-assessment-not-met", "COST-001", BLOCKER, "Self-Assessment!D38"));
+  }
+}
