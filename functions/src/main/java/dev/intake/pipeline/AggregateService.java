@@ -87,7 +87,7 @@ public final class AggregateService {
   }
 
   private byte[] read(String bucket, String key) {
-    return objects.read(bucket, key, null, Long.MAX_VALUE - 1)
+    return objects.read(bucket, key, null, WorkflowInput.MAX_WORK_OBJECT_BYTES)
         .orElseThrow(() -> new IllegalStateException("missing work object " + key));
   }
 }

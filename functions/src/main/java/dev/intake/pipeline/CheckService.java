@@ -31,7 +31,7 @@ public final class CheckService {
   }
 
   public ObjectNode run(WorkflowInput in) {
-    byte[] parsedJson = objects.read(in.bucket(), in.parsedKey(), null, Long.MAX_VALUE - 1)
+    byte[] parsedJson = objects.read(in.bucket(), in.parsedKey(), null, WorkflowInput.MAX_WORK_OBJECT_BYTES)
         .orElseThrow(() -> new IllegalStateException("no parsed workbook at " + in.parsedKey()));
     ParseOutcome parsed = PipelineJson.readParsed(parsedJson);
     RuleResult result = parsed instanceof ParseOutcome.Parsed p

@@ -22,6 +22,9 @@ public record WorkflowInput(
     LocalDate asOf,
     boolean readable) {
 
+  /** The largest intermediate object (parsed workbook, a group's findings) a step will read back. */
+  public static final long MAX_WORK_OBJECT_BYTES = 64L * 1024 * 1024;
+
   public WorkflowInput {
     Objects.requireNonNull(submissionId, "submissionId");
     Objects.requireNonNull(bucket, "bucket");
