@@ -21,7 +21,7 @@ public final class PipelineCli {
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
   private static final String LOG_CONFIG = "dev/intake/cli/log4j2-cli.xml";
   private static final String RUNTIME_LOG_CONFIG = "dev/intake/cli/log4j2-runtime.xml";
-  private static final Set<String> RUNTIME_COMMANDS = Set.of("serve", "demo");
+  private static final Set<String> RUNTIME_COMMANDS = Set.of("serve", "demo", "load");
 
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -38,6 +38,7 @@ public final class PipelineCli {
     register(new ServeCommand());
     register(new UploadCommand());
     register(new TokenCommand());
+    register(new LoadCommand());
   }
 
   /** Adds a command, or replaces the one of the same name. */
@@ -79,7 +80,7 @@ public final class PipelineCli {
       }
     }
     if (data == null) {
-      data = args[0].equals("demo") ? Runtimes.defaultRoot().resolve("demo-logs") : Runtimes.defaultRoot();
+      data = args[0].equals("serve") ? Runtimes.defaultRoot() : Runtimes.defaultRoot().resolve(args[0] + "-logs");
     }
     return data.toAbsolutePath().resolve("logs").resolve("pipeline.log");
   }

@@ -59,17 +59,25 @@ public final class UploadTracker {
     while (true) {
       Instant now = clock.instant();
       count.clear();
-      for (String partner : partners) {
-        for (JsonNode s : api.submissions(partner)) {
-          String key = s.path("partnerId").asText() + "/" + s.path("fileName").asText();
-          if (!uploads.containsKey(key)) {
-            continue;
-          }
-          count.merge(key, 1, Integer::sum);
-          if (TERMINAL.contains(s.path("status").asText()) && !done.containsKey(key)) {
-            done.put(key, s);
-            doneAt.put(key, now);
-          }
+      List<JsonNode> seen = new ArrayList<>();
+      try {
+        for (String partner : partners) {
+          seen.addAll(api.submissions(partner));
+        }
+      } catch (RuntimeException e) {
+        // The API is briefly unavailable (e.g. its store restarting): look again next round.
+        seen.clear();
+        count.clear();
+      }
+      for (JsonNode s : seen) {
+        String key = s.path("partnerId").asText() + "/" + s.path("fileName").asText();
+        if (!uploads.containsKey(key)) {
+          continue;
+        }
+        count.merge(key, 1, Integer::sum);
+        if (TERMINAL.contains(s.path("status").asText()) && !done.containsKey(key)) {
+          done.put(key, s);
+          doneAt.put(key, now);
         }
       }
       progress.accept(done.size());
