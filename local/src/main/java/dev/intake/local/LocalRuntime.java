@@ -139,8 +139,11 @@ public final class LocalRuntime implements AutoCloseable {
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
 
       LocalNotifier notifier = new LocalNotifier(data.resolve("outbox"), o.console(), o.clock());
+      // The port is chosen before the API starts so that notifications can link to it.
+      int apiPort = o.apiPort() == 0 ? DynaliteProcess.freePort() : o.apiPort();
       runner = LocalWorkflow.build(root, store, objects, o.clock(), notifier::publish,
-          new DirectoryExecutionStore(data.resolve("executions")), Sleeper.real(), o.pageFetcher());
+          new DirectoryExecutionStore(data.resolve("executions")), Sleeper.real(), o.pageFetcher(),
+          "http://127.0.0.1:" + apiPort);
       StepFunctionsRunner workflow = runner;
       IntakeService intake = new IntakeService(store, objects,
           (name, json) -> workflow.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
@@ -152,7 +155,7 @@ public final class LocalRuntime implements AutoCloseable {
           new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
               o.clock()),
           CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
-      LocalApiServer api = new LocalApiServer(apiHandler, tokens, o.apiPort());
+      LocalApiServer api = new LocalApiServer(apiHandler, tokens, apiPort);
       LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, store);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {

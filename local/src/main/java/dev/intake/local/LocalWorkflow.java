@@ -53,6 +53,15 @@ public final class LocalWorkflow {
   public static StepFunctionsRunner build(Path repositoryRoot, SubmissionStore store, ObjectStore objects,
       Clock clock, Consumer<JsonNode> notifications, ExecutionStore executions, Sleeper sleeper,
       PageFetcher pageFetcher) throws IOException {
+    return build(repositoryRoot, store, objects, clock, notifications, executions, sleeper, pageFetcher, "");
+  }
+
+  /**
+   * @param apiBaseUrl where the notification's links point (the local API's address)
+   */
+  public static StepFunctionsRunner build(Path repositoryRoot, SubmissionStore store, ObjectStore objects,
+      Clock clock, Consumer<JsonNode> notifications, ExecutionStore executions, Sleeper sleeper,
+      PageFetcher pageFetcher, String apiBaseUrl) throws IOException {
     Checklist checklist = Checklist.current();
     RuleEngine rules = RuleEngine.standard(checklist);
     RuleEngine publicRules = pageFetcher == null ? rules : RuleEngine.standard(checklist, pageFetcher);
@@ -65,7 +74,7 @@ public final class LocalWorkflow {
     tasks.put("PublicUrlsFunctionArn",
         new PublicUrlsHandler(new CheckService(RuleGroup.PUBLIC_URLS, publicRules, objects)));
     tasks.put("AggregateFunctionArn", new AggregateHandler(new AggregateService(objects, store,
-        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock, "",
+        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock, apiBaseUrl,
         new WorkbookParser().limits().maxFileBytes(), PipelineMetrics.NONE)));
     tasks.put("FailureFunctionArn", new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE)));
 
