@@ -37,6 +37,23 @@ public sealed interface DateValue {
     return Parser.parse(cell);
   }
 
+  /**
+   * Whether the cell is text such as {@code 03/04/2025} that reads as a date either way round: it is
+   * taken as MM/DD/YYYY (4 March), but a partner used to DD/MM may have meant 3 April.
+   */
+  static boolean ambiguous(CellValue cell) {
+    if (cell.kind() != CellKind.TEXT) {
+      return false;
+    }
+    java.util.regex.Matcher m = Parser.US.matcher(Text.visible(cell.text()));
+    if (!m.matches()) {
+      return false;
+    }
+    int first = Integer.parseInt(m.group(1));
+    int second = Integer.parseInt(m.group(2));
+    return first <= 12 && second <= 12 && first != second;
+  }
+
   /** The first day this value stands for, if it stands for one. */
   default java.util.Optional<LocalDate> day() {
     if (this instanceof Exact e) {
@@ -65,7 +82,7 @@ public sealed interface DateValue {
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[Tt ].*)?");
     private static final Pattern ISO_SLASH = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
-    private static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    static final Pattern US = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
     private static final Pattern DAY_MONTH_YEAR =
         Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?[\\s\\-.]*([a-z]+)\\.?[\\s\\-.,]*(\\d{4})");
     private static final Pattern MONTH_DAY_YEAR =

@@ -134,6 +134,7 @@ final class AssessmentReader {
       if (url == written && written.formula()) {
         noteFormula(written);
       }
+      url = insertedLink(url, sheet.hyperlinks());
       out.add(new CaseStudy(row.number(), number, numberCell,
           cell(sheet.name(), row, h.column(CaseStudyColumn.CUSTOMER_NAME)),
           cell(sheet.name(), row, h.column(CaseStudyColumn.INTERNAL_OR_AFFILIATE)),
@@ -150,6 +151,18 @@ final class AssessmentReader {
           cell(sheet.name(), row, h.column(CaseStudyColumn.ARCHITECTURE_DIAGRAM))));
     }
     return out;
+  }
+
+  /**
+   * A link inserted with Insert > Link shows text ("Case study") but points at an address: when the
+   * cell does not itself hold a web address, the link's address is the URL.
+   */
+  private static CellValue insertedLink(CellValue url, Map<String, String> hyperlinks) {
+    String target = url.ref().cell() == null ? null : hyperlinks.get(url.ref().cell());
+    if (target == null || url.text().matches("(?i)^\\s*https?://.*")) {
+      return url;
+    }
+    return withText(url, target.strip());
   }
 
   private static int caseNumber(String text, int ordinal) {

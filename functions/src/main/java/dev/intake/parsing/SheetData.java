@@ -10,11 +10,14 @@ import java.util.Map;
  * @param formulas cells whose value is a formula's cached result, with the formula text
  * @param merged merged ranges such as "B2:C2"
  * @param hiddenRows numbers of rows hidden in the sheet that hold values
+ * @param hyperlinks external links inserted on cells (Insert > Link), by A1 cell: the address, whatever text
+ *     the cell shows
  */
 record SheetData(String name, boolean hidden, List<Row> rows, List<Formula> formulas, List<String> merged,
-    List<Integer> hiddenRows, int truncatedCells) {
+    List<Integer> hiddenRows, int truncatedCells, Map<String, String> hyperlinks) {
 
   SheetData {
+    hyperlinks = Map.copyOf(hyperlinks);
     rows = List.copyOf(rows);
     formulas = List.copyOf(formulas);
     merged = List.copyOf(merged);

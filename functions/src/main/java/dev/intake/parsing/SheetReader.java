@@ -51,6 +51,7 @@ final class SheetReader {
     List<SheetData.Formula> formulas = new ArrayList<>();
     List<String> merged = new ArrayList<>();
     List<Integer> hiddenRows = new ArrayList<>();
+    Map<String, String> linkIds = new HashMap<>();
     int physicalRows = 0;
     int truncated = 0;
     int lastRow = 0;
@@ -101,6 +102,13 @@ final class SheetReader {
               cells.put(column, value);
             }
           }
+          case "hyperlink" -> {
+            String ref = WorkbookPackage.attr(r, "ref");
+            String id = relId(r);
+            if (ref != null && id != null && linkIds.size() < 1000) {
+              linkIds.put(ref.contains(":") ? ref.substring(0, ref.indexOf(':')) : ref, id);
+            }
+          }
           case "mergeCell" -> {
             String ref = WorkbookPackage.attr(r, "ref");
             if (ref != null && merged.size() < 1000) {
@@ -124,7 +132,28 @@ final class SheetReader {
         cells = null;
       }
     }
-    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, truncated);
+    Map<String, String> hyperlinks = new HashMap<>();
+    if (!linkIds.isEmpty()) {
+      Map<String, String> targets = pkg.externalTargets(sheet.part());
+      linkIds.forEach((cell, id) -> {
+        String target = targets.get(id);
+        if (target != null) {
+          hyperlinks.put(cell, target);
+        }
+      });
+    }
+    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, truncated, hyperlinks);
+  }
+
+  /** The r:id attribute, whatever prefix the relationships namespace has here. */
+  private static String relId(XMLStreamReader r) {
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      if (r.getAttributeLocalName(i).equals("id") && r.getAttributeNamespace(i) != null
+          && r.getAttributeNamespace(i).contains("relationships")) {
+        return r.getAttributeValue(i);
+      }
+    }
+    return null;
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {

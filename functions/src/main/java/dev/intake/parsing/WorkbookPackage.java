@@ -247,6 +247,29 @@ final class WorkbookPackage {
     return out;
   }
 
+  /** The external targets (web addresses) of a part's relationships, by relationship id. */
+  Map<String, String> externalTargets(String part) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    String relsPart = relsPathOf(part);
+    try (InputStream in = zip.open(relsPart)) {
+      if (in == null) {
+        return out;
+      }
+      XMLStreamReader r = Xml.reader(in, relsPart);
+      try {
+        while (r.hasNext()) {
+          if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("Relationship")
+              && "External".equalsIgnoreCase(attr(r, "TargetMode")) && out.size() < 1000) {
+            out.put(nonNull(attr(r, "Id")), nonNull(attr(r, "Target")));
+          }
+        }
+      } catch (XMLStreamException e) {
+        throw Xml.malformed(relsPart, e);
+      }
+    }
+    return out;
+  }
+
   static String relsPathOf(String part) {
     int slash = part.lastIndexOf('/');
     String dir = slash < 0 ? "" : part.substring(0, slash + 1);

@@ -41,6 +41,11 @@ final class CaseStudyAgeRule implements Rule {
         continue;
       }
       LocalDate live = d.day().orElseThrow();
+      if (DateValue.ambiguous(c.goLiveDate())) {
+        out.info("2.1", cs + "'s go-live date " + Text.quote(c.goLiveDate().text()) + " was read as " + live
+            + " (MM/DD/YYYY).", "If you meant day first, write the date as YYYY-MM-DD (e.g. " + live.getYear() + "-"
+            + String.format("%02d-%02d", live.getDayOfMonth(), live.getMonthValue()) + ").", c.goLiveDate());
+      }
       if (d instanceof DateValue.MonthOnly) {
         out.info("2.1", cs + "'s go-live date " + Text.quote(c.goLiveDate().text())
             + " gives only a month; it was read as " + live + ".", "Enter the exact go-live date.", c.goLiveDate());

@@ -16,8 +16,7 @@ final class CustomerNames {
   private static final Set<String> LEGAL_FORMS = Set.of(
       "inc", "incorporated", "corp", "corporation", "co", "company", "llc", "llp", "lp", "ltd", "limited",
       "plc", "gmbh", "ag", "kg", "ohg", "ug", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "ab", "as",
-      "asa", "oy", "oyj", "aps", "pty", "pte", "pvt", "private", "kk", "se", "ulc", "sro", "zoo", "spzoo", "holdings",
-      "group", "the");
+      "asa", "oy", "oyj", "aps", "pty", "pte", "pvt", "private", "kk", "se", "ulc", "sro", "zoo", "spzoo", "the");
 
   private CustomerNames() {
   }

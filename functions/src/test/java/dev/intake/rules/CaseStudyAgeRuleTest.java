@@ -69,6 +69,22 @@ class CaseStudyAgeRuleTest {
   }
 
   @Test
+  void caseStudyAge_dateThatReadsEitherWayRound_isReadMonthFirstWithANote() {
+    Evaluation result = goLive("03/04/2026", AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("case-study-age", "2.1", INFO, "Case Studies!J2"));
+    assertThat(result.only("case-study-age").message()).contains("read as 2026-03-04 (MM/DD/YYYY)");
+    assertThat(result.only("case-study-age").remediation()).contains("2026-04-03");
+  }
+
+  @Test
+  void caseStudyAge_monthFirstDateWithDayAbove12_hasNoAmbiguityNote() {
+    Evaluation result = goLive("03/14/2026", AS_OF);
+
+    assertThat(result.seen()).isEmpty();
+  }
+
+  @Test
   void caseStudyAge_stillCountsFor30MoreDays_hasNoFinding() {
     LocalDate live = LocalDate.of(2025, 6, 1);
 
@@ -166,7 +182,7 @@ class CaseStudyAgeRuleTest {
 
   @Test
   void caseStudyAge_goLiveAsText_isReadLikeARealDate() {
-    Evaluation result = goLive("05/01/2025", AS_OF);
+    Evaluation result = goLive("05/31/2025", AS_OF);
 
     assertThat(result.seen()).containsExactly(seen("case-study-age", "2.1", WARNING, "Case Studies!J2"));
   }

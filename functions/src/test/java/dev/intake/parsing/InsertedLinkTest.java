@@ -1,0 +1,58 @@
+package dev.intake.parsing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intake.model.CaseStudy;
+import dev.intake.template.Layout;
+import dev.intake.template.Layout.CaseStudyColumn;
+import dev.intake.testing.WorkbookBuilder;
+import java.time.LocalDate;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.junit.jupiter.api.Test;
+
+/** A link inserted with Insert > Link shows text but points at an address: the address is the URL. */
+class InsertedLinkTest {
+
+  private static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+
+  private static CaseStudy firstCaseStudy(byte[] workbook) {
+    ParseOutcome outcome = new WorkbookParser().parse(workbook, "linked.xlsx");
+    return ((ParseOutcome.Parsed) outcome).assessment().caseStudies().get(0);
+  }
+
+  @Test
+  void publicUrl_cellWithInsertedLinkAndLabel_readsTheLinksAddress() {
+    byte[] workbook = WorkbookBuilder.ready(AS_OF)
+        .caseStudy(1, c -> c.set(CaseStudyColumn.PUBLIC_URL, "Read the case study"))
+        .tweak(wb -> {
+          Cell cell = wb.getSheet(Layout.CASE_STUDIES).getRow(1).getCell(CaseStudyColumn.PUBLIC_URL.ordinal());
+          Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
+          link.setAddress("https://northwind-cloud.com/stories/acme");
+          cell.setHyperlink(link);
+        })
+        .build();
+
+    CaseStudy first = firstCaseStudy(workbook);
+
+    assertThat(first.publicUrl().text()).isEqualTo("https://northwind-cloud.com/stories/acme");
+    assertThat(first.publicUrl().ref().cell()).isEqualTo("M2");
+  }
+
+  @Test
+  void publicUrl_cellShowingAnAddress_keepsWhatItShows() {
+    byte[] workbook = WorkbookBuilder.ready(AS_OF)
+        .tweak(wb -> {
+          Cell cell = wb.getSheet(Layout.CASE_STUDIES).getRow(1).getCell(CaseStudyColumn.PUBLIC_URL.ordinal());
+          Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
+          link.setAddress("https://tracking.example.net/redirect?to=case-study");
+          cell.setHyperlink(link);
+        })
+        .build();
+
+    CaseStudy first = firstCaseStudy(workbook);
+
+    assertThat(first.publicUrl().text()).isEqualTo("https://northwind-cloud.com/case-studies/1");
+  }
+}
