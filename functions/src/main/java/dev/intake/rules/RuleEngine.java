@@ -40,8 +40,8 @@ public final class RuleEngine {
   private static List<Rule> standardRules() {
     return List.of(
         new GuidelinesReadRule(),
-        new ServicesPathStageRule(),
-        new PartnerTierRule(),
+        ProfileChoiceRule.servicesPathStage(),
+        ProfileChoiceRule.partnerTier(),
         new CaseStudyCountRule(),
         new UniqueCustomerRule(),
         new ProductionStageRule(),

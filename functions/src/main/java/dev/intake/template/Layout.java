@@ -37,16 +37,40 @@ public final class Layout {
 
   /** A column of a sheet: the header the template writes, the others accepted, and whether it must be there. */
   public interface Column {
-    String header();
 
-    List<String> synonyms();
+    /** The column's definition; the other methods read it. */
+    Spec spec();
 
-    boolean required();
+    default String header() {
+      return spec().header();
+    }
 
-    int width();
+    default List<String> synonyms() {
+      return spec().synonyms();
+    }
+
+    default boolean required() {
+      return spec().required();
+    }
+
+    default int width() {
+      return spec().width();
+    }
 
     default List<String> names() {
       return Stream.concat(Stream.of(header()), synonyms().stream()).toList();
+    }
+  }
+
+  /** What defines a column: its header, whether it must be there, its width and its other names. */
+  public record Spec(String header, boolean required, int width, List<String> synonyms) {
+
+    public Spec {
+      synonyms = List.copyOf(synonyms);
+    }
+
+    static Spec of(String header, boolean required, int width, String... synonyms) {
+      return new Spec(header, required, width, List.of(synonyms));
     }
   }
 
@@ -55,32 +79,14 @@ public final class Layout {
     FIELD("Field", true, 34, "Item", "Question", "Name", "Attribute"),
     VALUE("Value", true, 48, "Answer", "Response", "Entry");
 
-    private final String header;
-    private final boolean required;
-    private final int width;
-    private final List<String> synonyms;
+    private final Spec spec;
 
     ProfileColumn(String header, boolean required, int width, String... synonyms) {
-      this.header = header;
-      this.required = required;
-      this.width = width;
-      this.synonyms = List.of(synonyms);
+      this.spec = Spec.of(header, required, width, synonyms);
     }
 
-    @Override public String header() {
-      return header;
-    }
-
-    @Override public List<String> synonyms() {
-      return synonyms;
-    }
-
-    @Override public boolean required() {
-      return required;
-    }
-
-    @Override public int width() {
-      return width;
+    @Override public Spec spec() {
+      return spec;
     }
   }
 
@@ -92,32 +98,14 @@ public final class Layout {
         "Certification number", "Credential ID", "Validation ID"),
     EXPIRY_DATE("Expiry date", true, 16, "Expiration date", "Expires", "Expiry", "Valid until", "Expiration");
 
-    private final String header;
-    private final boolean required;
-    private final int width;
-    private final List<String> synonyms;
+    private final Spec spec;
 
     CertificationColumn(String header, boolean required, int width, String... synonyms) {
-      this.header = header;
-      this.required = required;
-      this.width = width;
-      this.synonyms = List.of(synonyms);
+      this.spec = Spec.of(header, required, width, synonyms);
     }
 
-    @Override public String header() {
-      return header;
-    }
-
-    @Override public List<String> synonyms() {
-      return synonyms;
-    }
-
-    @Override public boolean required() {
-      return required;
-    }
-
-    @Override public int width() {
-      return width;
+    @Override public Spec spec() {
+      return spec;
     }
   }
 
@@ -145,32 +133,14 @@ public final class Layout {
     ARCHITECTURE_DIAGRAM("Architecture diagram", false, 30, "Diagram", "Architecture", "Architecture diagram link",
         "Architecture diagram file");
 
-    private final String header;
-    private final boolean required;
-    private final int width;
-    private final List<String> synonyms;
+    private final Spec spec;
 
     CaseStudyColumn(String header, boolean required, int width, String... synonyms) {
-      this.header = header;
-      this.required = required;
-      this.width = width;
-      this.synonyms = List.of(synonyms);
+      this.spec = Spec.of(header, required, width, synonyms);
     }
 
-    @Override public String header() {
-      return header;
-    }
-
-    @Override public List<String> synonyms() {
-      return synonyms;
-    }
-
-    @Override public boolean required() {
-      return required;
-    }
-
-    @Override public int width() {
-      return width;
+    @Override public Spec spec() {
+      return spec;
     }
   }
 
@@ -185,32 +155,14 @@ public final class Layout {
         "Customer example", "Case study numbers", "Case studies (#)"),
     COMMENTS("Comments", false, 36, "Comment", "Notes", "Remarks");
 
-    private final String header;
-    private final boolean required;
-    private final int width;
-    private final List<String> synonyms;
+    private final Spec spec;
 
     ControlColumn(String header, boolean required, int width, String... synonyms) {
-      this.header = header;
-      this.required = required;
-      this.width = width;
-      this.synonyms = List.of(synonyms);
+      this.spec = Spec.of(header, required, width, synonyms);
     }
 
-    @Override public String header() {
-      return header;
-    }
-
-    @Override public List<String> synonyms() {
-      return synonyms;
-    }
-
-    @Override public boolean required() {
-      return required;
-    }
-
-    @Override public int width() {
-      return width;
+    @Override public Spec spec() {
+      return spec;
     }
   }
 }

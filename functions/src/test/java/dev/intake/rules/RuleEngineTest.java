@@ -119,7 +119,7 @@ class RuleEngineTest {
         throw new IllegalStateException("bug");
       }
     };
-    RuleEngine engine = new RuleEngine(Checklist.current(), List.of(broken, new PartnerTierRule()));
+    RuleEngine engine = new RuleEngine(Checklist.current(), List.of(broken, ProfileChoiceRule.partnerTier()));
     byte[] workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build();
 
     Evaluation result = Evaluation.of(workbook, AS_OF, "", engine);
