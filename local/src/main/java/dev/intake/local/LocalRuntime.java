@@ -186,6 +186,12 @@ public final class LocalRuntime implements AutoCloseable {
     n.put("secretAccessKey", AwsClients.LOCAL_SECRET_ACCESS_KEY);
     Path file = options.dataDir().resolve("runtime.json");
     Path tmp = Files.createTempFile(options.dataDir(), ".runtime", ".tmp");
+    // The token is a credential: readable by this user only, where the file system allows it.
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("No POSIX permissions here; runtime.json keeps the folder's defaults");
+    }
     Files.write(tmp, PipelineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }

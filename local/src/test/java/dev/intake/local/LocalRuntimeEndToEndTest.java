@@ -119,6 +119,17 @@ class LocalRuntimeEndToEndTest {
   }
 
   @Test
+  void runtime_runtimeJson_holdsEndpointsAndTokenReadableByTheOwnerOnly() throws Exception {
+    JsonNode written = LocalRuntime.runtimeJson(data);
+
+    assertThat(written.path("api").asText()).isEqualTo(runtime.apiEndpoint().toString());
+    assertThat(written.path("s3").asText()).isEqualTo(runtime.s3Endpoint().toString());
+    assertThat(written.path("token").asText()).isEqualTo(runtime.token());
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(data.resolve("runtime.json")))).isEqualTo("rw-------");
+  }
+
+  @Test
   void runtime_wrongToken_is401() {
     LocalApiClient wrong = new LocalApiClient(runtime.apiEndpoint(), "not-the-token-0123456789");
 
