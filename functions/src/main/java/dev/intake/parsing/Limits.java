@@ -13,6 +13,7 @@ package dev.intake.parsing;
  * @param maxSharedStringChars most characters the shared-strings table may hold
  * @param maxDataRows most non-blank rows read from one sheet
  * @param maxPhysicalRows most row elements scanned in one sheet, blank or not
+ * @param maxSheets most sheets the workbook may list (the template has five)
  */
 public record Limits(
     long maxFileBytes,
@@ -23,7 +24,8 @@ public record Limits(
     long ratioGraceBytes,
     long maxSharedStringChars,
     int maxDataRows,
-    int maxPhysicalRows) {
+    int maxPhysicalRows,
+    int maxSheets) {
 
   public static final Limits DEFAULT = new Limits(
       20L * 1024 * 1024,
@@ -34,7 +36,8 @@ public record Limits(
       1024 * 1024,
       8L * 1024 * 1024,
       10_000,
-      200_000);
+      200_000,
+      100);
 
   /** Excel's own limit on the characters in one cell. */
   public static final int MAX_CELL_CHARS = 32_767;

@@ -57,6 +57,13 @@ final class WorkbookPackage {
     checkType(zip, overrides, mainType);
 
     WorkbookXml wb = workbookXml(zip, mainPart);
+    if (wb.sheets.size() > limits.maxSheets()) {
+      throw new RejectedFileException("file-limits",
+          "The workbook has " + wb.sheets.size() + " sheets; the template has five, and a self-assessment is"
+              + " accepted with at most " + limits.maxSheets() + ".",
+          "Delete the sheets that are not part of the self-assessment, or copy your answers into the blank"
+              + " template.");
+    }
     Map<String, Rel> rels = rels(zip, relsPathOf(mainPart));
     List<SheetEntry> sheets = new ArrayList<>();
     for (WorkbookXml.Sheet s : wb.sheets) {
