@@ -24,6 +24,8 @@ final class SheetReader {
 
   private final WorkbookPackage pkg;
   private final Limits limits;
+  /** Cells of the sheet being read whose text was cut at Excel's limit. */
+  private int overlong;
 
   SheetReader(WorkbookPackage pkg, Limits limits) {
     this.pkg = pkg;
@@ -52,7 +54,7 @@ final class SheetReader {
     List<String> merged = new ArrayList<>();
     List<Integer> hiddenRows = new ArrayList<>();
     int physicalRows = 0;
-    int truncated = 0;
+    overlong = 0;
     int lastRow = 0;
 
     int rowNumber = 0;
@@ -95,7 +97,7 @@ final class SheetReader {
             if (value.text().length() > Limits.MAX_CELL_CHARS) {
               value = new CellValue(value.text().substring(0, Limits.MAX_CELL_CHARS), value.kind(), value.ref(),
                   value.formula());
-              truncated++;
+              overlong++;
             }
             if (!value.isBlank()) {
               cells.put(column, value);
@@ -124,7 +126,7 @@ final class SheetReader {
         cells = null;
       }
     }
-    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, truncated);
+    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong);
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {
@@ -234,8 +236,14 @@ final class SheetReader {
     }
   }
 
-  private static CellValue textValue(String text, CellRef ref, boolean formula) {
-    String stripped = text.strip();
+  private CellValue textValue(String text, CellRef ref, boolean formula) {
+    String kept = text;
+    if (text.length() > Limits.MAX_CELL_CHARS) {
+      // Cut before trimming: a space at the limit must not hide that the text went on.
+      kept = text.substring(0, Limits.MAX_CELL_CHARS);
+      overlong++;
+    }
+    String stripped = kept.strip();
     return new CellValue(stripped, stripped.isEmpty() ? CellKind.BLANK : CellKind.TEXT, ref, formula);
   }
 
