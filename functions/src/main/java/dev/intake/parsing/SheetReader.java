@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 final class SheetReader {
 
   private static final int MAX_FORMULA_NOTES = 200;
+  private static final int MAX_DIRECTION_NOTES = 1000;
 
   private final WorkbookPackage pkg;
   private final Limits limits;
@@ -53,6 +54,7 @@ final class SheetReader {
     List<SheetData.Formula> formulas = new ArrayList<>();
     List<String> merged = new ArrayList<>();
     List<Integer> hiddenRows = new ArrayList<>();
+    List<CellValue> directionControls = new ArrayList<>();
     int physicalRows = 0;
     overlong = 0;
     int lastRow = 0;
@@ -99,6 +101,9 @@ final class SheetReader {
                   value.formula());
               overlong++;
             }
+            if (directionControls.size() < MAX_DIRECTION_NOTES && reordersText(value.text())) {
+              directionControls.add(value);
+            }
             if (!value.isBlank()) {
               cells.put(column, value);
             }
@@ -126,7 +131,22 @@ final class SheetReader {
         cells = null;
       }
     }
-    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong);
+    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong, directionControls);
+  }
+
+  /**
+   * Whether the text holds a Unicode direction override, embedding or isolate (U+202A-U+202E,
+   * U+2066-U+2069): invisible, they make text display in another order than it is stored, so
+   * "cnI emcA" after a U+202E shows as "Acme Inc".
+   */
+  static boolean reordersText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {
