@@ -4,6 +4,7 @@ import dev.intake.model.A1;
 import dev.intake.model.CellKind;
 import dev.intake.model.CellRef;
 import dev.intake.model.CellValue;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -22,6 +23,9 @@ final class SheetReader {
 
   private static final int MAX_FORMULA_NOTES = 200;
   private static final int MAX_DIRECTION_NOTES = 1000;
+  /** Excel's grid: rows 1 to 1,048,576, columns A to XFD. */
+  private static final int GRID_ROWS = 1_048_576;
+  private static final int GRID_COLUMNS = 16_384;
 
   private final WorkbookPackage pkg;
   private final Limits limits;
@@ -75,6 +79,9 @@ final class SheetReader {
             }
             Integer n = WorkbookPackage.intAttr(r, "r");
             rowNumber = n != null && n > lastRow ? n : lastRow + 1;
+            if (rowNumber > GRID_ROWS) {
+              throw outsideTheGrid(name, "row " + rowNumber);
+            }
             lastRow = rowNumber;
             rowHidden = WorkbookPackage.truthy(WorkbookPackage.attr(r, "hidden"));
             cells = new HashMap<>();
@@ -85,9 +92,12 @@ final class SheetReader {
               break;
             }
             String ref = WorkbookPackage.attr(r, "r");
-            int column = ref == null ? lastColumn + 1 : A1.column(ref);
+            int column = ref == null ? lastColumn + 1 : column(ref);
             if (column < 0) {
               column = lastColumn + 1;
+            }
+            if (column >= GRID_COLUMNS) {
+              throw outsideTheGrid(name, "cell " + (ref == null ? "number " + (column + 1) : Text.quote(ref)));
             }
             lastColumn = column;
             RawCell raw = readCell(r);
@@ -147,6 +157,26 @@ final class SheetReader {
       }
     }
     return false;
+  }
+
+  /** The 0-based column of a cell reference; past the grid (not overflowed) when it has over three letters. */
+  private static int column(String ref) {
+    int letters = 0;
+    while (letters < ref.length() && Character.isLetter(ref.charAt(letters))) {
+      letters++;
+    }
+    return letters > 3 ? GRID_COLUMNS : A1.column(ref);
+  }
+
+  /**
+   * A row or cell past Excel's grid: no spreadsheet program writes one, and reading on would number rows
+   * past the largest int, silently dropping the rows that follow.
+   */
+  private static RejectedFileException outsideTheGrid(String sheet, String what) {
+    return new RejectedFileException("file-corrupt",
+        "The sheet '" + sheet + "' has a " + what + " outside Excel's grid (1,048,576 rows by 16,384 columns),"
+            + " so the file was not saved by a spreadsheet program or is damaged.",
+        "Open the workbook in Excel, save it again as .xlsx, and upload the new file.");
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {
