@@ -14,6 +14,7 @@ package dev.intake.parsing;
  * @param maxDataRows most non-blank rows read from one sheet
  * @param maxPhysicalRows most row elements scanned in one sheet, blank or not
  * @param maxSheets most sheets the workbook may list (the template has five)
+ * @param maxCells most filled cells read from the four template sheets together
  */
 public record Limits(
     long maxFileBytes,
@@ -25,7 +26,8 @@ public record Limits(
     long maxSharedStringChars,
     int maxDataRows,
     int maxPhysicalRows,
-    int maxSheets) {
+    int maxSheets,
+    int maxCells) {
 
   public static final Limits DEFAULT = new Limits(
       20L * 1024 * 1024,
@@ -37,7 +39,8 @@ public record Limits(
       8L * 1024 * 1024,
       10_000,
       200_000,
-      100);
+      100,
+      200_000);
 
   /** Excel's own limit on the characters in one cell. */
   public static final int MAX_CELL_CHARS = 32_767;

@@ -31,6 +31,8 @@ final class SheetReader {
   private final Limits limits;
   /** Cells of the sheet being read whose text was cut at Excel's limit. */
   private int overlong;
+  /** Filled cells kept from every sheet read so far. */
+  private int cellsKept;
 
   SheetReader(WorkbookPackage pkg, Limits limits) {
     this.pkg = pkg;
@@ -116,6 +118,9 @@ final class SheetReader {
             }
             if (!value.isBlank()) {
               cells.put(column, value);
+              if (++cellsKept > limits.maxCells()) {
+                throw tooManyCells(limits.maxCells());
+              }
             }
           }
           case "mergeCell" -> {
@@ -177,6 +182,14 @@ final class SheetReader {
         "The sheet '" + sheet + "' has a " + what + " outside Excel's grid (1,048,576 rows by 16,384 columns),"
             + " so the file was not saved by a spreadsheet program or is damaged.",
         "Open the workbook in Excel, save it again as .xlsx, and upload the new file.");
+  }
+
+  /** Each cell kept costs a few hundred bytes, so the count, not only the part size, bounds the heap. */
+  private static RejectedFileException tooManyCells(int limit) {
+    return new RejectedFileException("file-limits",
+        "The template sheets hold more than " + limit + " filled cells; a self-assessment needs a few thousand.",
+        "Delete the rows and columns that are not part of the self-assessment, or start again from the blank"
+            + " template.");
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {
