@@ -15,6 +15,7 @@ package dev.intake.parsing;
  * @param maxPhysicalRows most row elements scanned in one sheet, blank or not
  * @param maxSheets most sheets the workbook may list (the template has five)
  * @param maxCells most filled cells read from the four template sheets together
+ * @param maxSharedStrings most entries the shared-strings table may hold
  */
 public record Limits(
     long maxFileBytes,
@@ -27,7 +28,8 @@ public record Limits(
     int maxDataRows,
     int maxPhysicalRows,
     int maxSheets,
-    int maxCells) {
+    int maxCells,
+    int maxSharedStrings) {
 
   public static final Limits DEFAULT = new Limits(
       20L * 1024 * 1024,
@@ -40,6 +42,7 @@ public record Limits(
       10_000,
       200_000,
       100,
+      200_000,
       200_000);
 
   /** Excel's own limit on the characters in one cell. */

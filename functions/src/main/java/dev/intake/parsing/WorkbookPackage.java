@@ -307,7 +307,16 @@ final class WorkbookPackage {
           int ev = r.next();
           if (ev == XMLStreamConstants.START_ELEMENT) {
             switch (r.getLocalName()) {
-              case "si" -> current = new StringBuilder();
+              case "si" -> {
+                // Each entry costs tens of bytes however short: the character budget alone does not bound them.
+                if (out.size() >= limits.maxSharedStrings()) {
+                  throw new RejectedFileException("file-limits",
+                      "The workbook holds more than " + limits.maxSharedStrings() + " different texts; a"
+                          + " self-assessment holds a few thousand.",
+                      "Remove unused rows and sheets, or start again from the blank template.");
+                }
+                current = new StringBuilder();
+              }
               case "rPh" -> phonetic++;
               case "t" -> {
                 if (current != null && phonetic == 0) {
