@@ -319,6 +319,18 @@ final class AssessmentReader {
             new CellRef(s.name(), f.cell(), dev.intake.model.A1.row(f.cell())));
       }
     }
+    if (!s.directionControls().isEmpty()) {
+      CellValue first = s.directionControls().get(0);
+      int others = s.directionControls().size() - 1;
+      note(Severity.WARNING, "cell-bidi-control", "3.1",
+          "Cell " + first.ref().cell() + " of '" + s.name() + "'"
+              + (others > 0 ? " (and " + others + " other cell" + (others == 1 ? "" : "s") + ")" : "")
+              + " holds invisible characters that change the order its text is shown in (Unicode direction"
+              + " overrides); it was compared and quoted without them, as " + Text.quote(first.text())
+              + ", which may not be what the sheet displays.",
+          "Delete the text and type it again instead of pasting it, so that what the sheet shows is what is read.",
+          first.ref());
+    }
     if (s.truncatedCells() > 0) {
       note(Severity.WARNING, "cell-too-long", "3.1",
           s.truncatedCells() + " cell(s) of '" + s.name() + "' hold more than " + Limits.MAX_CELL_CHARS

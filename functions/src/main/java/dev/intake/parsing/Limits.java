@@ -13,6 +13,9 @@ package dev.intake.parsing;
  * @param maxSharedStringChars most characters the shared-strings table may hold
  * @param maxDataRows most non-blank rows read from one sheet
  * @param maxPhysicalRows most row elements scanned in one sheet, blank or not
+ * @param maxSheets most sheets the workbook may list (the template has five)
+ * @param maxCells most filled cells read from the four template sheets together
+ * @param maxSharedStrings most entries the shared-strings table may hold
  */
 public record Limits(
     long maxFileBytes,
@@ -23,7 +26,10 @@ public record Limits(
     long ratioGraceBytes,
     long maxSharedStringChars,
     int maxDataRows,
-    int maxPhysicalRows) {
+    int maxPhysicalRows,
+    int maxSheets,
+    int maxCells,
+    int maxSharedStrings) {
 
   public static final Limits DEFAULT = new Limits(
       20L * 1024 * 1024,
@@ -34,6 +40,9 @@ public record Limits(
       1024 * 1024,
       8L * 1024 * 1024,
       10_000,
+      200_000,
+      100,
+      200_000,
       200_000);
 
   /** Excel's own limit on the characters in one cell. */

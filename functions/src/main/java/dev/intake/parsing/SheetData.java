@@ -10,11 +10,12 @@ import java.util.Map;
  * @param formulas cells whose value is a formula's cached result, with the formula text
  * @param merged merged ranges such as "B2:C2"
  * @param hiddenRows numbers of rows hidden in the sheet that hold values
+ * @param directionControls cells whose text holds Unicode direction overrides, embeddings or isolates
  * @param hyperlinks external links inserted on cells (Insert > Link), by A1 cell: the address, whatever text
  *     the cell shows
  */
 record SheetData(String name, boolean hidden, List<Row> rows, List<Formula> formulas, List<String> merged,
-    List<Integer> hiddenRows, int truncatedCells, Map<String, String> hyperlinks) {
+    List<Integer> hiddenRows, int truncatedCells, List<CellValue> directionControls, Map<String, String> hyperlinks) {
 
   SheetData {
     hyperlinks = Map.copyOf(hyperlinks);
@@ -22,6 +23,7 @@ record SheetData(String name, boolean hidden, List<Row> rows, List<Formula> form
     formulas = List.copyOf(formulas);
     merged = List.copyOf(merged);
     hiddenRows = List.copyOf(hiddenRows);
+    directionControls = List.copyOf(directionControls);
   }
 
   /** A row: its 1-based number and its non-blank cells by 0-based column. */

@@ -4,6 +4,7 @@ import dev.intake.model.A1;
 import dev.intake.model.CellKind;
 import dev.intake.model.CellRef;
 import dev.intake.model.CellValue;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,9 +22,17 @@ import org.apache.poi.ss.usermodel.DateUtil;
 final class SheetReader {
 
   private static final int MAX_FORMULA_NOTES = 200;
+  private static final int MAX_DIRECTION_NOTES = 1000;
+  /** Excel's grid: rows 1 to 1,048,576, columns A to XFD. */
+  private static final int GRID_ROWS = 1_048_576;
+  private static final int GRID_COLUMNS = 16_384;
 
   private final WorkbookPackage pkg;
   private final Limits limits;
+  /** Cells of the sheet being read whose text was cut at Excel's limit. */
+  private int overlong;
+  /** Filled cells kept from every sheet read so far. */
+  private int cellsKept;
 
   SheetReader(WorkbookPackage pkg, Limits limits) {
     this.pkg = pkg;
@@ -52,8 +61,9 @@ final class SheetReader {
     List<String> merged = new ArrayList<>();
     List<Integer> hiddenRows = new ArrayList<>();
     Map<String, String> linkIds = new HashMap<>();
+    List<CellValue> directionControls = new ArrayList<>();
     int physicalRows = 0;
-    int truncated = 0;
+    overlong = 0;
     int lastRow = 0;
 
     int rowNumber = 0;
@@ -72,6 +82,9 @@ final class SheetReader {
             }
             Integer n = WorkbookPackage.intAttr(r, "r");
             rowNumber = n != null && n > lastRow ? n : lastRow + 1;
+            if (rowNumber > GRID_ROWS) {
+              throw outsideTheGrid(name, "row " + rowNumber);
+            }
             lastRow = rowNumber;
             rowHidden = WorkbookPackage.truthy(WorkbookPackage.attr(r, "hidden"));
             cells = new HashMap<>();
@@ -82,9 +95,12 @@ final class SheetReader {
               break;
             }
             String ref = WorkbookPackage.attr(r, "r");
-            int column = ref == null ? lastColumn + 1 : A1.column(ref);
+            int column = ref == null ? lastColumn + 1 : column(ref);
             if (column < 0) {
               column = lastColumn + 1;
+            }
+            if (column >= GRID_COLUMNS) {
+              throw outsideTheGrid(name, "cell " + (ref == null ? "number " + (column + 1) : Text.quote(ref)));
             }
             lastColumn = column;
             RawCell raw = readCell(r);
@@ -96,10 +112,16 @@ final class SheetReader {
             if (value.text().length() > Limits.MAX_CELL_CHARS) {
               value = new CellValue(value.text().substring(0, Limits.MAX_CELL_CHARS), value.kind(), value.ref(),
                   value.formula());
-              truncated++;
+              overlong++;
+            }
+            if (directionControls.size() < MAX_DIRECTION_NOTES && reordersText(value.text())) {
+              directionControls.add(value);
             }
             if (!value.isBlank()) {
               cells.put(column, value);
+              if (++cellsKept > limits.maxCells()) {
+                throw tooManyCells(limits.maxCells());
+              }
             }
           }
           case "hyperlink" -> {
@@ -142,7 +164,8 @@ final class SheetReader {
         }
       });
     }
-    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, truncated, hyperlinks);
+    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong, directionControls,
+        hyperlinks);
   }
 
   /** The r:id attribute, whatever prefix the relationships namespace has here. */
@@ -154,6 +177,49 @@ final class SheetReader {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the text holds a Unicode direction override, embedding or isolate (U+202A-U+202E,
+   * U+2066-U+2069): invisible, they make text display in another order than it is stored, so
+   * "cnI emcA" after a U+202E shows as "Acme Inc".
+   */
+  static boolean reordersText(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The 0-based column of a cell reference; past the grid (not overflowed) when it has over three letters. */
+  private static int column(String ref) {
+    int letters = 0;
+    while (letters < ref.length() && Character.isLetter(ref.charAt(letters))) {
+      letters++;
+    }
+    return letters > 3 ? GRID_COLUMNS : A1.column(ref);
+  }
+
+  /**
+   * A row or cell past Excel's grid: no spreadsheet program writes one, and reading on would number rows
+   * past the largest int, silently dropping the rows that follow.
+   */
+  private static RejectedFileException outsideTheGrid(String sheet, String what) {
+    return new RejectedFileException("file-corrupt",
+        "The sheet '" + sheet + "' has a " + what + " outside Excel's grid (1,048,576 rows by 16,384 columns),"
+            + " so the file was not saved by a spreadsheet program or is damaged.",
+        "Open the workbook in Excel, save it again as .xlsx, and upload the new file.");
+  }
+
+  /** Each cell kept costs a few hundred bytes, so the count, not only the part size, bounds the heap. */
+  private static RejectedFileException tooManyCells(int limit) {
+    return new RejectedFileException("file-limits",
+        "The template sheets hold more than " + limit + " filled cells; a self-assessment needs a few thousand.",
+        "Delete the rows and columns that are not part of the self-assessment, or start again from the blank"
+            + " template.");
   }
 
   private static RejectedFileException tooManyRows(String sheet, int limit) {
@@ -263,8 +329,14 @@ final class SheetReader {
     }
   }
 
-  private static CellValue textValue(String text, CellRef ref, boolean formula) {
-    String stripped = text.strip();
+  private CellValue textValue(String text, CellRef ref, boolean formula) {
+    String kept = text;
+    if (text.length() > Limits.MAX_CELL_CHARS) {
+      // Cut before trimming: a space at the limit must not hide that the text went on.
+      kept = text.substring(0, Limits.MAX_CELL_CHARS);
+      overlong++;
+    }
+    String stripped = kept.strip();
     return new CellValue(stripped, stripped.isEmpty() ? CellKind.BLANK : CellKind.TEXT, ref, formula);
   }
 

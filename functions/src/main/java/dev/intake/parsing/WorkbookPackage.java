@@ -56,7 +56,14 @@ final class WorkbookPackage {
     String mainType = overrides.getOrDefault(mainPart.toLowerCase(Locale.ROOT), "");
     checkType(zip, overrides, mainType);
 
-    WorkbookXml wb = workbookXml(zip, mainPart);
+    WorkbookXml wb = workbookXml(zip, mainPart, limits.maxSheets());
+    if (wb.sheetCount > limits.maxSheets()) {
+      throw new RejectedFileException("file-limits",
+          "The workbook has " + wb.sheetCount + " sheets; the template has five, and a self-assessment is"
+              + " accepted with at most " + limits.maxSheets() + ".",
+          "Delete the sheets that are not part of the self-assessment, or copy your answers into the blank"
+              + " template.");
+    }
     Map<String, Rel> rels = rels(zip, relsPathOf(mainPart));
     List<SheetEntry> sheets = new ArrayList<>();
     for (WorkbookXml.Sheet s : wb.sheets) {
@@ -167,11 +174,13 @@ final class WorkbookPackage {
     }
 
     final List<Sheet> sheets = new ArrayList<>();
+    /** Every sheet the part lists; only the first few are kept in {@link #sheets}. */
+    int sheetCount;
     boolean externalLinks;
     boolean date1904;
   }
 
-  private static WorkbookXml workbookXml(ZipPackage zip, String part) throws IOException {
+  private static WorkbookXml workbookXml(ZipPackage zip, String part, int maxSheets) throws IOException {
     WorkbookXml wb = new WorkbookXml();
     try (InputStream in = zip.open(part)) {
       if (in == null) {
@@ -187,9 +196,12 @@ final class WorkbookPackage {
           }
           switch (r.getLocalName()) {
             case "sheet" -> {
-              String state = attr(r, "state");
-              wb.sheets.add(new WorkbookXml.Sheet(nonNull(attr(r, "name")), nonNull(relId(r)),
-                  state != null && !state.equals("visible")));
+              // Counted, not kept, past the limit: a million <sheet> entries fit in one part.
+              if (++wb.sheetCount <= maxSheets) {
+                String state = attr(r, "state");
+                wb.sheets.add(new WorkbookXml.Sheet(nonNull(attr(r, "name")), nonNull(relId(r)),
+                    state != null && !state.equals("visible")));
+              }
             }
             case "externalReference" -> wb.externalLinks = true;
             case "workbookPr" -> wb.date1904 = truthy(attr(r, "date1904"));
@@ -323,7 +335,16 @@ final class WorkbookPackage {
           int ev = r.next();
           if (ev == XMLStreamConstants.START_ELEMENT) {
             switch (r.getLocalName()) {
-              case "si" -> current = new StringBuilder();
+              case "si" -> {
+                // Each entry costs tens of bytes however short: the character budget alone does not bound them.
+                if (out.size() >= limits.maxSharedStrings()) {
+                  throw new RejectedFileException("file-limits",
+                      "The workbook holds more than " + limits.maxSharedStrings() + " different texts; a"
+                          + " self-assessment holds a few thousand.",
+                      "Remove unused rows and sheets, or start again from the blank template.");
+                }
+                current = new StringBuilder();
+              }
               case "rPh" -> phonetic++;
               case "t" -> {
                 if (current != null && phonetic == 0) {

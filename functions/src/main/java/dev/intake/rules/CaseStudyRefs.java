@@ -55,7 +55,12 @@ record CaseStudyRefs(Set<Integer> numbers, boolean all, List<String> unreadable)
         continue;
       } else if (p.matches("[\\d\\s]+")) {
         for (String n : p.split("\\s+")) {
-          numbers.add(Integer.parseInt(n));
+          // As in the patterns above, a case study number has at most four digits; a longer run is no number.
+          if (n.length() <= 4) {
+            numbers.add(Integer.parseInt(n));
+          } else {
+            unreadable.add(n);
+          }
         }
         continue;
       }

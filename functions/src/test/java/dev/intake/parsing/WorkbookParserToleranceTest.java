@@ -576,6 +576,32 @@ class WorkbookParserToleranceTest {
     assertThat(result.parsed().assessment().certifications()).hasSize(8);
   }
 
+  @Test
+  void parse_directionOverridesInCells_isOneWarningAtTheFirstCellQuotingWhatWasRead() {
+    // After U+202E, "cnI emcA" is displayed as "Acme Inc": the sheet seems to name case study 1's customer twice.
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
+        .caseStudy(2, c -> c.set(CaseStudyColumn.CUSTOMER_NAME, "\u202EcnI emcA"))
+        .caseStudy(4, c -> c.set(CaseStudyColumn.PROJECT_TITLE, "Migration \u2067to AWS\u2069"));
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("cell-bidi-control", "3.1", WARNING, "Case Studies!B3"));
+    assertThat(result.only("cell-bidi-control").message())
+        .startsWith("Cell B3 of 'Case Studies' (and 1 other cell) holds invisible characters")
+        .contains("as 'cnI emcA'")
+        .doesNotContain("\u202E");
+  }
+
+  @Test
+  void parse_rightToLeftTextWithMarksOnly_isReadWithoutAWarning() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
+        .caseStudy(2, c -> c.set(CaseStudyColumn.CUSTOMER_NAME, "\u200Fשירותי ענן\u200F"));
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).isEmpty();
+  }
+
   // ---- what is missing ---------------------------------------------------------------------------
 
   @Test

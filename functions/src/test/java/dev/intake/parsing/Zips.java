@@ -50,6 +50,11 @@ final class Zips {
 
   /** The zip with some parts replaced or added (a null content removes the part). */
   static byte[] with(byte[] zip, Map<String, Content> changes) {
+    return with(zip, changes, 9);
+  }
+
+  /** The same at a deflate level: 1 for large generated parts, which level 9 takes seconds to squeeze. */
+  static byte[] with(byte[] zip, Map<String, Content> changes, int level) {
     Map<String, Content> all = new LinkedHashMap<>();
     parts(zip).forEach((name, bytes) -> all.put(name, Content.of(bytes)));
     changes.forEach((name, content) -> {
@@ -59,7 +64,7 @@ final class Zips {
         all.put(name, content);
       }
     });
-    return write(all);
+    return write(all, level);
   }
 
   static byte[] with(byte[] zip, String part, Content content) {
@@ -69,9 +74,13 @@ final class Zips {
   }
 
   static byte[] write(Map<String, Content> parts) {
+    return write(parts, 9);
+  }
+
+  static byte[] write(Map<String, Content> parts, int level) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-      out.setLevel(9);
+      out.setLevel(level);
       for (Map.Entry<String, Content> p : parts.entrySet()) {
         out.putNextEntry(new ZipEntry(p.getKey()));
         p.getValue().writeTo(out);
@@ -105,6 +114,42 @@ final class Zips {
       }
     }
     throw new IllegalArgumentException("no central directory entry for " + part);
+  }
+
+  /**
+   * Renames an entry in its local header and the central directory, which {@link ZipOutputStream}
+   * cannot be made to do: it refuses a name twice. The names must have the same length in bytes.
+   */
+  static byte[] renameEntry(byte[] zip, String from, String to) {
+    byte[] old = from.getBytes(StandardCharsets.UTF_8);
+    byte[] name = to.getBytes(StandardCharsets.UTF_8);
+    if (old.length != name.length) {
+      throw new IllegalArgumentException("names differ in length: " + from + ", " + to);
+    }
+    byte[] out = zip.clone();
+    int renamed = 0;
+    for (int i = 0; i + 46 <= out.length; i++) {
+      int signature = int32(out, i);
+      int nameAt;
+      if (signature == 0x04034b50) {
+        nameAt = i + 30;
+      } else if (signature == 0x02014b50) {
+        nameAt = i + 46;
+      } else {
+        continue;
+      }
+      int nameLength = int16(out, signature == 0x04034b50 ? i + 26 : i + 28);
+      if (nameLength == old.length && nameAt + nameLength <= out.length
+          && java.util.Arrays.equals(out, nameAt, nameAt + nameLength, old, 0, old.length)) {
+        System.arraycopy(name, 0, out, nameAt, name.length);
+        renamed++;
+      }
+    }
+    if (renamed != 2) {
+      throw new IllegalArgumentException("expected a local header and a directory entry for " + from + ", found "
+          + renamed);
+    }
+    return out;
   }
 
   private static int int16(byte[] b, int at) {

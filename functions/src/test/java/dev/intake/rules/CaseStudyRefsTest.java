@@ -45,6 +45,14 @@ class CaseStudyRefsTest {
   }
 
   @Test
+  void parse_digitsTooLongForANumber_areUnreadableNotAnError() {
+    CaseStudyRefs refs = CaseStudyRefs.parse("1 99999999999999999999 3");
+
+    assertThat(refs.numbers()).containsExactlyInAnyOrder(1, 3);
+    assertThat(refs.unreadable()).containsExactly("99999999999999999999");
+  }
+
+  @Test
   void parse_prose_isUnreadableAndKept() {
     CaseStudyRefs refs = CaseStudyRefs.parse("see the evidence pack, 2");
 
