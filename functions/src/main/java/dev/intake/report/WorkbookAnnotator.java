@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -323,8 +324,14 @@ public final class WorkbookAnnotator {
       int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 60;
       XSSFClientAnchor anchor = wb.getCreationHelper().createClientAnchor();
       anchor.setAnchorType(ClientAnchor.AnchorType.DONT_MOVE_AND_RESIZE);
-      anchor.setCol1(cell.getColumnIndex() + 1);
-      anchor.setCol2(cell.getColumnIndex() + 1 + COMMENT_COLUMNS);
+      // POI files a new comment under the anchor's top-left cell before it is moved to this cell, and
+      // refuses a cell that already has one: the box starts right of the cell unless that cell is
+      // commented (by the partner, or by a finding placed earlier), then on the cell itself.
+      int boxColumn = sheet.getCellComment(new CellAddress(cell.getRowIndex(), cell.getColumnIndex() + 1)) == null
+          ? cell.getColumnIndex() + 1
+          : cell.getColumnIndex();
+      anchor.setCol1(boxColumn);
+      anchor.setCol2(boxColumn + COMMENT_COLUMNS);
       anchor.setRow1(cell.getRowIndex());
       anchor.setRow2(cell.getRowIndex() + Math.min(Math.max(lines, 4), MAX_COMMENT_ROWS));
       Comment comment = drawing.createCellComment(anchor);

@@ -70,6 +70,23 @@ class WorkbookAnnotatorTest {
   }
 
   @Test
+  void annotate_findingsOnNeighbouringCells_eachGetsItsOwnComment() throws IOException {
+    byte[] original = WorkbookBuilder.ready(AS_OF)
+        .caseStudy(1, c -> c.set(CaseStudyColumn.GO_LIVE_DATE, "yesterday").set(CaseStudyColumn.STAGE, "Pilot"))
+        .build();
+    FindingsReport report = EVALUATOR.evaluate(original, "wb.xlsx", AS_OF);
+
+    WorkbookAnnotator.Annotation result = annotator.annotate(original, report);
+
+    assertThat(result.annotatedCopy()).as(result.note()).isTrue();
+    try (XSSFWorkbook wb = open(result.workbook())) {
+      XSSFSheet cases = wb.getSheet(Layout.CASE_STUDIES);
+      assertThat(commentText(cases, "J2")).contains("BLOCKER [2.1]", "yesterday");
+      assertThat(commentText(cases, "K2")).contains("BLOCKER [2.1]", "Pilot");
+    }
+  }
+
+  @Test
   void annotate_twoFindingsOnOneCell_shareOneCommentAndTakeTheWorseColour() throws IOException {
     // May 2025 is read as 2025-05-01: exactly 18 months before the as-of date, so it still counts
     // but ages out today (a warning), and it gives only a month (a note), both on J2.
