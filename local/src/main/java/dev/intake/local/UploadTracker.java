@@ -61,8 +61,13 @@ public final class UploadTracker {
       count.clear();
       List<JsonNode> seen = new ArrayList<>();
       try {
-        for (String partner : partners) {
-          seen.addAll(api.submissions(partner));
+        // One listing of everything costs fewer calls than one per partner once there are many.
+        if (partners.size() > 3) {
+          seen.addAll(api.submissions(null));
+        } else {
+          for (String partner : partners) {
+            seen.addAll(api.submissions(partner));
+          }
         }
       } catch (RuntimeException e) {
         // The API is briefly unavailable (e.g. its store restarting): look again next round.
