@@ -71,11 +71,14 @@ public final class PipelineJson {
 
   public static RuleResult readResult(byte[] json) {
     try {
-      JsonNode root = MAPPER.readTree(json);
-      return new RuleResult(findings(root.path("findings")), root.path("passed").asInt());
+      return readResult(MAPPER.readTree(json));
     } catch (IOException e) {
       throw new UncheckedIOException("check result JSON is unreadable", e);
     }
+  }
+
+  public static RuleResult readResult(JsonNode root) {
+    return new RuleResult(findings(root.path("findings")), root.path("passed").asInt());
   }
 
   private static ArrayNode findings(List<Finding> findings) {

@@ -28,7 +28,27 @@ class WorkflowTaskHandlersTest {
     JsonNode result = PipelineJson.tree(out.toByteArray());
     assertThat(result.path("group").asText()).isEqualTo("PREREQUISITES");
     assertThat(result.path("blockers").asInt()).isZero();
-    assertThat(f.objects.get(HandlerFixture.BUCKET, result.path("key").asText())).isPresent();
+    assertThat(result.path("result").path("findings").isArray()).as("a small result travels inline").isTrue();
+    assertThat(result.has("key")).isFalse();
+  }
+
+  @Test
+  void checkHandler_resultTooLargeForTheState_goesThroughS3() {
+    HandlerFixture f = new HandlerFixture();
+    dev.intake.testing.WorkbookBuilder many = dev.intake.testing.WorkbookBuilder.ready(HandlerFixture.AS_OF);
+    for (int i = 0; i < 400; i++) {
+      many.certification("Person " + i, "Developer – Associate", "EXP-" + i, HandlerFixture.AS_OF.minusDays(1));
+    }
+    f.objects.put(HandlerFixture.BUCKET, HandlerFixture.KEY, many.build());
+    f.intake().handleRequest(Events.s3("test-events/s3-put.json"), null);
+
+    JsonNode result = new PrerequisitesHandler(f.checks(RuleGroup.PREREQUISITES))
+        .handle(Events.json("test-events/workflow/check-input.json"));
+
+    assertThat(result.has("result")).isFalse();
+    assertThat(result.path("warnings").asInt()).isEqualTo(400);
+    assertThat(PipelineJson.readResult(f.objects.get(HandlerFixture.BUCKET, result.path("key").asText())
+        .orElseThrow()).findings()).hasSize(400);
   }
 
   @Test
