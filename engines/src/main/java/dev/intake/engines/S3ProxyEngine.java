@@ -3,11 +3,19 @@ package dev.intake.engines;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.MultipartPart;
+import org.jclouds.blobstore.domain.MultipartUpload;
+import org.jclouds.blobstore.options.PutOptions;
+import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.filesystem.FilesystemApiMetadata;
 
 /**
@@ -30,6 +38,15 @@ public final class S3ProxyEngine implements AutoCloseable {
    * @param port the port, or 0 for a free one
    */
   public static S3ProxyEngine start(Path baseDir, int port, String accessKeyId, String secretAccessKey) {
+    return start(baseDir, port, accessKeyId, secretAccessKey, (bucket, key) -> { });
+  }
+
+  /**
+   * The same, and {@code onObjectCreated} hears of every object any S3 client puts (or completes as a
+   * multipart upload), as S3 event notifications would announce it.
+   */
+  public static S3ProxyEngine start(Path baseDir, int port, String accessKeyId, String secretAccessKey,
+      BiConsumer<String, String> onObjectCreated) {
     try {
       Files.createDirectories(baseDir);
       Properties properties = new Properties();
@@ -41,7 +58,7 @@ public final class S3ProxyEngine implements AutoCloseable {
           .overrides(properties)
           .build(BlobStoreContext.class);
       S3Proxy proxy = S3Proxy.builder()
-          .blobStore(context.getBlobStore())
+          .blobStore(new Announcing(context.getBlobStore(), onObjectCreated))
           .endpoint(URI.create("http://127.0.0.1:" + port))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
           .build();
@@ -63,6 +80,37 @@ public final class S3ProxyEngine implements AutoCloseable {
       throw new IllegalStateException("Interrupted while starting S3Proxy", e);
     } catch (Exception e) {
       throw new IllegalStateException("Cannot start S3Proxy on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Tells a listener of each object written, after the store has it. */
+  private static final class Announcing extends ForwardingBlobStore {
+    private final BiConsumer<String, String> listener;
+
+    Announcing(BlobStore delegate, BiConsumer<String, String> listener) {
+      super(delegate);
+      this.listener = listener;
+    }
+
+    @Override
+    public String putBlob(String container, Blob blob) {
+      String etag = super.putBlob(container, blob);
+      listener.accept(container, blob.getMetadata().getName());
+      return etag;
+    }
+
+    @Override
+    public String putBlob(String container, Blob blob, PutOptions options) {
+      String etag = super.putBlob(container, blob, options);
+      listener.accept(container, blob.getMetadata().getName());
+      return etag;
+    }
+
+    @Override
+    public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
+      String etag = super.completeMultipartUpload(upload, parts);
+      listener.accept(upload.containerName(), upload.blobName());
+      return etag;
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -54,6 +55,10 @@ public final class IncomingPoller implements AutoCloseable {
   private final Map<String, String> delivered = new ConcurrentHashMap<>();
   private final Map<String, Instant> retryAfter = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  // Separate locks: a listing waits for its deliveries, which save the state on worker threads.
+  private final Object pollLock = new Object();
+  private final Object saveLock = new Object();
   private long sequence;
 
   public IncomingPoller(S3Client s3, String bucket, IntakeHandler intake, Path stateFile, Clock clock,
@@ -86,8 +91,38 @@ public final class IncomingPoller implements AutoCloseable {
     }, 0, intervalMillis, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The S3 server announces a new object (as S3 event notifications would): deliver it now, without
+   * waiting for the next listing. The periodic listing stays as the safety net for anything missed.
+   */
+  public void announce(String key) {
+    if (!key.startsWith("incoming/") || key.endsWith("/")) {
+      return;
+    }
+    workers.submit(() -> {
+      try {
+        var head = s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
+        S3Object o = S3Object.builder().key(key).eTag(head.eTag()).size(head.contentLength())
+            .lastModified(head.lastModified()).build();
+        if (!delivered.containsKey(identity(o))) {
+          deliver(o, eventJson(o, nextSequencer()).toString());
+          save();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Announced object {} not delivered now ({}); the next listing will", key, e.toString());
+      }
+      return null;
+    });
+  }
+
   /** One round: deliver every new object under incoming/, in listing order; returns how many were delivered. */
-  public synchronized int pollOnce() {
+  public int pollOnce() {
+    synchronized (pollLock) {
+      return listAndDeliver();
+    }
+  }
+
+  private int listAndDeliver() {
     List<S3Object> fresh = new ArrayList<>();
     Instant now = clock.instant();
     for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix("incoming/")
@@ -96,7 +131,8 @@ public final class IncomingPoller implements AutoCloseable {
         continue;
       }
       String id = identity(o);
-      if (!delivered.containsKey(id) && !retryAfter.getOrDefault(id, Instant.MIN).isAfter(now)) {
+      if (!delivered.containsKey(id) && !inFlight.contains(id)
+          && !retryAfter.getOrDefault(id, Instant.MIN).isAfter(now)) {
         fresh.add(o);
       }
     }
@@ -124,6 +160,10 @@ public final class IncomingPoller implements AutoCloseable {
 
   private boolean deliver(S3Object o, String eventJson) {
     String id = identity(o);
+    if (!inFlight.add(id)) {
+      // Announced and listed at once: the other delivery is under way.
+      return false;
+    }
     try {
       S3Event event = SERIALIZER.fromJson(eventJson);
       intake.handleRequest(event, null);
@@ -138,6 +178,8 @@ public final class IncomingPoller implements AutoCloseable {
       retryAfter.put(id, clock.instant().plusMillis(backoff));
       LOG.warn("Intake of {} failed (attempt {}), retrying in {} ms: {}", o.key(), n, backoff, e.toString());
       return false;
+    } finally {
+      inFlight.remove(id);
     }
   }
 
@@ -192,7 +234,13 @@ public final class IncomingPoller implements AutoCloseable {
     }
   }
 
-  private synchronized void save() {
+  private void save() {
+    synchronized (saveLock) {
+      write();
+    }
+  }
+
+  private void write() {
     ObjectNode state = PipelineJson.mapper().createObjectNode();
     state.put("sequence", sequence);
     ObjectNode d = state.putObject("delivered");

@@ -67,7 +67,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static Options defaults(Path dataDir, Consumer<String> console) {
       return new Options(dataDir, 0, 0, LocalTokens.newToken(), AsOfPolicy.uploadDay(), Clock.systemUTC(), console,
-          Duration.ofMillis(250), null, 4);
+          Duration.ofSeconds(2), null, 4);
     }
 
     public Options withApiPort(int port) {
@@ -128,8 +128,15 @@ public final class LocalRuntime implements AutoCloseable {
     StepFunctionsRunner runner = null;
     IncomingPoller poller = null;
     try {
+      java.util.concurrent.atomic.AtomicReference<IncomingPoller> announced = new java.util.concurrent.atomic
+          .AtomicReference<>();
       s3 = S3ProxyEngine.start(data.resolve("s3"), o.s3Port(), AwsClients.LOCAL_ACCESS_KEY_ID,
-          AwsClients.LOCAL_SECRET_ACCESS_KEY);
+          AwsClients.LOCAL_SECRET_ACCESS_KEY, (bucket, key) -> {
+            IncomingPoller listener = announced.get();
+            if (listener != null && bucket.equals(BUCKET)) {
+              listener.announce(key);
+            }
+          });
       s3.createBucket(BUCKET);
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
@@ -151,6 +158,7 @@ public final class LocalRuntime implements AutoCloseable {
           new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
       poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake), data.resolve("poller.json"),
           o.clock(), o.intakeWorkers());
+      announced.set(poller);
       ApiHandler apiHandler = new ApiHandler(
           new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
               o.clock()),
