@@ -1,0 +1,84 @@
+package dev.intake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime commands' clear errors: a busy port, no running pipeline, a bad option. */
+class RuntimeCommandsTest {
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+      return new PipelineCli(Clock.systemUTC()).run(args, out, err);
+    }
+  }
+
+  private String err() {
+    return errBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void serve_portAlreadyInUse_exits69SayingSo() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+
+      int code = run("serve", "--data", dir.resolve("data").toString(), "--port",
+          Integer.toString(busy.getLocalPort()));
+
+      assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
+      assertThat(err()).contains("port " + busy.getLocalPort() + " is already in use");
+    }
+  }
+
+  @Test
+  void upload_withoutARunningPipeline_exits69AndSaysHowToStartOne() throws Exception {
+    Path file = dir.resolve("wb.xlsx");
+    Files.write(file, new byte[] {'P', 'K'});
+
+    int code = run("upload", file.toString(), "--data", dir.resolve("nothing-here").toString());
+
+    assertThat(code).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err()).contains("no local pipeline found").contains("./pipeline serve");
+  }
+
+  @Test
+  void serve_portOutOfRange_isAUsageError() {
+    int code = run("serve", "--port", "70000");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err()).contains("--port must be from 1 to 65535");
+  }
+
+  @Test
+  void demo_dataFolderNotEmpty_isRefused() throws Exception {
+    Files.writeString(dir.resolve("something.txt"), "keep me");
+
+    int code = run("demo", "--exit", "--data", dir.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err()).contains("is not empty");
+    assertThat(dir.resolve("something.txt")).exists();
+  }
+
+  @Test
+  void load_uploadsOutOfRange_isAUsageError() {
+    int code = run("load", "--uploads", "0");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+  }
+}
