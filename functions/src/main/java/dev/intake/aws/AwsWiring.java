@@ -71,7 +71,7 @@ public final class AwsWiring {
   }
 
   private PipelineMetrics metrics() {
-    return new PowertoolsMetrics();
+    return new PowertoolsMetrics(env.get("POWERTOOLS_METRICS_NAMESPACE"));
   }
 
   public IntakeService intakeService() {
