@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * The composition root on AWS: reads the function's environment once and builds each handler's
  * collaborators from one set of SDK clients. Handlers' no-argument constructors call
- * {@link #fromEnvironment()}, so a container (and a SnapStart snapshot) builds everything once.
+ * {@link #fromEnvironment()}, so a container (and a SnapStart snapshot) builds everything once;
+ * the first call also registers the {@link SnapStartPriming} hook.
  */
 public final class AwsWiring {
 
@@ -47,6 +48,7 @@ public final class AwsWiring {
         w = instance;
         if (w == null) {
           w = new AwsWiring(AwsClients.fromEnvironment(), System.getenv(), Clock.systemUTC());
+          SnapStartPriming.register();
           instance = w;
         }
       }

@@ -26,7 +26,13 @@ public record Checklist(
   }
 
   public Optional<Control> control(String id) {
-    return controls.stream().filter(c -> c.id().equalsIgnoreCase(id.strip())).findFirst();
+    String wanted = id.strip();
+    for (Control c : controls) {
+      if (c.id().equalsIgnoreCase(wanted)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<Prerequisite> prerequisite(String id) {

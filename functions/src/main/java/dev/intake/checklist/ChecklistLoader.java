@@ -1,7 +1,12 @@
 package dev.intake.checklist;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,9 +31,65 @@ public final class ChecklistLoader {
       if (in == null) {
         throw new IllegalArgumentException("no checklist resource " + resource);
       }
-      return parse(new ObjectMapper().readTree(in));
+      return parse(tree(in));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checklist " + resource, e);
+    }
+  }
+
+  /**
+   * The JSON document as a tree, read with jackson-core's parser rather than an {@code ObjectMapper}:
+   * the same nodes {@code readTree} gives, without building a mapper, which costs a cold start more
+   * than the whole checklist (see BENCHMARKS.md).
+   */
+  static JsonNode tree(InputStream in) throws IOException {
+    try (JsonParser parser = new JsonFactory().createParser(in)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new IOException("empty checklist document");
+      }
+      return value(parser, first);
+    }
+  }
+
+  private static JsonNode value(JsonParser p, JsonToken token) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT -> {
+        ObjectNode object = nodes.objectNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+          String name = p.currentName();
+          object.set(name, value(p, p.nextToken()));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = nodes.arrayNode();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+          array.add(value(p, t));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return nodes.textNode(p.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (p.getNumberType()) {
+          case INT -> nodes.numberNode(p.getIntValue());
+          case LONG -> nodes.numberNode(p.getLongValue());
+          default -> nodes.numberNode(p.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return nodes.numberNode(p.getDoubleValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NULL -> {
+        return nodes.nullNode();
+      }
+      default -> throw new IOException("unexpected JSON token " + token);
     }
   }
 

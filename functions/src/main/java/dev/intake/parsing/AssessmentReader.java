@@ -55,11 +55,19 @@ final class AssessmentReader {
 
   // ---- Partner Profile -------------------------------------------------------------------------
 
-  private PartnerProfile readProfile(SheetData sheet) {
+  /** The profile fields by the {@link Text#key} of each of their names, worked out once. */
+  private static final Map<String, ProfileField> PROFILE_FIELDS = profileFields();
+
+  private static Map<String, ProfileField> profileFields() {
     Map<String, ProfileField> byKey = new HashMap<>();
     for (ProfileField f : ProfileField.values()) {
       f.names().forEach(n -> byKey.putIfAbsent(Text.key(n), f));
     }
+    return Map.copyOf(byKey);
+  }
+
+  private PartnerProfile readProfile(SheetData sheet) {
+    Map<String, ProfileField> byKey = PROFILE_FIELDS;
     Map<ProfileField, CellValue> values = new EnumMap<>(ProfileField.class);
     HeaderMap<ProfileColumn> header = HeaderMap.find(sheet, ProfileColumn.class, 2);
     for (SheetData.Row row : sheet.rows()) {

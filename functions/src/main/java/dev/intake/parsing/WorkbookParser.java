@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkbookParser {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkbookParser.class);
+  /**
+   * The logger, built on first use: a call that logs nothing (the usual case) never starts the logging
+   * framework, which costs more than a whole cold verdict (see BENCHMARKS.md).
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(WorkbookParser.class);
+  }
 
   private final Limits limits;
 
@@ -53,7 +59,7 @@ public final class WorkbookParser {
       return new ParseOutcome.Rejected(List.of(e.finding()));
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // A reader bug or an input no guard foresaw: still an answer, never a stack trace.
-      LOG.warn("Unexpected failure reading {}: {}", Text.visible(fileName), e.toString());
+      Log.LOG.warn("Unexpected failure reading {}: {}", Text.visible(fileName), e.toString());
       return reject("file-corrupt",
           "The workbook could not be read (" + e.getClass().getSimpleName() + "); it may be damaged.",
           "Open the workbook in Excel, save it again as .xlsx, and upload the new file.");

@@ -66,7 +66,8 @@ final class Xml {
         depth--;
       } else if ((ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA)
           && sb.length() < maxChars) {
-        sb.append(r.getText(), 0, Math.min(r.getTextLength(), maxChars - sb.length()));
+        // The parser's own buffer, not a String copy of it: this runs for every cell value.
+        sb.append(r.getTextCharacters(), r.getTextStart(), Math.min(r.getTextLength(), maxChars - sb.length()));
       }
     }
     return sb.toString();

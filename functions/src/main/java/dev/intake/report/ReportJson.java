@@ -1,10 +1,14 @@
 package dev.intake.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
@@ -13,33 +17,92 @@ import dev.intake.model.PartnerRef;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Summary;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The findings report's JSON form, field for field as DESIGN.md gives it. */
+/**
+ * The findings report's JSON form, field for field as DESIGN.md gives it.
+ *
+ * <p>{@link #write} streams the report with jackson-core's generator and the mapper's own pretty
+ * printer: the same text as serialising {@link #toTree} with {@link #mapper()}, without building an
+ * {@code ObjectMapper}, which costs a cold verdict more than the rules do (see BENCHMARKS.md). The
+ * mapper is built on first use.
+ */
 public final class ReportJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private ReportJson() {
   }
 
-  public static ObjectMapper mapper() {
-    return MAPPER;
+  private static final class Mapper {
+    static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   }
 
-  public static String write(FindingsReport report) {
-    try {
-      return MAPPER.writeValueAsString(toTree(report));
-    } catch (JsonProcessingException e) {
+  public static ObjectMapper mapper() {
+    return Mapper.INSTANCE;
+  }
+
+  public static String write(FindingsReport r) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeStringField("submissionId", r.submissionId());
+      g.writeObjectFieldStart("partner");
+      g.writeStringField("name", r.partner().name());
+      g.writeStringField("id", r.partner().id());
+      g.writeEndObject();
+      g.writeStringField("checklistVersion", r.checklistVersion());
+      g.writeStringField("asOf", r.asOf().toString());
+      g.writeStringField("status", r.status().name());
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("blockers", r.summary().blockers());
+      g.writeNumberField("warnings", r.summary().warnings());
+      g.writeNumberField("passed", r.summary().passed());
+      g.writeEndObject();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : r.findings()) {
+        write(g, f);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.ruleId());
+    g.writeStringField("checklistRef", f.checklistRef());
+    g.writeStringField("severity", f.severity().name());
+    g.writeStringField("message", f.message());
+    g.writeStringField("remediation", f.remediation());
+    if (f.location() == null) {
+      g.writeNullField("location");
+    } else {
+      g.writeObjectFieldStart("location");
+      g.writeStringField("sheet", f.location().sheet());
+      g.writeStringField("cell", f.location().cell());
+      if (f.location().row() == null) {
+        g.writeNullField("row");
+      } else {
+        g.writeNumberField("row", f.location().row());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   public static ObjectNode toTree(FindingsReport r) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = NODES.objectNode();
     root.put("submissionId", r.submissionId());
     ObjectNode partner = root.putObject("partner");
     partner.put("name", r.partner().name());
@@ -54,7 +117,7 @@ public final class ReportJson {
   }
 
   public static ObjectNode summary(Summary s) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = NODES.objectNode();
     n.put("blockers", s.blockers());
     n.put("warnings", s.warnings());
     n.put("passed", s.passed());
@@ -62,7 +125,7 @@ public final class ReportJson {
   }
 
   public static ObjectNode finding(Finding f) {
-    ObjectNode n = MAPPER.createObjectNode();
+    ObjectNode n = NODES.objectNode();
     n.put("ruleId", f.ruleId());
     n.put("checklistRef", f.checklistRef());
     n.put("severity", f.severity().name());
@@ -85,7 +148,7 @@ public final class ReportJson {
 
   public static FindingsReport read(String json) {
     try {
-      return fromTree(MAPPER.readTree(json));
+      return fromTree(mapper().readTree(json));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -60,7 +60,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkbookAnnotator {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkbookAnnotator.class);
+  /**
+   * The logger, built on first use: a call that logs nothing (the usual case) never starts the logging
+   * framework, which costs more than a whole cold verdict (see BENCHMARKS.md).
+   */
+  private static final class Log {
+    static final Logger LOG = LoggerFactory.getLogger(WorkbookAnnotator.class);
+  }
 
   /** Author of the comments this class writes; a comment by this author is replaced, not kept. */
   public static final String COMMENT_AUTHOR = "Competency intake";
@@ -130,7 +136,7 @@ public final class WorkbookAnnotator {
         return new Annotation(annotatedCopy(original, report), true, "");
       } catch (IOException | RuntimeException e) {
         // The streaming parser read it but the user model would not: still give the findings back.
-        LOG.warn("Could not annotate a copy of the workbook: {}", e.toString());
+        Log.LOG.warn("Could not annotate a copy of the workbook: {}", e.toString());
         refusal = "This workbook could not be opened for annotation (" + e.getClass().getSimpleName()
             + "), so the findings are given in this separate workbook.";
       }

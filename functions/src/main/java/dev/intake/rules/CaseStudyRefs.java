@@ -18,6 +18,10 @@ record CaseStudyRefs(Set<Integer> numbers, boolean all, List<String> unreadable)
   private static final Pattern RANGE =
       Pattern.compile("(\\d{1,4})\\s*(?:-|–|to)\\s*(?:cs|#|case study)?\\s*(\\d{1,4})");
   private static final Pattern ONE = Pattern.compile("(?:cs|#|case study|case|no\\.?)?\\s*(\\d{1,4})");
+  private static final Pattern ALL = Pattern.compile("all( case studies| four| 4)?|every( case study)?");
+  private static final Pattern SEPARATOR = Pattern.compile("[,;/&\\n]|\\band\\b|\\s(?=#)");
+  private static final Pattern NUMBERS = Pattern.compile("[\\d\\s]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   CaseStudyRefs {
     numbers = Set.copyOf(numbers);
@@ -31,10 +35,10 @@ record CaseStudyRefs(Set<Integer> numbers, boolean all, List<String> unreadable)
     if (text.isEmpty()) {
       return new CaseStudyRefs(numbers, false, unreadable);
     }
-    if (text.matches("all( case studies| four| 4)?|every( case study)?")) {
+    if (ALL.matcher(text).matches()) {
       return new CaseStudyRefs(numbers, true, unreadable);
     }
-    for (String part : text.split("[,;/&\\n]|\\band\\b|\\s(?=#)")) {
+    for (String part : SEPARATOR.split(text)) {
       String p = part.strip();
       if (p.isEmpty()) {
         continue;
@@ -53,8 +57,8 @@ record CaseStudyRefs(Set<Integer> numbers, boolean all, List<String> unreadable)
       } else if (one.matches()) {
         numbers.add(Integer.parseInt(one.group(1)));
         continue;
-      } else if (p.matches("[\\d\\s]+")) {
-        for (String n : p.split("\\s+")) {
+      } else if (NUMBERS.matcher(p).matches()) {
+        for (String n : SPACES.split(p)) {
           // As in the patterns above, a case study number has at most four digits; a longer run is no number.
           if (n.length() <= 4) {
             numbers.add(Integer.parseInt(n));

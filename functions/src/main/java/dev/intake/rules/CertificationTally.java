@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Who holds which certification on the as-of date. A person counts once however many rows name
@@ -26,6 +27,9 @@ final class CertificationTally {
   record RowProblem(Certification row, Problem problem, Certification firstWithNumber) {
   }
 
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   final Set<String> associates = new HashSet<>();
   final Set<String> professionals = new HashSet<>();
   final List<RowProblem> problems = new ArrayList<>();
@@ -33,9 +37,12 @@ final class CertificationTally {
   static CertificationTally of(RuleContext ctx) {
     CertificationTally t = new CertificationTally();
     Map<String, Certification> byNumber = new HashMap<>();
+    // The checklist's certification names, split into words once rather than for every row.
+    List<String[]> professional = words(ctx.parameters().professionalCertifications());
+    List<String[]> associate = words(ctx.parameters().associateCertifications());
     for (Certification c : ctx.assessment().certifications()) {
       String person = personKey(c.person().text());
-      Kind kind = kind(c.certification().text(), ctx);
+      Kind kind = kind(Text.key(c.certification().text()), professional, associate);
       if (person.isEmpty()) {
         t.problems.add(new RowProblem(c, Problem.NO_PERSON, null));
         continue;
@@ -77,28 +84,64 @@ final class CertificationTally {
         : expiry.day().orElseThrow();
   }
 
+  /** The words (runs of letters and digits) of the folded name, joined by single spaces. */
   static String personKey(String name) {
-    return String.join(" ", Text.fold(name).replaceAll("[^\\p{L}\\p{N}]+", " ").trim().split("\\s+")).trim();
+    String folded = Text.fold(name);
+    if (asciiOnly(folded)) {
+      // The same words without the regular expressions, for the usual case: in ASCII, \p{L} and \p{N}
+      // are the letters and digits.
+      StringBuilder out = new StringBuilder(folded.length());
+      boolean inWord = false;
+      for (int i = 0; i < folded.length(); i++) {
+        char c = folded.charAt(i);
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+          if (!inWord && out.length() > 0) {
+            out.append(' ');
+          }
+          out.append(c);
+          inWord = true;
+        } else {
+          inWord = false;
+        }
+      }
+      return out.toString();
+    }
+    return String.join(" ", SPACES.split(NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim())).trim();
   }
 
-  static Kind kind(String certification, RuleContext ctx) {
-    String k = Text.key(certification);
-    for (String name : ctx.parameters().professionalCertifications()) {
-      if (matches(k, name)) {
+  private static boolean asciiOnly(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Kind kind(String key, List<String[]> professional, List<String[]> associate) {
+    for (String[] name : professional) {
+      if (matches(key, name)) {
         return Kind.PROFESSIONAL;
       }
     }
-    for (String name : ctx.parameters().associateCertifications()) {
-      if (matches(k, name)) {
+    for (String[] name : associate) {
+      if (matches(key, name)) {
         return Kind.ASSOCIATE;
       }
     }
     return Kind.OTHER;
   }
 
+  private static List<String[]> words(List<String> names) {
+    List<String[]> words = new ArrayList<>(names.size());
+    for (String name : names) {
+      words.add(NOT_ALPHANUMERIC.split(Text.fold(name)));
+    }
+    return words;
+  }
+
   /** "AWS Certified Developer - Associate (DVA-C02)" names "Developer – Associate". */
-  private static boolean matches(String key, String name) {
-    String[] words = Text.fold(name).split("[^\\p{L}\\p{N}]+");
+  private static boolean matches(String key, String[] words) {
     for (String w : words) {
       if (!w.isEmpty() && !key.contains(w)) {
         return false;

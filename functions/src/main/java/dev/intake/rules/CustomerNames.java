@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Compares customer names as legal entities: "Acme, Inc.", "ACME Inc" and "Acme Incorporated" are
@@ -18,17 +19,17 @@ final class CustomerNames {
       "plc", "gmbh", "ag", "kg", "ohg", "ug", "sa", "sas", "sarl", "srl", "spa", "sl", "bv", "nv", "ab", "as",
       "asa", "oy", "oyj", "aps", "pty", "pte", "pvt", "private", "kk", "se", "ulc", "sro", "zoo", "spzoo", "the");
 
+  private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private CustomerNames() {
   }
 
   /** The comparison key of a customer name; empty when the name is blank. */
   static String key(String name) {
-    String folded = Text.fold(name)
-        .replace("&", " and ")
-        // "S.A.", "S.p.A.", "B.V.": dots inside an abbreviation join its letters
-        .replaceAll("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)", "")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .strip();
+    String folded = Text.fold(name).replace("&", " and ");
+    // "S.A.", "S.p.A.", "B.V.": dots inside an abbreviation join its letters
+    folded = NOT_ALPHANUMERIC.matcher(ABBREVIATION_DOT.matcher(folded).replaceAll("")).replaceAll(" ").strip();
     if (folded.isEmpty()) {
       return "";
     }

@@ -5,6 +5,7 @@ import dev.intake.model.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reading the enumerated answers of the template tolerantly. */
 final class Values {
@@ -14,11 +15,14 @@ final class Values {
   private static final Set<String> YES = Set.of("yes", "y", "true", "1", "x", "✓", "✔", "si", "oui", "ja");
   private static final Set<String> NO = Set.of("no", "n", "false", "0", "non", "nein");
 
+  private static final Pattern NOT_YES_NO = Pattern.compile("[^\\p{L}\\p{N}✓✔]");
+  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Values() {
   }
 
   static YesNo yesNo(CellValue v) {
-    String k = Text.fold(v.text()).replaceAll("[^\\p{L}\\p{N}✓✔]", "");
+    String k = NOT_YES_NO.matcher(Text.fold(v.text())).replaceAll("");
     if (k.isEmpty()) {
       return YesNo.BLANK;
     }
@@ -40,7 +44,7 @@ final class Values {
    */
   static String oneOf(CellValue v, List<String> allowed) {
     String k = Text.key(v.text());
-    String core = String.join("", java.util.Arrays.stream(Text.fold(v.text()).split("[^\\p{L}\\p{N}]+"))
+    String core = String.join("", java.util.Arrays.stream(NOT_ALPHANUMERIC.split(Text.fold(v.text())))
         .filter(t -> !t.isEmpty() && !FILLER.contains(t))
         .toList());
     for (String a : allowed) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.rules.Evaluation;
@@ -124,6 +125,20 @@ class ChecklistLoaderTest {
   void control_idWithOtherCaseOrSpaces_isFound() {
     assertThat(CURRENT.control(" doc-001 ")).map(Control::id).contains("DOC-001");
     assertThat(CURRENT.control("DOC-999")).isEmpty();
+  }
+
+  @Test
+  void tree_ofEachChecklistFile_isWhatTheMapperReads() throws Exception {
+    for (String resource : List.of(ChecklistLoader.CURRENT_RESOURCE, TEST_EDITION)) {
+      JsonNode streamed;
+      try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+        streamed = ChecklistLoader.tree(in);
+      }
+
+      JsonNode mapped = new ObjectMapper().readTree(getClass().getClassLoader().getResourceAsStream(resource));
+
+      assertThat(streamed).as(resource).isEqualTo(mapped);
+    }
   }
 
   @Test

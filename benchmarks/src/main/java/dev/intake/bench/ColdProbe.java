@@ -1,0 +1,117 @@
+package dev.intake.bench;
+
+import dev.intake.model.FindingsReport;
+import dev.intake.report.Evaluator;
+import dev.intake.report.ReportJson;
+import dev.intake.report.WorkbookAnnotator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One cold operation in a fresh JVM, started by {@link ColdHarness}: {@code ColdProbe MODE FILE}.
+ * Times the operation from the first line of {@code main} to its result (a report's summary is
+ * taken after the clock stops), then prints one line
+ * {@code PROBE mode=… op_ms=… hwm_kb=… result=…} where {@code hwm_kb} is the process's peak resident
+ * set (VmHWM) read at the end.
+ *
+ * <p>Modes: {@code poi} (baseline A), {@code stax} (floor B), {@code verdict} (the subject: a new
+ * {@link Evaluator#standard()}, parse, every rule, the JSON report), {@code verdict-logging} (the
+ * same after starting the Lambda logging — SLF4J over Log4j2's JSON layout — as a handler's
+ * construction does), {@code verdict-mapper} and {@code verdict-compress} (the subject plus what the
+ * code paid before two of the optimisations: building a Jackson {@code ObjectMapper}, opening the zip
+ * with commons-compress), {@code verdict-primed} (the subject after the SnapStart priming has run once,
+ * untimed: what a restored snapshot resumes into), {@code annotate} (the subject then the annotated
+ * workbook).
+ */
+public final class ColdProbe {
+
+  private ColdProbe() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    long start = System.nanoTime();
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: ColdProbe MODE FILE");
+    }
+    String mode = args[0];
+    Path file = Path.of(args[1]);
+    if (mode.equals("verdict-primed")) {
+      Primer.prime();
+      start = System.nanoTime();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String result = run(mode, bytes, file.getFileName().toString());
+    long opNanos = System.nanoTime() - start;
+    if (result.startsWith("{")) {
+      result = summary(result);
+    }
+    System.out.printf(Locale.ROOT, "PROBE mode=%s op_ms=%.1f hwm_kb=%d result=%s%n", mode, opNanos / 1e6, peakRssKb(),
+        result.replace(' ', '_'));
+  }
+
+  private static String run(String mode, byte[] bytes, String name) throws IOException {
+    switch (mode) {
+      case "poi":
+        return "chars:" + PoiBaseline.readAll(bytes);
+      case "stax":
+        return "events:" + StaxFloor.scan(bytes);
+      case "verdict":
+      case "verdict-primed":
+        return Verdict.run(Evaluator.standard(), bytes, name);
+      case "verdict-logging":
+        org.slf4j.LoggerFactory.getLogger(ColdProbe.class).isInfoEnabled();
+        return Verdict.run(Evaluator.standard(), bytes, name);
+      case "verdict-mapper":
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"checklist\": [1]}");
+        return Verdict.run(Evaluator.standard(), bytes, name);
+      case "verdict-compress":
+        openWithCommonsCompress(bytes);
+        return Verdict.run(Evaluator.standard(), bytes, name);
+      case "annotate": {
+        FindingsReport report = Verdict.evaluate(Evaluator.standard(), bytes, name);
+        ReportJson.write(report);
+        WorkbookAnnotator.Annotation annotation = new WorkbookAnnotator().annotate(bytes, report);
+        return report.status() + ":annotated=" + annotation.annotatedCopy() + ":bytes=" + annotation.workbook().length;
+      }
+      default:
+        throw new IllegalArgumentException("unknown mode " + mode);
+    }
+  }
+
+  /** What the workbook reader did before it read the zip itself: open it with commons-compress. */
+  private static void openWithCommonsCompress(byte[] bytes) throws IOException {
+    try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
+        .builder()
+        .setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes))
+        .setUseUnicodeExtraFields(true)
+        .get()) {
+      try (java.io.InputStream in = zip.getInputStream(zip.getEntry("xl/workbook.xml"))) {
+        in.readAllBytes();
+      }
+    }
+  }
+
+  /** Status and finding rule ids of a JSON report, e.g. {@code REJECTED:file-limits}. */
+  static String summary(String reportJson) {
+    FindingsReport report = ReportJson.read(reportJson);
+    List<String> ids = report.findings().stream().map(f -> f.ruleId()).distinct().toList();
+    return report.status() + (ids.isEmpty() ? "" : ":" + String.join(",", ids));
+  }
+
+  /** Peak resident set size of this process in KB (VmHWM), or -1 where /proc is not there. */
+  static long peakRssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

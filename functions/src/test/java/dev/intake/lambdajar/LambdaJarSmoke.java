@@ -1,0 +1,138 @@
+package dev.intake.lambdajar;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.intake.aws.SnapStartPriming;
+import dev.intake.handlers.AggregateHandler;
+import dev.intake.handlers.ApiHandler;
+import dev.intake.handlers.CaseStudiesHandler;
+import dev.intake.handlers.FailureHandler;
+import dev.intake.handlers.IntakeHandler;
+import dev.intake.handlers.JsonTaskHandler;
+import dev.intake.handlers.PrerequisitesHandler;
+import dev.intake.handlers.PublicUrlsHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.joda.time.DateTime;
+
+/**
+ * Run by {@link LambdaJarIT} in a JVM whose class path is the shaded Lambda jar and this class only:
+ * builds every handler as the Lambda runtime does (no-argument constructor, configuration from the
+ * environment), sends the sample upload through intake, the three check groups and aggregate
+ * against S3Proxy and dynalite (and a Step Functions stand-in served here), reads the result back
+ * through the API handler, runs the failure handler and the SnapStart priming, and prints one
+ * {@code SMOKE key=value} line per step for the test to check.
+ *
+ * <p>{@code LambdaJarSmoke SFN_PORT BUCKET KEY SIZE}
+ */
+public final class LambdaJarSmoke {
+
+  private LambdaJarSmoke() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int sfnPort = Integer.parseInt(args[0]);
+    String bucket = args[1];
+    String key = args[2];
+    long size = Long.parseLong(args[3]);
+    ObjectMapper json = new ObjectMapper();
+    AtomicReference<String> started = new AtomicReference<>();
+    HttpServer sfn = stepFunctions(sfnPort, started);
+    try {
+      IntakeHandler intake = new IntakeHandler();
+      List<JsonTaskHandler> checks = List.of(new PrerequisitesHandler(), new CaseStudiesHandler(),
+          new PublicUrlsHandler());
+      AggregateHandler aggregate = new AggregateHandler();
+      FailureHandler failure = new FailureHandler();
+      ApiHandler api = new ApiHandler();
+      System.out.println("SMOKE handlers=built");
+
+      intake.handleRequest(upload(bucket, key, size), null);
+      ObjectNode state = (ObjectNode) json.readTree(started.get());
+      String submissionId = state.path("submissionId").asText();
+      System.out.println("SMOKE intake=" + submissionId);
+
+      ArrayNode results = state.putArray("checks");
+      for (JsonTaskHandler check : checks) {
+        results.add(invoke(check, state, json));
+      }
+      JsonNode notification = invoke(aggregate, state, json);
+      System.out.println("SMOKE aggregate=" + notification.path("status").asText());
+
+      APIGatewayProxyResponseEvent response = api.handleRequest(get("/submissions/" + submissionId), null);
+      System.out.println("SMOKE api=" + response.getStatusCode() + ":"
+          + json.readTree(response.getBody()).path("status").asText());
+
+      ObjectNode failed = json.createObjectNode();
+      failed.put("submissionId", "sub-aaaaaaaaaaaaaaaaaaaaaaaaaa");
+      failed.put("error", "States.Timeout");
+      failed.put("cause", "smoke test");
+      System.out.println("SMOKE failure=" + invoke(failure, failed, json).path("marked").asText());
+
+      System.out.println("SMOKE priming=" + SnapStartPriming.prime());
+    } finally {
+      sfn.stop(0);
+    }
+    // The SDK's timeout scheduler keeps non-daemon threads, as it may on Lambda, where the JVM never
+    // ends on its own; this process has said all it had to.
+    System.exit(0);
+  }
+
+  /** StartExecution and nothing else: records the input, answers as Step Functions does. */
+  private static HttpServer stepFunctions(int port, AtomicReference<String> started) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server.createContext("/", exchange -> {
+      JsonNode request = json.readTree(exchange.getRequestBody());
+      started.set(request.path("input").asText());
+      byte[] body = ("{\"executionArn\":\"" + request.path("stateMachineArn").asText().replace(":stateMachine:",
+          ":execution:") + ":" + request.path("name").asText() + "\",\"startDate\":1793525400.0}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.0");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    return server;
+  }
+
+  private static JsonNode invoke(JsonTaskHandler handler, JsonNode input, ObjectMapper json) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(input)), out, null);
+    return json.readTree(out.toByteArray());
+  }
+
+  private static S3Event upload(String bucket, String key, long size) {
+    var entity = new S3EventNotification.S3Entity("competency-intake",
+        new S3EventNotification.S3BucketEntity(bucket, new S3EventNotification.UserIdentityEntity("owner"),
+            "arn:aws:s3:::" + bucket),
+        new S3EventNotification.S3ObjectEntity(key, size, null, null, "0055AED6DCD90281E5"), "1.0");
+    var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
+        new DateTime(1793525400000L).toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
+        new S3EventNotification.ResponseElementsEntity("x-amz-id-2", "x-amz-request-id"), entity,
+        new S3EventNotification.UserIdentityEntity("AWS:AROAEXAMPLEPARTNER:P-1001"));
+    return new S3Event(List.of(record));
+  }
+
+  private static APIGatewayProxyRequestEvent get(String path) {
+    var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
+        .withUserArn("arn:aws:sts::123456789012:assumed-role/competency-reviewer/alice");
+    return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
+        .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withIdentity(identity));
+  }
+}
