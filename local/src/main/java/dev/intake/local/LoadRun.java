@@ -61,7 +61,9 @@ public final class LoadRun {
     Clock clock = Clock.systemUTC();
     Instant start = clock.instant();
     UploadTracker tracker = upload(runtime, workbooks, count, clock);
-    List<UploadTracker.Outcome> outcomes = tracker.await(timeout, Duration.ofMillis(250), progress);
+    // Polled every half second: each round lists every submission through the API, which costs the
+    // pipeline under test CPU time too.
+    List<UploadTracker.Outcome> outcomes = tracker.await(timeout, Duration.ofMillis(500), progress);
     return result(runtime, outcomes, count, start, clock.instant());
   }
 
