@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -100,16 +101,8 @@ public final class TemplateGenerator {
     Styles(XSSFWorkbook wb) {
       Font bold = wb.createFont();
       bold.setBold(true);
-      Font white = wb.createFont();
-      white.setBold(true);
-      white.setColor(IndexedColors.WHITE.getIndex());
-      header = wb.createCellStyle();
-      header.setFont(white);
-      header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
-      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-      header.setBorderBottom(BorderStyle.THIN);
+      header = headerStyle(wb);
       header.setWrapText(true);
-      header.setVerticalAlignment(VerticalAlignment.CENTER);
       Font big = wb.createFont();
       big.setBold(true);
       big.setFontHeightInPoints((short) 14);
@@ -126,6 +119,20 @@ public final class TemplateGenerator {
       date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
       date.setVerticalAlignment(VerticalAlignment.TOP);
     }
+  }
+
+  /** The template's header look (white bold on dark blue), shared with the annotated copy's Findings sheet. */
+  public static XSSFCellStyle headerStyle(XSSFWorkbook wb) {
+    Font white = wb.createFont();
+    white.setBold(true);
+    white.setColor(IndexedColors.WHITE.getIndex());
+    XSSFCellStyle header = wb.createCellStyle();
+    header.setFont(white);
+    header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
+    header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    header.setBorderBottom(BorderStyle.THIN);
+    header.setVerticalAlignment(VerticalAlignment.CENTER);
+    return header;
   }
 
   private void instructions(XSSFWorkbook wb, Styles s) {
