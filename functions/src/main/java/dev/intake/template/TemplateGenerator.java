@@ -206,7 +206,7 @@ public final class TemplateGenerator {
     header(sheet, s, List.of(CertificationColumn.values()));
     DataValidationHelper dv = sheet.getDataValidationHelper();
     dropDown(sheet, dv, Layout.CERTIFICATION_NAMES, 1, DATA_ROWS, CertificationColumn.CERTIFICATION.ordinal());
-    dateColumn(sheet, s, CertificationColumn.EXPIRY_DATE.ordinal(), DATA_ROWS);
+    dateColumn(sheet, s, CertificationColumn.EXPIRY_DATE.ordinal());
   }
 
   private void caseStudies(XSSFWorkbook wb, Styles s) {
@@ -221,7 +221,7 @@ public final class TemplateGenerator {
       dropDown(sheet, dv, Layout.YES_NO, 1, DATA_ROWS, c.ordinal());
     }
     dropDown(sheet, dv, Layout.STAGES, 1, DATA_ROWS, CaseStudyColumn.STAGE.ordinal());
-    dateColumn(sheet, s, CaseStudyColumn.GO_LIVE_DATE.ordinal(), DATA_ROWS);
+    dateColumn(sheet, s, CaseStudyColumn.GO_LIVE_DATE.ordinal());
   }
 
   private void selfAssessment(XSSFWorkbook wb, Styles s) {
@@ -267,7 +267,7 @@ public final class TemplateGenerator {
     sheet.createFreezePane(0, 1);
   }
 
-  private static void dateColumn(Sheet sheet, Styles s, int column, int rows) {
+  private static void dateColumn(Sheet sheet, Styles s, int column) {
     sheet.setDefaultColumnStyle(column, s.date);
   }
 
