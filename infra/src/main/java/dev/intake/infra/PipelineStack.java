@@ -51,9 +51,12 @@ public final class PipelineStack extends Stack {
     functions.api().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
     functions.aggregate().addEnvironment("API_BASE_URL", api.baseUrl());
 
+    // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
+    // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in
+    // silence. The parser decides by content; folder placeholders are skipped by the intake handler.
     storage.intake().addEventNotification(EventType.OBJECT_CREATED,
         new LambdaDestination(functions.intake().alias()),
-        NotificationKeyFilter.builder().prefix(Storage.INCOMING).suffix(".xlsx").build());
+        NotificationKeyFilter.builder().prefix(Storage.INCOMING).build());
 
     grant();
     suppressCdkInternals();

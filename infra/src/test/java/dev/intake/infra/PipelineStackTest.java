@@ -128,7 +128,7 @@ class PipelineStackTest {
   }
 
   @Test
-  void intakeBucket_notification_sendsOnlyIncomingXlsxCreationsToTheIntakeAlias() {
+  void intakeBucket_notification_sendsEveryIncomingCreationToTheIntakeAlias() {
     // given
     Map<String, Object> notifications = only(synth.ofType("Custom::S3BucketNotifications"));
 
@@ -141,9 +141,7 @@ class PipelineStackTest {
     // then
     assertThat(configs).hasSize(1);
     assertThat(config.get("Events")).isEqualTo(List.of("s3:ObjectCreated:*"));
-    assertThat(rules).containsExactlyInAnyOrder(
-        Map.of("Name", "prefix", "Value", "incoming/"),
-        Map.of("Name", "suffix", "Value", ".xlsx"));
+    assertThat(rules).containsExactly(Map.of("Name", "prefix", "Value", "incoming/"));
     assertThat(config.get("LambdaFunctionArn")).isEqualTo(ref(aliasOf("IntakeHandler")));
     assertThat(notifications.get("BucketName")).isEqualTo(ref(id(synth.stack().storage().intake())));
   }
