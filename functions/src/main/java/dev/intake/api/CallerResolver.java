@@ -1,11 +1,14 @@
 package dev.intake.api;
 
+import dev.intake.model.PartnerIds;
 import java.util.Set;
 
 /**
  * Maps the IAM principal API Gateway authenticated (its ARN) to a caller. Reviewers are the IAM
  * roles named in configuration; partners assume a role named {@code <prefix><partnerId>}. Role
- * names come from IAM, which the caller cannot forge; the session name is never trusted.
+ * names come from IAM, which the caller cannot forge, so only the role decides what a caller may
+ * do; the session name (chosen by whoever assumed the role) never does. Reviewer decisions record
+ * the whole principal ARN as API Gateway reports it, session name included: it says who, not what.
  */
 public final class CallerResolver {
 
@@ -41,7 +44,7 @@ public final class CallerResolver {
     }
     if (!partnerRolePrefix.isEmpty() && role.startsWith(partnerRolePrefix)) {
       String partnerId = role.substring(partnerRolePrefix.length());
-      if (partnerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      if (PartnerIds.isValid(partnerId)) {
         return new Caller.Partner(partnerId, principalArn);
       }
     }

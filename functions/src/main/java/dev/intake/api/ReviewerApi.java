@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
+import dev.intake.model.PartnerIds;
 import dev.intake.model.PartnerRef;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Summary;
@@ -46,7 +47,6 @@ public final class ReviewerApi {
   static final Duration LINK_TTL = Duration.ofMinutes(15);
   private static final int DEFAULT_LIMIT = 25;
   private static final Pattern SUBMISSION = Pattern.compile("^/submissions/([^/]+)(/[a-z]+)?/?$");
-  private static final Pattern PARTNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Set<String> DECISION_FIELDS = Set.of("action", "comment", "finding");
 
   /** Every route, as "METHOD path" with {id}: the OpenAPI document is checked against this list. */
@@ -139,10 +139,10 @@ public final class ReviewerApi {
     }
     Submission s = visible(r.caller(), id);
     return switch (sub) {
-      case "" -> ApiResponse.json(200, submissionJson(s));
-      case "/findings" -> findings(s);
-      case "/report" -> report(s);
-      case "/history" -> history(s);
+      case "" -> ApiResponse.json(200, submissionJson(s, r.caller()));
+      case "/findings" -> findings(s, r.caller());
+      case "/report" -> report(s, r.caller());
+      case "/history" -> history(s, r.caller());
       default -> method.equals("POST") ? decide(s, r) : decisions(s);
     };
   }
@@ -167,7 +167,7 @@ public final class ReviewerApi {
 
   private ApiResponse list(ApiRequest r) {
     String partnerId = r.query().get("partnerId");
-    if (partnerId != null && !PARTNER_ID.matcher(partnerId).matches()) {
+    if (partnerId != null && !PartnerIds.isValid(partnerId)) {
       throw new ApiException(400, "INVALID_PARTNER_ID", "partnerId must be letters, digits, '.', '_' or '-'.");
     }
     if (r.caller() instanceof Caller.Partner p) {
@@ -210,22 +210,22 @@ public final class ReviewerApi {
     }
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     ArrayNode items = out.putArray("items");
-    page.items().forEach(s -> items.add(submissionJson(s)));
+    page.items().forEach(s -> items.add(submissionJson(s, r.caller())));
     out.put("nextToken", page.nextToken());
     return ApiResponse.json(200, out);
   }
 
-  private static void requireEvaluated(Submission s) {
+  private static void requireEvaluated(Submission s, Caller caller) {
     if (s.status() == SubmissionStatus.FAILED) {
-      throw new ApiException(409, "FAILED", "The evaluation of this submission failed: " + s.failure());
+      throw new ApiException(409, "FAILED", "The evaluation of this submission failed: " + failure(s, caller));
     }
     if (!s.status().terminal()) {
       throw new ApiException(409, "NOT_EVALUATED", "The submission is " + s.status() + "; try again shortly.");
     }
   }
 
-  private ApiResponse findings(Submission s) {
-    requireEvaluated(s);
+  private ApiResponse findings(Submission s, Caller caller) {
+    requireEvaluated(s, caller);
     return ApiResponse.json(200, ReportJson.toTree(report(s, store.findings(s.submissionId()))));
   }
 
@@ -235,8 +235,8 @@ public final class ReviewerApi {
         nonNull(s.checklistVersion()), s.asOf(), ReportStatus.valueOf(s.status().name()), summary, findings);
   }
 
-  private ApiResponse report(Submission s) {
-    requireEvaluated(s);
+  private ApiResponse report(Submission s, Caller caller) {
+    requireEvaluated(s, caller);
     Instant expires = clock.instant().plus(LINK_TTL);
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     out.put("annotatedWorkbookUrl", objects.presignGet(s.bucket(), s.annotatedKey(), LINK_TTL).toString());
@@ -245,11 +245,11 @@ public final class ReviewerApi {
     return ApiResponse.json(200, out);
   }
 
-  private ApiResponse history(Submission s) {
+  private ApiResponse history(Submission s, Caller caller) {
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     ArrayNode evaluations = out.putArray("evaluations");
     if (s.documentId() != null) {
-      store.history(s.documentId()).forEach(e -> evaluations.add(submissionJson(e)));
+      store.history(s.documentId()).forEach(e -> evaluations.add(submissionJson(e, caller)));
     }
     ArrayNode events = out.putArray("events");
     for (ExecutionHistory.Event e : executions.events(s.submissionId())) {
@@ -257,7 +257,8 @@ public final class ReviewerApi {
       n.put("timestamp", e.timestamp().toString());
       n.put("type", e.type());
       n.put("state", e.state());
-      n.put("detail", e.detail());
+      // Error details of the workflow are for reviewers; a partner sees what happened, not internals.
+      n.put("detail", caller instanceof Caller.Reviewer ? e.detail() : null);
     }
     return ApiResponse.json(200, out);
   }
@@ -297,7 +298,7 @@ public final class ReviewerApi {
       throw new ApiException(400, "INVALID_COMMENT", "A comment of 1 to 4000 characters is required.");
     }
     String finding = body.path("finding").isTextual() ? body.path("finding").asText().strip() : null;
-    requireEvaluated(s);
+    requireEvaluated(s, r.caller());
     if (action == Decision.Action.OVERRIDE_FINDING) {
       if (finding == null || finding.isEmpty() || finding.length() > 200) {
         throw new ApiException(400, "INVALID_FINDING", "OVERRIDE_FINDING needs the finding, as ruleId@Sheet!A1.");
@@ -335,7 +336,18 @@ public final class ReviewerApi {
     return ApiResponse.json(200, out);
   }
 
-  public static ObjectNode submissionJson(Submission s) {
+  static final String FAILED_FOR_PARTNERS =
+      "The evaluation could not be completed; the program office has been told and will follow up.";
+
+  /** Why it failed: the stored reason for reviewers, a plain sentence for partners. */
+  private static String failure(Submission s, Caller caller) {
+    if (s.failure() == null) {
+      return null;
+    }
+    return caller instanceof Caller.Reviewer ? s.failure() : FAILED_FOR_PARTNERS;
+  }
+
+  public static ObjectNode submissionJson(Submission s, Caller caller) {
     ObjectNode n = PipelineJson.mapper().createObjectNode();
     n.put("submissionId", s.submissionId());
     n.put("partnerId", s.partnerId());
@@ -350,7 +362,7 @@ public final class ReviewerApi {
     n.put("checklistVersion", nonNull(s.checklistVersion()));
     n.put("partnerName", nonNull(s.partnerName()));
     n.put("asOf", s.asOf() == null ? null : s.asOf().toString());
-    n.put("failure", s.failure());
+    n.put("failure", failure(s, caller));
     return n;
   }
 

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import software.amazon.lambda.powertools.metrics.provider.EmfMetricsProvider;
 
 /**
  * Emits the pipeline's metrics in CloudWatch Embedded Metric Format through Powertools. Each metric
@@ -18,7 +18,10 @@ public final class PowertoolsMetrics implements PipelineMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(PowertoolsMetrics.class);
   public static final String DEFAULT_NAMESPACE = "CompetencyIntake";
 
-  private final Metrics metrics = MetricsFactory.getMetricsInstance();
+  // The provider's logger, not MetricsFactory's request-scoped proxy: the proxy keeps a logger per
+  // trace id until a full flush(), which these one-metric flushes never do, so a warm container
+  // would collect one per invocation.
+  private final Metrics metrics = new EmfMetricsProvider().getMetricsInstance();
 
   /** @param namespace POWERTOOLS_METRICS_NAMESPACE, or the default when it is not set */
   public PowertoolsMetrics(String namespace) {

@@ -12,6 +12,8 @@ import dev.intake.aws.AwsWiring;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** API Gateway REST proxy events → the reviewer API. The caller is the IAM principal API Gateway authenticated. */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
@@ -20,6 +22,8 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
       "Content-Type", "application/json",
       "Cache-Control", "no-store",
       "X-Content-Type-Options", "nosniff");
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
   private final ReviewerApi api;
   private final CallerResolver callers;
@@ -45,9 +49,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         return respond(ApiResponse.error(400, "INVALID_BODY", "The body is not valid base64."));
       }
     }
-    ApiResponse response = api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
-        event.getQueryStringParameters(), body, callers.resolve(principal)));
-    return respond(response);
+    try {
+      return respond(api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
+          event.getQueryStringParameters(), body, callers.resolve(principal))));
+    } catch (RuntimeException e) {
+      // A bug or an unexpected AWS error: still the API's JSON error shape, and the details in the log only.
+      LOG.error("Unexpected failure on {} {}", event.getHttpMethod(), event.getPath(), e);
+      return respond(ApiResponse.error(500, "INTERNAL", "Something went wrong on our side; try again later."));
+    }
   }
 
   private static APIGatewayProxyResponseEvent respond(ApiResponse r) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.intake.aws.AwsWiring;
 import dev.intake.pipeline.IntakeService;
+import java.time.Instant;
 
 /** S3 ObjectCreated under incoming/ → gate, parse, store, start the workflow. */
 public final class IntakeHandler implements RequestHandler<S3Event, Void> {
@@ -22,7 +23,7 @@ public final class IntakeHandler implements RequestHandler<S3Event, Void> {
 
   @Override
   public Void handleRequest(S3Event event, Context context) {
-    event.getRecords().forEach(record -> intake.accept(S3Events.upload(record)));
+    event.getRecords().forEach(record -> intake.accept(S3Events.upload(record, Instant.now())));
     return null;
   }
 }

@@ -73,7 +73,9 @@ public final class AggregateService {
     objects.write(in.bucket(), reportKey, ReportJson.write(report).getBytes(StandardCharsets.UTF_8),
         "application/json");
     byte[] original = parsed instanceof ParseOutcome.Parsed
-        ? objects.read(in.bucket(), in.key(), in.versionId(), maxWorkbookBytes).orElse(null)
+        ? (in.versionId() == null
+            ? objects.read(in.bucket(), WorkflowInput.originalKey(in.submissionId()), null, maxWorkbookBytes)
+            : objects.read(in.bucket(), in.key(), in.versionId(), maxWorkbookBytes)).orElse(null)
         : null;
     objects.write(in.bucket(), annotatedKey, annotator.annotate(original, report),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

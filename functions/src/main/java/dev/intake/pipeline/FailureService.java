@@ -1,5 +1,7 @@
 package dev.intake.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +22,35 @@ public final class FailureService {
     this.metrics = metrics;
   }
 
+  /**
+   * On AWS the cause of a Lambda task's error is the error JSON, stack trace included; only its
+   * message is kept (the trace stays in the function's log), so what the store and the API show
+   * carries no internals.
+   */
+  static String briefCause(String cause) {
+    if (cause == null || cause.isBlank()) {
+      return "";
+    }
+    String trimmed = cause.strip();
+    if (trimmed.startsWith("{")) {
+      try {
+        JsonNode json = PipelineJson.mapper().readTree(trimmed);
+        if (json.has("errorMessage")) {
+          return json.path("errorMessage").asText("");
+        }
+      } catch (IOException e) {
+        // not JSON after all: keep the text
+      }
+    }
+    return trimmed;
+  }
+
   /** True when the submission moved to FAILED; false when it had already reached a terminal state. */
   public boolean markFailed(String submissionId, String error, String cause) {
     if (!SubmissionIds.isSubmissionId(submissionId)) {
       throw new IllegalArgumentException("not a submission id: " + submissionId);
     }
-    String reason = (error == null ? "Error" : error) + ": " + (cause == null ? "" : cause);
+    String reason = (error == null ? "Error" : error) + ": " + briefCause(cause);
     if (reason.length() > MAX_REASON) {
       reason = reason.substring(0, MAX_REASON) + "…";
     }

@@ -91,7 +91,16 @@ public final class IntakeService {
       return Optional.of(parser.rejectOversized(upload.size()));
     }
     return objects.read(upload.bucket(), upload.key(), upload.versionId(), max)
-        .map(bytes -> parser.parse(bytes, upload.fileName()));
+        .map(bytes -> {
+          ParseOutcome outcome = parser.parse(bytes, upload.fileName());
+          if (upload.versionId() == null && outcome instanceof ParseOutcome.Parsed) {
+            // Without versions the key may be overwritten before the annotator reads it: keep the
+            // bytes that were evaluated, so the partner's annotated copy is of the file they sent.
+            objects.write(upload.bucket(), WorkflowInput.originalKey(upload.submissionId()), bytes,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+          }
+          return outcome;
+        });
   }
 
   private Submission newSubmission(UploadedObject upload, ParseOutcome parsed) {

@@ -1,5 +1,6 @@
 package dev.intake.pipeline;
 
+import dev.intake.model.PartnerIds;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,7 +27,7 @@ public record UploadedObject(String bucket, String key, String versionId, String
   /** The partner folder: {@code incoming/{partnerId}/…}, or "unassigned" outside one. */
   public String partnerId() {
     String[] parts = key.split("/");
-    if (parts.length >= 3 && parts[0].equals("incoming") && parts[1].matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+    if (parts.length >= 3 && parts[0].equals("incoming") && PartnerIds.isValid(parts[1])) {
       return parts[1];
     }
     return "unassigned";
@@ -37,7 +38,13 @@ public record UploadedObject(String bucket, String key, String versionId, String
     return slash < 0 ? key : key.substring(slash + 1);
   }
 
+  /**
+   * The version id when the bucket keeps versions. Without one, the eTag and the event's sequencer:
+   * a duplicate delivery of the same event repeats both, while uploading the same bytes again is a
+   * new put with a new sequencer, so it is evaluated again.
+   */
   public String submissionId() {
-    return SubmissionIds.submissionId(bucket, key, versionId != null ? versionId : eTag);
+    return SubmissionIds.submissionId(bucket, key, versionId != null ? versionId
+        : (eTag == null ? "" : eTag) + "@" + (sequencer == null ? "" : sequencer));
   }
 }

@@ -81,6 +81,11 @@ public record WorkflowInput(
     return "work/" + submissionId + "/" + name;
   }
 
+  /** The evaluated bytes of an upload to a bucket without versions (see the intake step). */
+  public static String originalKey(String submissionId) {
+    return workKey(submissionId, "original.xlsx");
+  }
+
   public static String reportKey(String submissionId) {
     return "reports/" + submissionId + "/report.json";
   }

@@ -175,4 +175,24 @@ class ReviewerApiAccessTest {
     assertThat(r.status()).isIn(400, 404);
     assertThat(upper.status()).isEqualTo(400);
   }
+
+  @Test
+  void get_failedSubmissionAsPartner_showsAPlainSentenceNotTheInternalCause() {
+    // Another partner, so the other tests' counts of ACME's and GLOBEX's submissions hold.
+    Submission failed = submission("P-INITECH", 0);
+    Caller initech = new Caller.Partner("P-INITECH", "arn:aws:sts::1:assumed-role/competency-partner-P-INITECH/i");
+    store.create(failed);
+    store.markFailed(failed.submissionId(), "IllegalStateException: missing work object work/x/parsed.json",
+        Instant.parse("2026-11-01T11:00:00Z"));
+    String path = "/submissions/" + failed.submissionId();
+
+    JsonNode asPartner = json(get(initech, path, Map.of()));
+    JsonNode asReviewer = json(get(REVIEWER, path, Map.of()));
+    ApiResponse findingsAsPartner = get(initech, path + "/findings", Map.of());
+
+    assertThat(asPartner.path("failure").asText()).isEqualTo(ReviewerApi.FAILED_FOR_PARTNERS);
+    assertThat(asReviewer.path("failure").asText()).contains("missing work object");
+    assertThat(findingsAsPartner.status()).isEqualTo(409);
+    assertThat(findingsAsPartner.body()).doesNotContain("missing work object");
+  }
 }

@@ -5,8 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.api.CallerResolver;
+import dev.intake.api.ExecutionHistory;
+import dev.intake.api.ReviewerApi;
+import dev.intake.api.TemplateService;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.Submission;
+import dev.intake.testing.ForwardingSubmissionStore;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +101,28 @@ class ApiHandlerTest {
     APIGatewayProxyResponseEvent response = f.api().handleRequest(event, null);
 
     assertThat(response.getStatusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void api_storeFailsUnexpectedly_is500JsonWithoutInternals() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+    var broken = new ForwardingSubmissionStore(f.store) {
+      @Override
+      public Optional<Submission> get(String submissionId) {
+        throw new IllegalStateException("table competency-intake-secret is gone");
+      }
+    };
+    ApiHandler api = new ApiHandler(new ReviewerApi(broken, f.objects,
+        new TemplateService(f.objects, HandlerFixture.BUCKET, f.checklist), ExecutionHistory.NONE, f.clock),
+        CallerResolver.of("competency-reviewer", "competency-partner-"));
+
+    APIGatewayProxyResponseEvent response = api.handleRequest(Events.api("test-events/api/get-submission.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(500);
+    assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json");
+    assertThat(PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8)).path("code").asText())
+        .isEqualTo("INTERNAL");
+    assertThat(response.getBody()).doesNotContain("competency-intake-secret");
   }
 }

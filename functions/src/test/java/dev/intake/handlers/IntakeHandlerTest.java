@@ -3,12 +3,17 @@ package dev.intake.handlers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 
 class IntakeHandlerTest {
@@ -115,5 +120,35 @@ class IntakeHandlerTest {
           assertThat(s.failure()).contains("no longer in the bucket");
         });
     assertThat(f.workflow.started).isEmpty();
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/s3-put-versioning-suspended.json", type = S3Event.class)
+  void intake_versionIdLiteralNull_isUnversionedAndKeepsTheEvaluatedBytes(S3Event event) {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    String id = SubmissionIds.submissionId(HandlerFixture.BUCKET, HandlerFixture.KEY,
+        "d41d8cd98f00b204e9800998ecf8427e@0055AED6DCD90281F4");
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.get(id)).get().satisfies(s -> assertThat(s.versionId()).isNull());
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.originalKey(id)))
+        .as("the bytes evaluated, kept in case the key is overwritten")
+        .contains(f.objects.get(HandlerFixture.BUCKET, HandlerFixture.KEY).orElseThrow());
+  }
+
+  @Test
+  void intake_recordWithoutEventTime_isJudgedAsOfTheDayItArrives() {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    // The Lambda serializer cannot even read such a record, so it is built in code.
+    var put = Events.s3("test-events/s3-put.json").getRecords().get(0);
+    S3Event event = new S3Event(List.of(new S3EventNotification.S3EventNotificationRecord(put.getAwsRegion(),
+        put.getEventName(), put.getEventSource(), null, put.getEventVersion(), put.getRequestParameters(),
+        put.getResponseElements(), put.getS3(), put.getUserIdentity())));
+
+    f.intake().handleRequest(event, null);
+
+    assertThat(f.store.list(null, null, 10, null).items()).singleElement()
+        .satisfies(s -> assertThat(s.asOf()).isAfter(LocalDate.of(1970, 1, 1)));
   }
 }

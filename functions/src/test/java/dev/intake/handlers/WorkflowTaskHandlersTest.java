@@ -131,4 +131,16 @@ class WorkflowTaskHandlersTest {
     assertThat(out.path("marked").asBoolean()).isFalse();
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
   }
+
+  @Test
+  void failureHandler_lambdaErrorWithStackTrace_storesOnlyTheMessage() {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    f.intake().handleRequest(Events.s3("test-events/s3-put.json"), null);
+
+    f.failure().handle(Events.json("test-events/workflow/failure-input-lambda-error.json"));
+
+    assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().failure())
+        .isEqualTo("IllegalStateException: missing work object work/sub-arq2ekdndnf5rfhshz7awbflep/parsed.json")
+        .doesNotContain("stackTrace", "AggregateService.java");
+  }
 }
