@@ -14,13 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -74,7 +71,7 @@ final class DemoCommand implements Command {
     Path samples = Repository.root().resolve("test-events/workbooks");
     JsonNode manifest = readManifest(samples);
     LocalDate asOf = Runtimes.asOf(a).orElse(LocalDate.parse(manifest.path("asOf").asText()));
-    Path data = freshDataDir(a);
+    Path data = Runtimes.freshDataDir(a, "demo");
 
     err.println("Starting the local pipeline (S3Proxy, dynalite, the workflow runner, the API)…");
     LocalRuntime.Options options = LocalRuntime.Options.defaults(data, line -> { })
@@ -198,39 +195,6 @@ final class DemoCommand implements Command {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new CliException(ExitCodes.NO_INPUT, "cannot read the sample " + file + ": " + e.getMessage());
-    }
-  }
-
-  /** The default demo folder is emptied; a folder the user names must be empty or new. */
-  private static Path freshDataDir(Arguments a) throws CliException {
-    Path data = Runtimes.dataDir(a, "demo");
-    try {
-      if (a.value(Runtimes.DATA).isEmpty()) {
-        deleteTree(data);
-      } else if (Files.isDirectory(data)) {
-        try (Stream<Path> entries = Files.list(data)) {
-          if (entries.findAny().isPresent()) {
-            throw CliException.usage("--data " + data + " is not empty; the demo needs a fresh folder");
-          }
-        }
-      }
-      Files.createDirectories(data);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.CANT_CREATE, "cannot prepare the data folder " + data + ": " + e.getMessage());
-    }
-    return data;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    List<Path> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-    }
-    for (Path p : paths) {
-      Files.delete(p);
     }
   }
 }

@@ -6,14 +6,11 @@ import dev.intake.local.LocalRuntime;
 import dev.intake.pipeline.AsOfPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code load [--uploads N]}: the load test. Starts the local pipeline on a fresh data folder,
@@ -60,19 +57,7 @@ final class LoadCommand implements Command {
     if (uploads < 1 || uploads > 10_000) {
       throw CliException.usage("--uploads must be from 1 to 10000");
     }
-    Path data = Runtimes.dataDir(a, "load");
-    try {
-      if (a.value(Runtimes.DATA).isEmpty() && Files.exists(data)) {
-        try (Stream<Path> walk = Files.walk(data)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(p);
-          }
-        }
-      }
-      Files.createDirectories(data);
-    } catch (IOException e) {
-      throw new CliException(ExitCodes.CANT_CREATE, "cannot prepare " + data + ": " + e.getMessage());
-    }
+    Path data = Runtimes.freshDataDir(a, "load");
     Path samples = Repository.root().resolve("test-events/workbooks");
     err.println("Starting the local pipeline…");
     LocalRuntime runtime = Runtimes.start(LocalRuntime.Options.defaults(data, line -> { })

@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** What serve, demo and upload share: the data folder, starting the runtime, finding a running one. */
 final class Runtimes {
@@ -29,6 +33,43 @@ final class Runtimes {
   /** {@code --data DIR}, else .pipeline-data/ at the repository root. */
   static Path dataDir(Arguments a, String defaultChild) {
     return a.value(DATA).map(Path::of).orElseGet(() -> defaultRoot().resolve(defaultChild)).toAbsolutePath();
+  }
+
+  /**
+   * A data folder for a run that starts from nothing: the default one is emptied, one the user names
+   * must be empty or new. A folder a running pipeline is using is never touched.
+   */
+  static Path freshDataDir(Arguments a, String defaultChild) throws CliException {
+    Path data = dataDir(a, defaultChild);
+    refuseIfRunning(data);
+    try {
+      if (a.value(DATA).isEmpty()) {
+        deleteTree(data);
+      } else if (Files.isDirectory(data)) {
+        try (Stream<Path> entries = Files.list(data)) {
+          if (entries.findAny().isPresent()) {
+            throw CliException.usage("--data " + data + " is not empty; this command needs a new or empty folder");
+          }
+        }
+      }
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.CANT_CREATE, "cannot prepare the data folder " + data + ": " + e.getMessage());
+    }
+    return data;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path p : paths) {
+      Files.delete(p);
+    }
   }
 
   static Path defaultRoot() {

@@ -3,9 +3,11 @@ package dev.intake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.local.LocalRuntime;
 import dev.intake.local.LocalTokens;
+import dev.intake.model.PartnerIds;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code token [--partner ID] [--data DIR]}: the running pipeline's API token, or a partner's. */
@@ -37,6 +39,10 @@ final class TokenCommand implements Command {
       out.print(usage());
       return ExitCodes.OK;
     }
+    Optional<String> partner = a.value(PARTNER);
+    if (partner.isPresent() && !PartnerIds.isValid(partner.get())) {
+      throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner.get() + "'");
+    }
     Path data = Runtimes.dataDir(a, "");
     JsonNode runtime;
     try {
@@ -46,7 +52,7 @@ final class TokenCommand implements Command {
           + "; start one with ./pipeline serve");
     }
     LocalTokens tokens = new LocalTokens(runtime.path("token").asText());
-    out.println(a.value(PARTNER).map(tokens::partnerToken).orElse(tokens.token()));
+    out.println(partner.map(tokens::partnerToken).orElse(tokens.token()));
     return ExitCodes.OK;
   }
 }

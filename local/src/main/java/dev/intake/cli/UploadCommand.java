@@ -3,6 +3,7 @@ package dev.intake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.aws.AwsClients;
 import dev.intake.local.LocalRuntime;
+import dev.intake.model.PartnerIds;
 import dev.intake.model.ProfileField;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
@@ -58,7 +59,7 @@ final class UploadCommand implements Command {
       throw new CliException(ExitCodes.NO_INPUT, "cannot read " + file + ": " + e.getMessage());
     }
     String partner = a.value(PARTNER).orElseGet(() -> partnerIdOf(bytes));
-    if (!partner.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+    if (!PartnerIds.isValid(partner)) {
       throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
     Path data = Runtimes.dataDir(a, "");
@@ -88,7 +89,7 @@ final class UploadCommand implements Command {
     ParseOutcome parsed = new WorkbookParser().parse(bytes, "upload");
     if (parsed instanceof ParseOutcome.Parsed p) {
       String id = p.assessment().profile().text(ProfileField.PARTNER_ID).strip();
-      if (id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      if (PartnerIds.isValid(id)) {
         return id;
       }
     }

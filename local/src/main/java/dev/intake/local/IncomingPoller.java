@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +60,6 @@ public final class IncomingPoller implements AutoCloseable {
   // Separate locks: a listing waits for its deliveries, which save the state on worker threads.
   private final Object pollLock = new Object();
   private final Object saveLock = new Object();
-  private long sequence;
 
   public IncomingPoller(S3Client s3, String bucket, IntakeHandler intake, Path stateFile, Clock clock,
       int workers) {
@@ -68,9 +68,9 @@ public final class IncomingPoller implements AutoCloseable {
     this.intake = intake;
     this.stateFile = stateFile;
     this.clock = clock;
+    load();
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("s3-events"));
     this.workers = Executors.newFixedThreadPool(workers, daemon("intake"));
-    load();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -104,8 +104,7 @@ public final class IncomingPoller implements AutoCloseable {
         var head = s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
         S3Object o = S3Object.builder().key(key).eTag(head.eTag()).size(head.contentLength())
             .lastModified(head.lastModified()).build();
-        if (!delivered.containsKey(identity(o))) {
-          deliver(o, eventJson(o, nextSequencer()).toString());
+        if (!delivered.containsKey(identity(o)) && deliver(o)) {
           save();
         }
       } catch (RuntimeException e) {
@@ -138,8 +137,7 @@ public final class IncomingPoller implements AutoCloseable {
     }
     List<Future<Boolean>> results = new ArrayList<>();
     for (S3Object o : fresh) {
-      String event = eventJson(o, nextSequencer()).toString();
-      results.add(workers.submit(() -> deliver(o, event)));
+      results.add(workers.submit(() -> deliver(o)));
     }
     int ok = 0;
     for (Future<Boolean> f : results) {
@@ -158,14 +156,18 @@ public final class IncomingPoller implements AutoCloseable {
     return ok;
   }
 
-  private boolean deliver(S3Object o, String eventJson) {
+  private boolean deliver(S3Object o) {
     String id = identity(o);
     if (!inFlight.add(id)) {
       // Announced and listed at once: the other delivery is under way.
       return false;
     }
     try {
-      S3Event event = SERIALIZER.fromJson(eventJson);
+      if (delivered.containsKey(id)) {
+        // The other delivery finished between this one's listing and now.
+        return false;
+      }
+      S3Event event = SERIALIZER.fromJson(eventJson(o).toString());
       intake.handleRequest(event, null);
       delivered.put(id, o.eTag());
       retryAfter.remove(id);
@@ -183,24 +185,38 @@ public final class IncomingPoller implements AutoCloseable {
     }
   }
 
+  /**
+   * One put of one key: the same bytes uploaded again later are a new put (a new modification time),
+   * so they are evaluated again, as S3 would announce them again.
+   */
   private static String identity(S3Object o) {
-    return o.key() + "#" + o.eTag();
+    return o.key() + "#" + o.eTag().replace("\"", "") + "#" + modified(o).getEpochSecond();
   }
 
-  private synchronized String nextSequencer() {
-    sequence++;
-    return String.format("%016X", sequence);
+  // The file server keeps whole seconds in its HTTP headers and more in its listings: use seconds.
+  private static Instant modified(S3Object o) {
+    return o.lastModified() == null ? Instant.EPOCH : o.lastModified().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /**
+   * The event's sequencer, from the put's modification time rather than a counter, so an object
+   * announced and listed, or delivered again after a restart, carries the same sequencer: the
+   * submission id is derived from it, and a repeat is then a duplicate, not a second evaluation.
+   */
+  static String sequencer(S3Object o) {
+    return String.format("%016X", modified(o).getEpochSecond());
   }
 
   /** The S3 event notification JSON for one object, in the shape of test-events/s3-put.json. */
-  ObjectNode eventJson(S3Object o, String sequencer) {
+  ObjectNode eventJson(S3Object o) {
+    String sequencer = sequencer(o);
     ObjectNode root = PipelineJson.mapper().createObjectNode();
     ArrayNode records = root.putArray("Records");
     ObjectNode r = records.addObject();
     r.put("eventVersion", "2.1");
     r.put("eventSource", "aws:s3");
     r.put("awsRegion", "us-east-1");
-    r.put("eventTime", (o.lastModified() == null ? clock.instant() : o.lastModified()).toString());
+    r.put("eventTime", (o.lastModified() == null ? clock.instant() : modified(o)).toString());
     r.put("eventName", "ObjectCreated:Put");
     r.putObject("userIdentity").put("principalId", "local");
     r.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
@@ -227,7 +243,6 @@ public final class IncomingPoller implements AutoCloseable {
     }
     try {
       JsonNode state = PipelineJson.mapper().readTree(stateFile.toFile());
-      sequence = state.path("sequence").asLong(0);
       state.path("delivered").fields().forEachRemaining(e -> delivered.put(e.getKey(), e.getValue().asText()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the poller state " + stateFile, e);
@@ -242,7 +257,6 @@ public final class IncomingPoller implements AutoCloseable {
 
   private void write() {
     ObjectNode state = PipelineJson.mapper().createObjectNode();
-    state.put("sequence", sequence);
     ObjectNode d = state.putObject("delivered");
     new HashMap<>(delivered).forEach(d::put);
     try {

@@ -127,6 +127,7 @@ public final class LocalRuntime implements AutoCloseable {
     AwsClients clients = null;
     StepFunctionsRunner runner = null;
     IncomingPoller poller = null;
+    LocalApiServer api = null;
     try {
       java.util.concurrent.atomic.AtomicReference<IncomingPoller> announced = new java.util.concurrent.atomic
           .AtomicReference<>();
@@ -163,7 +164,7 @@ public final class LocalRuntime implements AutoCloseable {
           new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
               o.clock()),
           CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
-      LocalApiServer api = new LocalApiServer(apiHandler, tokens, apiPort);
+      api = new LocalApiServer(apiHandler, tokens, apiPort);
       LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, store);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {
@@ -173,7 +174,7 @@ public final class LocalRuntime implements AutoCloseable {
       runtime.writeRuntimeJson();
       return runtime;
     } catch (RuntimeException | IOException e) {
-      closeAll(poller, runner, clients, dynalite, s3);
+      closeAll(api, poller, runner, clients, dynalite, s3);
       throw e;
     }
   }

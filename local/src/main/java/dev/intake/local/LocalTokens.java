@@ -1,5 +1,6 @@
 package dev.intake.local;
 
+import dev.intake.model.PartnerIds;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +54,7 @@ public final class LocalTokens {
     if (presented.startsWith("partner.")) {
       int dot = presented.lastIndexOf('.');
       String partnerId = dot > 8 ? presented.substring(8, dot) : "";
-      if (partnerId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+      if (PartnerIds.isValid(partnerId)
           && LocalApiServer.same(presented.substring(dot + 1), mac(partnerId))) {
         return role(PARTNER_ROLE_PREFIX + partnerId, "local-partner");
       }

@@ -81,4 +81,12 @@ class RuntimeCommandsTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
   }
+
+  @Test
+  void token_partnerIdWithASlash_isAUsageError() {
+    int code = run("token", "--partner", "P-1/../P-2", "--data", dir.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err()).contains("the partner id must be");
+  }
 }

@@ -3,6 +3,7 @@ package dev.intake.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.engines.Repository;
@@ -12,6 +13,7 @@ import dev.intake.local.asl.HistoryEvent;
 import dev.intake.local.asl.InMemoryExecutionStore;
 import dev.intake.local.asl.StepFunctionsRunner;
 import dev.intake.model.FindingsReport;
+import dev.intake.model.ProfileField;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
@@ -20,9 +22,11 @@ import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.pipeline.WorkflowInput;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import dev.intake.testing.WorkbookBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +39,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -161,6 +167,72 @@ class SubmissionWorkflowTest {
     assertThat(runner.list()).hasSize(1);
     assertThat(store.evaluationsSaved).isEqualTo(1);
     assertThat(notifications).hasSize(1);
+  }
+
+  @Test
+  void workflow_unversionedKeyOverwrittenDuringEvaluation_annotatesTheBytesThatWereEvaluated() throws Exception {
+    byte[] evaluated = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Evaluated Partner").build();
+    byte[] later = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Overwriting Partner").build();
+    objects.put(BUCKET, KEY, evaluated);
+    IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), new OverwriteAfterIntake(objects, later));
+
+    intake.handleRequest(unversionedPut(), null);
+    String id = store.list(null, null, 10, null).items().get(0).submissionId();
+    runner.awaitCompletion(id, Duration.ofSeconds(30));
+
+    String annotated = text(objects.get(BUCKET, WorkflowInput.annotatedKey(id)).orElseThrow());
+    assertThat(annotated).contains("Evaluated Partner").doesNotContain("Overwriting Partner");
+  }
+
+  private static S3Event unversionedPut() {
+    S3EventNotification.S3EventNotificationRecord versioned = putEvent().getRecords().get(0);
+    S3EventNotification.S3Entity s3 = versioned.getS3();
+    var object = new S3EventNotification.S3ObjectEntity(s3.getObject().getKey(), s3.getObject().getSizeAsLong(),
+        s3.getObject().geteTag(), null, s3.getObject().getSequencer());
+    var record = new S3EventNotification.S3EventNotificationRecord(versioned.getAwsRegion(),
+        versioned.getEventName(), versioned.getEventSource(), versioned.getEventTime().toString(),
+        versioned.getEventVersion(), versioned.getRequestParameters(), versioned.getResponseElements(),
+        new S3EventNotification.S3Entity(s3.getConfigurationId(), s3.getBucket(), object, s3.getS3SchemaVersion()),
+        versioned.getUserIdentity());
+    return new S3Event(List.of(record));
+  }
+
+  private static String text(byte[] workbook) throws Exception {
+    StringBuilder all = new StringBuilder();
+    DataFormatter formatter = new DataFormatter();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
+      book.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> all.append(formatter.formatCellValue(cell))
+          .append('\n'))));
+    }
+    return all.toString();
+  }
+
+  /** S3 without versions where the partner overwrites the key as soon as intake has stored its parse. */
+  record OverwriteAfterIntake(InMemoryObjectStore delegate, byte[] replacement) implements ObjectStore {
+    @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
+      return delegate.read(bucket, key, versionId, maxBytes);
+    }
+
+    @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
+      return delegate.open(bucket, key, versionId);
+    }
+
+    @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
+      delegate.write(bucket, key, bytes, contentType);
+      if (key.endsWith("/parsed.json")) {
+        delegate.put(bucket, KEY, replacement);
+      }
+    }
+
+    @Override public boolean exists(String bucket, String key) {
+      return delegate.exists(bucket, key);
+    }
+
+    @Override public URL presignGet(String bucket, String key, Duration ttl) {
+      return delegate.presignGet(bucket, key, ttl);
+    }
   }
 
   /** The store, with a number of saveEvaluation calls made to fail as if DynamoDB were unreachable. */
