@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class IncomingPoller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IncomingPoller.class);
+  private static final int STATE_VERSION = 2;
   private static final PojoSerializer<S3Event> SERIALIZER =
       LambdaEventSerializers.serializerFor(S3Event.class, IncomingPoller.class.getClassLoader());
 
@@ -60,6 +61,7 @@ public final class IncomingPoller implements AutoCloseable {
   // Separate locks: a listing waits for its deliveries, which save the state on worker threads.
   private final Object pollLock = new Object();
   private final Object saveLock = new Object();
+  private Instant legacyCutoff;
 
   public IncomingPoller(S3Client s3, String bucket, IntakeHandler intake, Path stateFile, Clock clock,
       int workers) {
@@ -104,7 +106,7 @@ public final class IncomingPoller implements AutoCloseable {
         var head = s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
         S3Object o = S3Object.builder().key(key).eTag(head.eTag()).size(head.contentLength())
             .lastModified(head.lastModified()).build();
-        if (!delivered.containsKey(identity(o)) && deliver(o)) {
+        if (!isDelivered(o) && deliver(o)) {
           save();
         }
       } catch (RuntimeException e) {
@@ -130,7 +132,7 @@ public final class IncomingPoller implements AutoCloseable {
         continue;
       }
       String id = identity(o);
-      if (!delivered.containsKey(id) && !inFlight.contains(id)
+      if (!isDelivered(o) && !inFlight.contains(id)
           && !retryAfter.getOrDefault(id, Instant.MIN).isAfter(now)) {
         fresh.add(o);
       }
@@ -163,7 +165,7 @@ public final class IncomingPoller implements AutoCloseable {
       return false;
     }
     try {
-      if (delivered.containsKey(id)) {
+      if (isDelivered(o)) {
         // The other delivery finished between this one's listing and now.
         return false;
       }
@@ -237,6 +239,16 @@ public final class IncomingPoller implements AutoCloseable {
     return root;
   }
 
+  private boolean isDelivered(S3Object o) {
+    if (delivered.containsKey(identity(o))) {
+      return true;
+    }
+    // A position saved before puts were told apart by time named them key#eTag: those entries still
+    // cover the objects that were there then, so an upgraded runtime evaluates nothing twice.
+    return legacyCutoff != null && modified(o).isBefore(legacyCutoff)
+        && delivered.containsKey(o.key() + "#" + o.eTag());
+  }
+
   private void load() {
     if (!Files.exists(stateFile)) {
       return;
@@ -244,6 +256,11 @@ public final class IncomingPoller implements AutoCloseable {
     try {
       JsonNode state = PipelineJson.mapper().readTree(stateFile.toFile());
       state.path("delivered").fields().forEachRemaining(e -> delivered.put(e.getKey(), e.getValue().asText()));
+      if (state.hasNonNull("legacyCutoff")) {
+        legacyCutoff = Instant.parse(state.get("legacyCutoff").asText());
+      } else if (state.path("version").asInt(1) < STATE_VERSION && !delivered.isEmpty()) {
+        legacyCutoff = Files.getLastModifiedTime(stateFile).toInstant().plusSeconds(1);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the poller state " + stateFile, e);
     }
@@ -257,6 +274,10 @@ public final class IncomingPoller implements AutoCloseable {
 
   private void write() {
     ObjectNode state = PipelineJson.mapper().createObjectNode();
+    state.put("version", STATE_VERSION);
+    if (legacyCutoff != null) {
+      state.put("legacyCutoff", legacyCutoff.toString());
+    }
     ObjectNode d = state.putObject("delivered");
     new HashMap<>(delivered).forEach(d::put);
     try {

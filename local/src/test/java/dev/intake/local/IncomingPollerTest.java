@@ -112,4 +112,30 @@ class IncomingPollerTest {
     assertThat(delivered).isZero();
     assertThat(workflow.calls).isEqualTo(1);
   }
+
+  @Test
+  void poller_positionSavedByTheEarlierFormat_deliversNothingAgainAcrossTwoRestarts() throws Exception {
+    upload(WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
+    String eTag = clients.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix("incoming/")).contents().stream()
+        .filter(o -> o.key().equals(KEY)).findFirst().orElseThrow().eTag();
+    // What the poller wrote before it told puts apart by time: key#eTag, no version.
+    Files.writeString(dir.resolve("poller.json"),
+        "{\"sequence\":1,\"delivered\":{\"" + (KEY + "#" + eTag).replace("\"", "\\\"") + "\":\"x\"}}");
+
+    int afterUpgrade;
+    int afterSecondRestart;
+    try (IncomingPoller upgraded = poller()) {
+      // A new upload makes the upgraded poller save its position in the new format.
+      clients.s3().putObject(PutObjectRequest.builder().bucket(BUCKET).key("incoming/P-1001/new.xlsx").build(),
+          RequestBody.fromBytes(WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build()));
+      afterUpgrade = upgraded.pollOnce();
+    }
+    try (IncomingPoller again = poller()) {
+      afterSecondRestart = again.pollOnce();
+    }
+
+    assertThat(afterUpgrade).as("only the new upload").isEqualTo(1);
+    assertThat(afterSecondRestart).isZero();
+    assertThat(workflow.started).hasSize(1);
+  }
 }
