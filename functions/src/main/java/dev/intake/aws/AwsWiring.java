@@ -98,6 +98,15 @@ public final class AwsWiring {
         env.getOrDefault("API_BASE_URL", ""), new WorkbookParser().limits().maxFileBytes(), metrics());
   }
 
+  /** Receives of a dead letter after which the upload is stored FAILED instead of retried. */
+  public int redriveAttempts() {
+    try {
+      return Integer.parseInt(env.getOrDefault("REDRIVE_ATTEMPTS", "5"));
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("REDRIVE_ATTEMPTS must be a number", e);
+    }
+  }
+
   public FailureService failureService() {
     return new FailureService(store(), clock, metrics());
   }

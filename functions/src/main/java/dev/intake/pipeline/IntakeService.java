@@ -84,6 +84,45 @@ public final class IntakeService {
     }
   }
 
+  /** What became of an upload intake had given up on. */
+  public enum Redrive { TAKEN, RECORDED_FAILED }
+
+  /**
+   * Another attempt at an upload whose S3 event failed every asynchronous retry (it came back from
+   * the dead-letter queue): intake runs again, as for a new event. When it fails and this was the
+   * last attempt, the upload is stored FAILED with the reason, so it still ends in a stored terminal
+   * state a reviewer can see and a partner can act on (upload again); a submission whose workflow
+   * has already started is left to the workflow. Otherwise the failure is thrown for a later attempt.
+   */
+  public Redrive redrive(UploadedObject upload, String lastError, boolean lastAttempt) {
+    try {
+      accept(upload);
+      return Redrive.TAKEN;
+    } catch (RuntimeException e) {
+      if (!lastAttempt) {
+        throw e;
+      }
+      String id = upload.submissionId();
+      store.create(newSubmission(upload, null));
+      Submission current = store.get(id).orElseThrow(() -> e);
+      if (current.status() == SubmissionStatus.RECEIVED) {
+        store.markFailed(id, "Intake could not take this upload after repeated attempts (" + brief(lastError)
+            + "; last: " + e.getClass().getSimpleName() + "). Upload the file again; if it fails again, the program"
+            + " office has the details.", clock.instant());
+        LOG.error("Upload {} ({}) stored FAILED after every intake attempt", id, upload.key(), e);
+      }
+      return Redrive.RECORDED_FAILED;
+    }
+  }
+
+  private static String brief(String error) {
+    if (error == null || error.isBlank()) {
+      return "no error reported";
+    }
+    String oneLine = error.strip().replaceAll("\\s+", " ");
+    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
+  }
+
   private Optional<ParseOutcome> parse(UploadedObject upload) {
     long max = parser.limits().maxFileBytes();
     if (upload.size() > max) {

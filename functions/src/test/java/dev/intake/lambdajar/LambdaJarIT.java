@@ -65,7 +65,7 @@ class LambdaJarIT {
     List<String> lines = run(jar, classes, sfnPort);
 
     assertThat(lines).contains("SMOKE handlers=built", "SMOKE aggregate=READY", "SMOKE api=200:READY",
-        "SMOKE failure=false", "SMOKE priming=[READY, ACTION_REQUIRED, REJECTED]");
+        "SMOKE failure=false", "SMOKE redrive=0:nothing-new", "SMOKE priming=[READY, ACTION_REQUIRED, REJECTED]");
     assertThat(lines).anyMatch(l -> l.matches("SMOKE intake=sub-[a-z0-9]+"));
   }
 

@@ -3,6 +3,7 @@ package dev.intake.lambdajar;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import dev.intake.aws.SnapStartPriming;
 import dev.intake.handlers.AggregateHandler;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.handlers.CaseStudiesHandler;
+import dev.intake.handlers.DeadLetterHandler;
 import dev.intake.handlers.FailureHandler;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.handlers.JsonTaskHandler;
@@ -58,6 +60,7 @@ public final class LambdaJarSmoke {
       AggregateHandler aggregate = new AggregateHandler();
       FailureHandler failure = new FailureHandler();
       ApiHandler api = new ApiHandler();
+      DeadLetterHandler redrive = new DeadLetterHandler();
       System.out.println("SMOKE handlers=built");
 
       intake.handleRequest(upload(bucket, key, size), null);
@@ -81,6 +84,20 @@ public final class LambdaJarSmoke {
       failed.put("error", "States.Timeout");
       failed.put("cause", "smoke test");
       System.out.println("SMOKE failure=" + invoke(failure, failed, json).path("marked").asText());
+
+      // The same upload back from the dead-letter queue: already evaluated, so settled, nothing started.
+      String startedBefore = started.get();
+      SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+      message.setMessageId("smoke-dead-letter");
+      message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
+      ObjectNode record = json.createObjectNode();
+      record.putObject("requestContext").put("condition", "RetriesExhausted");
+      record.set("requestPayload", json.readTree(uploadJson(bucket, key, size)));
+      message.setBody(json.writeValueAsString(record));
+      SQSEvent deadLetters = new SQSEvent();
+      deadLetters.setRecords(List.of(message));
+      System.out.println("SMOKE redrive=" + redrive.handleRequest(deadLetters, null).getBatchItemFailures().size()
+          + ":" + (started.get().equals(startedBefore) ? "nothing-new" : "started-again"));
 
       System.out.println("SMOKE priming=" + SnapStartPriming.prime());
     } finally {
@@ -115,6 +132,14 @@ public final class LambdaJarSmoke {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(input)), out, null);
     return json.readTree(out.toByteArray());
+  }
+
+  /** The same event as {@link #upload}, as JSON (as it comes back inside an on-failure record). */
+  private static String uploadJson(String bucket, String key, long size) {
+    return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
+        + "\"eventTime\":\"" + java.time.Instant.ofEpochMilli(1793525400000L) + "\","
+        + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},"
+        + "\"object\":{\"key\":\"" + key + "\",\"size\":" + size + ",\"sequencer\":\"0055AED6DCD90281E5\"}}}]}";
   }
 
   private static S3Event upload(String bucket, String key, long size) {

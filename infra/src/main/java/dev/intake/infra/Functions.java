@@ -7,24 +7,37 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.sqs.DeadLetterQueue;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The seven Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
- * dead-letter queue of the only asynchronous invocation (S3 → intake).
+ * The eight Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
+ * dead-letter queue of the only asynchronous invocation (S3 → intake), which a function of its own
+ * drains: it runs intake again and, on the last attempt, stores the upload FAILED, so an upload
+ * never ends unseen; what even that cannot settle is parked in a second queue with an alarm.
  *
  * <p>Memory: Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB). Intake and aggregate
  * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
  * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
- * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB.
+ * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB;
+ * the dead-letter consumer runs intake's code, 1,024 MB.
  */
 public final class Functions extends Construct {
 
   static final String HANDLERS = "dev.intake.handlers.";
 
+  /** Receives of a dead letter after which its upload is stored FAILED instead of tried again. */
+  static final int REDRIVE_ATTEMPTS = 5;
+  /** Receives after which SQS parks a dead letter that not even that settled (the store is down). */
+  static final int MAX_RECEIVES = REDRIVE_ATTEMPTS + 3;
+  /** Between two attempts at a dead letter: how long it stays invisible after a failed one. */
+  static final Duration REDRIVE_INTERVAL = Duration.minutes(6);
+
   private final Queue deadLetters;
+  private final Queue parked;
   private final PipelineFunction intake;
   private final PipelineFunction prerequisites;
   private final PipelineFunction caseStudies;
@@ -32,20 +45,28 @@ public final class Functions extends Construct {
   private final PipelineFunction aggregate;
   private final PipelineFunction failure;
   private final PipelineFunction api;
+  private final PipelineFunction redrive;
 
   public Functions(Construct scope, String id, PipelineSettings settings, Storage storage, LogGroups logGroups) {
     super(scope, id);
     IKey key = storage.dataKey();
-    deadLetters = Queue.Builder.create(this, "IntakeDeadLetters")
+    parked = Queue.Builder.create(this, "IntakeParked")
         .encryption(QueueEncryption.KMS)
         .encryptionMasterKey(key)
         .enforceSsl(true)
         .retentionPeriod(Duration.days(14))
         .build();
-    Nag.suppress(deadLetters, "AwsSolutions-SQS3",
-        "This queue is itself the dead-letter store: the intake alias's on-failure destination for S3 events "
-            + "that failed all retries (cdk-nag only recognises redrive policies and a function's "
-            + "DeadLetterConfig). A DLQ behind it would never receive anything.");
+    Nag.suppress(parked, "AwsSolutions-SQS3",
+        "This queue is itself the last dead-letter store: S3 events that neither intake, nor its re-drive, nor "
+            + "recording them FAILED could settle. Nothing consumes it; its alarm brings a person.");
+    deadLetters = Queue.Builder.create(this, "IntakeDeadLetters")
+        .encryption(QueueEncryption.KMS)
+        .encryptionMasterKey(key)
+        .enforceSsl(true)
+        .retentionPeriod(Duration.days(14))
+        .visibilityTimeout(REDRIVE_INTERVAL)
+        .deadLetterQueue(DeadLetterQueue.builder().queue(parked).maxReceiveCount(MAX_RECEIVES).build())
+        .build();
 
     Code code = Code.fromAsset(settings.functionsJar().toString());
     String table = storage.table().getTableName();
@@ -57,6 +78,15 @@ public final class Functions extends Construct {
         settings.intakeConcurrency(),
         Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket),
         new SqsDestination(deadLetters)));
+    redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
+        HANDLERS + "DeadLetterHandler::handleRequest", 1024, Duration.seconds(60), null,
+        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "REDRIVE_ATTEMPTS", String.valueOf(REDRIVE_ATTEMPTS)),
+        null));
+    redrive.alias().addEventSource(SqsEventSource.Builder.create(deadLetters)
+        .batchSize(1)
+        .reportBatchItemFailures(true)
+        .build());
     prerequisites = check("Prerequisites", "1.1-1.3, 3.1, 4.1 and the waiver", "PrerequisitesHandler",
         code, logGroups, bucket, Duration.seconds(30), Map.of());
     caseStudies = check("CaseStudies", "2.1 case studies", "CaseStudiesHandler", code, logGroups, bucket,
@@ -122,7 +152,15 @@ public final class Functions extends Construct {
     return api;
   }
 
+  public PipelineFunction redrive() {
+    return redrive;
+  }
+
+  public Queue parked() {
+    return parked;
+  }
+
   public List<PipelineFunction> all() {
-    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api);
+    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api, redrive);
   }
 }

@@ -45,7 +45,8 @@ public final class Monitoring extends Construct {
 
     Metric workflowFailed = workflow.stateMachine().metricFailed(sum);
     Metric intakeErrors = functions.intake().function().metricErrors(sum);
-    Metric deadLetters = functions.deadLetters().metricApproximateNumberOfMessagesVisible(
+    Metric deadLetters = functions.deadLetters().metricNumberOfMessagesSent(sum);
+    Metric parked = functions.parked().metricApproximateNumberOfMessagesVisible(
         MetricOptions.builder().period(PERIOD).statistic("Maximum").build());
     Metric api5xx = api.api().getDeploymentStage().metricServerError(sum);
 
@@ -53,8 +54,11 @@ public final class Monitoring extends Construct {
         workflowFailed, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, notify);
     alarm("IntakeErrors", "The intake function failed on an upload (S3 retries it twice, then the DLQ).",
         intakeErrors, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, notify);
-    alarm("DeadLetters", "An upload's S3 event is in the intake dead-letter queue: it was never evaluated.",
-        deadLetters, 0, ComparisonOperator.GREATER_THAN_THRESHOLD, notify);
+    alarm("DeadLetters", "Intake gave up on an upload after S3's retries; it is being re-driven, and stored FAILED"
+        + " if that fails too.", deadLetters, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, notify);
+    alarm("Parked", "An upload's S3 event could be neither re-driven nor stored FAILED (the store was down for"
+        + " the whole re-drive): it is in the parked queue and needs a person (docs/deploy.md).",
+        parked, 0, ComparisonOperator.GREATER_THAN_THRESHOLD, notify);
     alarm("Api5xx", "The reviewer API answered with a server error.",
         api5xx, 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, notify);
 

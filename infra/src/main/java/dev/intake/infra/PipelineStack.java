@@ -47,6 +47,7 @@ public final class PipelineStack extends Stack {
 
     String stateMachineArn = workflow.stateMachine().getStateMachineArn();
     functions.intake().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
+    functions.redrive().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
     // The API's history route reads the execution (named by the submission id) of this workflow.
     functions.api().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
     functions.aggregate().addEnvironment("API_BASE_URL", api.baseUrl());
@@ -80,15 +81,19 @@ public final class PipelineStack extends Stack {
     Table table = storage.table();
     Key key = storage.dataKey();
 
-    IGrantable intake = functions.intake().function();
-    objects(intake, List.of("s3:GetObject", "s3:GetObjectVersion"), Storage.INCOMING);
-    objects(intake, List.of("s3:PutObject"), Storage.WORK);
-    // With s3:ListBucket a missing object is 404 (NoSuchKey), not 403: intake records an upload
-    // deleted before it was read as FAILED instead of failing on an access error.
-    listBucket(intake);
-    key.grant(intake, "kms:Decrypt", "kms:GenerateDataKey");
-    table.grantReadWriteData(intake);
-    workflow.stateMachine().grantStartExecution(intake);
+    // The dead-letter consumer runs intake again, so it needs what intake needs (its queue's grants
+    // come with the event source).
+    for (PipelineFunction f : List.of(functions.intake(), functions.redrive())) {
+      IGrantable intake = f.function();
+      objects(intake, List.of("s3:GetObject", "s3:GetObjectVersion"), Storage.INCOMING);
+      objects(intake, List.of("s3:PutObject"), Storage.WORK);
+      // With s3:ListBucket a missing object is 404 (NoSuchKey), not 403: intake records an upload
+      // deleted before it was read as FAILED instead of failing on an access error.
+      listBucket(intake);
+      key.grant(intake, "kms:Decrypt", "kms:GenerateDataKey");
+      table.grantReadWriteData(intake);
+      workflow.stateMachine().grantStartExecution(intake);
+    }
 
     for (PipelineFunction check : List.of(functions.prerequisites(), functions.caseStudies(),
         functions.publicUrls())) {

@@ -19,6 +19,7 @@ class PipelineStackTest {
 
   private static final Set<String> HANDLERS = Set.of(
       "dev.intake.handlers.IntakeHandler::handleRequest",
+      "dev.intake.handlers.DeadLetterHandler::handleRequest",
       "dev.intake.handlers.PrerequisitesHandler::handleRequest",
       "dev.intake.handlers.CaseStudiesHandler::handleRequest",
       "dev.intake.handlers.PublicUrlsHandler::handleRequest",
@@ -284,7 +285,8 @@ class PipelineStackTest {
     // then
     assertThat(memory).containsExactlyInAnyOrderEntriesOf(Map.of(
         "IntakeHandler", 1024, "AggregateHandler", 1024, "ApiHandler", 768,
-        "PrerequisitesHandler", 512, "CaseStudiesHandler", 512, "PublicUrlsHandler", 512, "FailureHandler", 512));
+        "PrerequisitesHandler", 512, "CaseStudiesHandler", 512, "PublicUrlsHandler", 512, "FailureHandler", 512,
+        "DeadLetterHandler", 1024));
   }
 
   @Test
@@ -327,6 +329,7 @@ class PipelineStackTest {
         "PublicUrlsHandler", Set.of("BUCKET_NAME", "URL_CHECK_ENABLED"),
         "AggregateHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "API_BASE_URL"),
         "FailureHandler", Set.of("TABLE_NAME"),
+        "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",
             "STATE_MACHINE_ARN"));
 
@@ -382,18 +385,46 @@ class PipelineStackTest {
   }
 
   @Test
-  void deadLetterQueue_isKmsEncryptedAndTlsOnly() {
+  void queues_deadLettersAndParked_areKmsEncryptedAndTlsOnly() {
     // given
-    String queue = id(synth.stack().functions().deadLetters());
-    Map<String, Object> policy = only(synth.ofType("AWS::SQS::QueuePolicy"));
+    Map<String, Map<String, Object>> queues = synth.ofType("AWS::SQS::Queue");
+    Map<String, Map<String, Object>> policies = synth.ofType("AWS::SQS::QueuePolicy");
 
     // then
-    assertThat(synth.ofType("AWS::SQS::Queue").get(queue).get("KmsMasterKeyId"))
-        .isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn"));
-    assertThat(statements(policy)).anySatisfy(s -> {
+    assertThat(queues).hasSize(2);
+    assertThat(queues.values()).allSatisfy(q -> assertThat(q.get("KmsMasterKeyId"))
+        .isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn")));
+    assertThat(policies).hasSize(2);
+    assertThat(policies.values()).allSatisfy(policy -> assertThat(statements(policy)).anySatisfy(s -> {
       assertThat(s).containsEntry("Effect", "Deny").containsEntry("Action", "sqs:*");
       assertThat(s.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-    });
+    }));
+  }
+
+  @Test
+  void deadLetterQueue_isDrainedByTheRedriveFunctionOneMessageAtATime() {
+    // given
+    Map<String, Object> mapping = only(synth.ofType("AWS::Lambda::EventSourceMapping"));
+
+    // then
+    assertThat(mapping.get("EventSourceArn")).isEqualTo(getAtt(id(synth.stack().functions().deadLetters()), "Arn"));
+    assertThat(String.valueOf(mapping.get("FunctionName"))).contains(aliasOf("DeadLetterHandler"));
+    assertThat(mapping).containsEntry("BatchSize", 1)
+        .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
+  }
+
+  @Test
+  void deadLetterQueue_afterTheRedriveAttempts_parksWhatIsStillUnsettled() {
+    // given
+    Map<String, Object> queue = synth.ofType("AWS::SQS::Queue").get(id(synth.stack().functions().deadLetters()));
+
+    // then
+    assertThat(queue.get("RedrivePolicy")).isEqualTo(Map.of(
+        "deadLetterTargetArn", getAtt(id(synth.stack().functions().parked()), "Arn"),
+        "maxReceiveCount", Functions.MAX_RECEIVES));
+    assertThat(queue).containsEntry("VisibilityTimeout", 360);
+    assertThat(environment("DeadLetterHandler"))
+        .containsEntry("REDRIVE_ATTEMPTS", String.valueOf(Functions.REDRIVE_ATTEMPTS));
   }
 
   // --- topic ---------------------------------------------------------------------------------
@@ -558,7 +589,7 @@ class PipelineStackTest {
   // --- alarms and dashboard -------------------------------------------------------------------
 
   @Test
-  void alarms_eachOfTheFour_notifiesTheTopic() {
+  void alarms_eachOfTheFive_notifiesTheTopic() {
     // given
     Map<String, Map<String, Object>> alarms = synth.ofType("AWS::CloudWatch::Alarm");
     Object topic = ref(id(synth.stack().alerts().topic()));
@@ -569,7 +600,7 @@ class PipelineStackTest {
 
     // then
     assertThat(metrics).containsExactlyInAnyOrder("AWS/States/ExecutionsFailed", "AWS/Lambda/Errors",
-        "AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/ApiGateway/5XXError");
+        "AWS/SQS/NumberOfMessagesSent", "AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/ApiGateway/5XXError");
     assertThat(alarms.values()).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(topic)));
   }
 
@@ -581,9 +612,21 @@ class PipelineStackTest {
   }
 
   @Test
-  void alarms_deadLetters_firesOnAnyMessage() {
+  void alarms_deadLetters_firesOnAnyMessageSent() {
+    synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+        "MetricName", "NumberOfMessagesSent",
+        "Dimensions", List.of(Map.of("Name", "QueueName",
+            "Value", getAtt(id(synth.stack().functions().deadLetters()), "QueueName"))),
+        "Threshold", 1,
+        "ComparisonOperator", "GreaterThanOrEqualToThreshold")));
+  }
+
+  @Test
+  void alarms_parked_firesOnAnyMessageLeft() {
     synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
         "MetricName", "ApproximateNumberOfMessagesVisible",
+        "Dimensions", List.of(Map.of("Name", "QueueName",
+            "Value", getAtt(id(synth.stack().functions().parked()), "QueueName"))),
         "Threshold", 0,
         "ComparisonOperator", "GreaterThanThreshold")));
   }
