@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
@@ -33,11 +34,13 @@ public final class SfnWorkflowStarter implements WorkflowStarter {
 
   private final SfnClient sfn;
   private final String stateMachineArn;
+  private final String executionArnPrefix;
   private final Clock clock;
 
   public SfnWorkflowStarter(SfnClient sfn, String stateMachineArn, Clock clock) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
+    this.executionArnPrefix = stateMachineArn.replace(":stateMachine:", ":execution:") + ":";
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -64,6 +67,18 @@ public final class SfnWorkflowStarter implements WorkflowStarter {
       return false;
     } catch (SdkException e) {
       throw AwsFailures.translate("start execution " + name, e);
+    }
+  }
+
+  @Override
+  public boolean exists(String name) {
+    try {
+      sfn.describeExecution(b -> b.executionArn(executionArnPrefix + name));
+      return true;
+    } catch (ExecutionDoesNotExistException e) {
+      return false;
+    } catch (SdkException e) {
+      throw AwsFailures.translate("describe execution " + name, e);
     }
   }
 }

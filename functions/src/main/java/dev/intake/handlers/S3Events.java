@@ -50,7 +50,7 @@ final class S3Events {
           blankToNull(object.path("versionId").asText(null)), blankToNull(object.path("eTag").asText(null)),
           object.path("size").asLong(0), object.path("sequencer").asText(null), at));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Blank, or the literal "null" S3 reports for objects put while versioning is suspended, means none. */

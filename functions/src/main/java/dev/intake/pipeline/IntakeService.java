@@ -85,41 +85,50 @@ public final class IntakeService {
   }
 
   /** What became of an upload intake had given up on. */
-  public enum Redrive { TAKEN, RECORDED_FAILED }
+  public enum Redrive { TAKEN, LEFT_TO_WORKFLOW, RECORDED_FAILED }
 
   /**
    * Another attempt at an upload whose S3 event failed every asynchronous retry (it came back from
-   * the dead-letter queue): intake runs again, as for a new event. When it fails and this was the
-   * last attempt, the upload is stored FAILED with the reason, so it still ends in a stored terminal
-   * state a reviewer can see and a partner can act on (upload again); a submission whose workflow
-   * has already started is left to the workflow. Otherwise the failure is thrown for a later attempt.
+   * the dead-letter queue). Before the last attempt, intake runs again as for a new event, and a
+   * failure is thrown for a later attempt. The last attempt does not run intake again (what timed
+   * out or ran out of memory would do so again): it stores the upload FAILED with the reason, so it
+   * still ends in a stored terminal state — unless its workflow did start (intake failed after
+   * starting it), which is then left to finish and store the verdict.
    */
-  public Redrive redrive(UploadedObject upload, String lastError, boolean lastAttempt) {
-    try {
+  public Redrive redrive(UploadedObject upload, String reason, boolean lastAttempt) {
+    if (!lastAttempt) {
       accept(upload);
       return Redrive.TAKEN;
-    } catch (RuntimeException e) {
-      if (!lastAttempt) {
-        throw e;
-      }
-      String id = upload.submissionId();
-      store.create(newSubmission(upload, null));
-      Submission current = store.get(id).orElseThrow(() -> e);
-      if (current.status() == SubmissionStatus.RECEIVED) {
-        store.markFailed(id, "Intake could not take this upload after repeated attempts (" + brief(lastError)
-            + "; last: " + e.getClass().getSimpleName() + "). Upload the file again; if it fails again, the program"
-            + " office has the details.", clock.instant());
-        LOG.error("Upload {} ({}) stored FAILED after every intake attempt", id, upload.key(), e);
-      }
-      return Redrive.RECORDED_FAILED;
     }
+    if (upload.isFolder()) {
+      return Redrive.TAKEN;
+    }
+    String id = upload.submissionId();
+    if (store.create(newSubmission(upload, null))) {
+      metrics.received(upload.partnerId());
+    }
+    Submission current = store.get(id).orElseThrow(() -> new IllegalStateException("no submission " + id));
+    if (current.status() != SubmissionStatus.RECEIVED) {
+      return current.status().terminal() ? Redrive.RECORDED_FAILED : Redrive.LEFT_TO_WORKFLOW;
+    }
+    if (workflow.exists(id)) {
+      store.advance(id, SubmissionStatus.EVALUATING, clock.instant());
+      LOG.warn("Upload {} ({}): its workflow had started; left to it", id, upload.key());
+      return Redrive.LEFT_TO_WORKFLOW;
+    }
+    if (store.markFailed(id, "Intake could not take this upload after repeated attempts (" + brief(reason)
+        + "). Once the cause is fixed, ask the partner to upload the file again.", clock.instant())) {
+      metrics.failed();
+    }
+    LOG.error("Upload {} ({}) stored FAILED after every intake attempt: {}", id, upload.key(), brief(reason));
+    return Redrive.RECORDED_FAILED;
   }
 
-  private static String brief(String error) {
-    if (error == null || error.isBlank()) {
+  private static String brief(String reason) {
+    if (reason == null || reason.isBlank()) {
       return "no error reported";
     }
-    String oneLine = error.strip().replaceAll("\\s+", " ");
+    String oneLine = reason.strip().replaceAll("\\s+", " ");
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 

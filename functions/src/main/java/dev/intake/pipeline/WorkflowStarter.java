@@ -10,4 +10,7 @@ public interface WorkflowStarter {
    * with the running execution and cannot say whether it was new. Nothing starts twice either way.)
    */
   boolean start(String name, String inputJson);
+
+  /** Whether an execution of this name was ever started (running or closed). */
+  boolean exists(String name);
 }

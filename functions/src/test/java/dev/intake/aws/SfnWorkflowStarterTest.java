@@ -107,6 +107,29 @@ class SfnWorkflowStarterTest {
     assertThat(requests).hasSize(1);
   }
 
+  @Test
+  void exists_executionOfThatName_describesItsArnAndReturnsTrue() {
+    respond(200, "{\"executionArn\":\"arn:aws:states:us-east-1:123456789012:execution:submission:sub-1\","
+        + "\"stateMachineArn\":\"" + ARN + "\",\"status\":\"RUNNING\",\"startDate\":" + NOW.getEpochSecond() + "}");
+
+    boolean exists = starter.exists("sub-1");
+
+    assertThat(exists).isTrue();
+    assertThat(targets).containsExactly("AWSStepFunctions.DescribeExecution");
+    assertThat(requests.get(0).path("executionArn").asText())
+        .isEqualTo("arn:aws:states:us-east-1:123456789012:execution:submission:sub-1");
+  }
+
+  @Test
+  void exists_noSuchExecution_returnsFalse() {
+    respond(400, "{\"__type\":\"com.amazonaws.swf.service.v2.model#ExecutionDoesNotExist\","
+        + "\"message\":\"Execution Does Not Exist\"}");
+
+    boolean exists = starter.exists("sub-1");
+
+    assertThat(exists).isFalse();
+  }
+
   private void respond(int status, String body) {
     this.status = status;
     this.body = body;

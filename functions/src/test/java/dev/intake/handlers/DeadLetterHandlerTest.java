@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
@@ -12,22 +13,42 @@ import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.pipeline.SubmissionStore;
 import dev.intake.pipeline.WorkflowStarter;
 import dev.intake.testing.ForwardingSubmissionStore;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 
 /** The intake dead-letter queue's consumer: re-drive, retry later, or store FAILED — never drop. */
 class DeadLetterHandlerTest {
 
   private static final int ATTEMPTS = 5;
-  private static final WorkflowStarter STEP_FUNCTIONS_DOWN = (name, json) -> {
-    throw new IllegalStateException("Step Functions unavailable (test)");
-  };
+  private static final String MESSAGE = "9d7c1f1e-3b5a-4a51-9a7e-2f0c6d1b8e01";
 
-  private static DeadLetterHandler handler(HandlerFixture f, WorkflowStarter workflow) {
-    return new DeadLetterHandler(new IntakeService(f.store, f.objects, workflow, new WorkbookParser(),
-        AsOfPolicy.uploadDay(), f.clock, PipelineMetrics.NONE), ATTEMPTS);
+  /** Step Functions refusing to start anything; says whether an execution of the name exists. */
+  static final class StepFunctionsDown implements WorkflowStarter {
+    final AtomicInteger starts = new AtomicInteger();
+    private final boolean executionExists;
+
+    StepFunctionsDown(boolean executionExists) {
+      this.executionExists = executionExists;
+    }
+
+    @Override public boolean start(String name, String inputJson) {
+      starts.incrementAndGet();
+      throw new IllegalStateException("Step Functions unavailable (test)");
+    }
+
+    @Override public boolean exists(String name) {
+      return executionExists;
+    }
+  }
+
+  private static DeadLetterHandler handler(HandlerFixture f, SubmissionStore store, WorkflowStarter workflow) {
+    return new DeadLetterHandler(new IntakeService(store, f.objects, workflow, new WorkbookParser(),
+        AsOfPolicy.uploadDay(), f.clock, PipelineMetrics.NONE), ATTEMPTS, f.clock);
   }
 
   @ParameterizedTest
@@ -35,7 +56,7 @@ class DeadLetterHandlerTest {
   void deadLetter_intakeWorksAgain_startsTheWorkflowAndSettlesTheMessage(SQSEvent event) {
     HandlerFixture f = new HandlerFixture().withReadyWorkbook();
 
-    SQSBatchResponse response = handler(f, f.workflow).handleRequest(event, null);
+    SQSBatchResponse response = handler(f, f.store, f.workflow).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
     assertThat(f.workflow.started).containsOnlyKeys(HandlerFixture.SUBMISSION);
@@ -47,26 +68,54 @@ class DeadLetterHandlerTest {
   void deadLetter_intakeStillFailingBeforeTheLastAttempt_isReportedBackForALaterTry(SQSEvent event) {
     HandlerFixture f = new HandlerFixture().withReadyWorkbook();
 
-    SQSBatchResponse response = handler(f, STEP_FUNCTIONS_DOWN).handleRequest(event, null);
+    SQSBatchResponse response = handler(f, f.store, new StepFunctionsDown(false)).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
-        .containsExactly("9d7c1f1e-3b5a-4a51-9a7e-2f0c6d1b8e01");
+        .containsExactly(MESSAGE);
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.RECEIVED);
   }
 
   @ParameterizedTest
   @Event(value = "test-events/sqs-intake-dead-letter-last-attempt.json", type = SQSEvent.class)
-  void deadLetter_intakeStillFailingOnTheLastAttempt_storesFailedWithTheReason(SQSEvent event) {
+  void deadLetter_lastAttemptWithoutAWorkflow_storesFailedWithTheReasonWithoutRunningIntakeAgain(SQSEvent event) {
     HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    StepFunctionsDown stepFunctions = new StepFunctionsDown(false);
 
-    SQSBatchResponse response = handler(f, STEP_FUNCTIONS_DOWN).handleRequest(event, null);
+    SQSBatchResponse response = handler(f, f.store, stepFunctions).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(stepFunctions.starts).hasValue(0);
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow()).satisfies(s -> {
       assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
-      assertThat(s.failure()).contains("RetriesExhausted").contains("DynamoDB unreachable after retries")
-          .contains("Upload the file again");
+      assertThat(s.failure()).contains("RetriesExhausted").contains("DynamoDB unreachable after retries");
     });
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/sqs-intake-dead-letter-last-attempt.json", type = SQSEvent.class)
+  void deadLetter_lastAttemptAfterTheWorkflowStarted_leavesTheVerdictToTheWorkflow(SQSEvent event) {
+    // given: an earlier attempt started the workflow, then failed to record that it had
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    AtomicInteger advances = new AtomicInteger();
+    var advanceFailsOnce = new ForwardingSubmissionStore(f.store) {
+      @Override
+      public boolean advance(String submissionId, SubmissionStatus next, Instant at) {
+        if (advances.getAndIncrement() == 0) {
+          throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
+        }
+        return super.advance(submissionId, next, at);
+      }
+    };
+    handler(f, advanceFailsOnce, f.workflow).handleRequest(
+        EventLoader.loadSQSEvent("test-events/sqs-intake-dead-letter.json"), null);
+
+    // when
+    SQSBatchResponse response = handler(f, advanceFailsOnce, f.workflow).handleRequest(event, null);
+
+    // then
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    assertThat(f.workflow.started).containsOnlyKeys(HandlerFixture.SUBMISSION);
+    assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.EVALUATING);
   }
 
   @ParameterizedTest
@@ -84,10 +133,8 @@ class DeadLetterHandlerTest {
         throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
       }
     };
-    DeadLetterHandler handler = new DeadLetterHandler(new IntakeService(storeDown, f.objects, f.workflow,
-        new WorkbookParser(), AsOfPolicy.uploadDay(), f.clock, PipelineMetrics.NONE), ATTEMPTS);
 
-    SQSBatchResponse response = handler.handleRequest(event, null);
+    SQSBatchResponse response = handler(f, storeDown, f.workflow).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).hasSize(1);
   }
@@ -97,7 +144,7 @@ class DeadLetterHandlerTest {
   void deadLetter_messageWithoutAnS3Event_isReportedBackNotDropped(SQSEvent event) {
     HandlerFixture f = new HandlerFixture();
 
-    SQSBatchResponse response = handler(f, f.workflow).handleRequest(event, null);
+    SQSBatchResponse response = handler(f, f.store, f.workflow).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).hasSize(1);
     assertThat(f.workflow.calls).isZero();

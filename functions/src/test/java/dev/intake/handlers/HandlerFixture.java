@@ -45,7 +45,7 @@ final class HandlerFixture {
 
   IntakeHandler intake() {
     return new IntakeHandler(new IntakeService(store, objects, workflow, new WorkbookParser(), AsOfPolicy.uploadDay(),
-        clock, PipelineMetrics.NONE));
+        clock, PipelineMetrics.NONE), clock);
   }
 
   CheckService checks(RuleGroup group) {

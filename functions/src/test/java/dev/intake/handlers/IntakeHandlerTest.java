@@ -11,7 +11,6 @@ import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +148,6 @@ class IntakeHandlerTest {
     f.intake().handleRequest(event, null);
 
     assertThat(f.store.list(null, null, 10, null).items()).singleElement()
-        .satisfies(s -> assertThat(s.asOf()).isAfter(LocalDate.of(1970, 1, 1)));
+        .satisfies(s -> assertThat(s.asOf()).isEqualTo(HandlerFixture.AS_OF));
   }
 }

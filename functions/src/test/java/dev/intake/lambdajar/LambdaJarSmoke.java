@@ -27,6 +27,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.joda.time.DateTime;
 
@@ -52,7 +53,8 @@ public final class LambdaJarSmoke {
     long size = Long.parseLong(args[3]);
     ObjectMapper json = new ObjectMapper();
     AtomicReference<String> started = new AtomicReference<>();
-    HttpServer sfn = stepFunctions(sfnPort, started);
+    AtomicInteger starts = new AtomicInteger();
+    HttpServer sfn = stepFunctions(sfnPort, started, starts);
     try {
       IntakeHandler intake = new IntakeHandler();
       List<JsonTaskHandler> checks = List.of(new PrerequisitesHandler(), new CaseStudiesHandler(),
@@ -86,7 +88,7 @@ public final class LambdaJarSmoke {
       System.out.println("SMOKE failure=" + invoke(failure, failed, json).path("marked").asText());
 
       // The same upload back from the dead-letter queue: already evaluated, so settled, nothing started.
-      String startedBefore = started.get();
+      int startsBefore = starts.get();
       SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
       message.setMessageId("smoke-dead-letter");
       message.setAttributes(java.util.Map.of("ApproximateReceiveCount", "1"));
@@ -97,7 +99,7 @@ public final class LambdaJarSmoke {
       SQSEvent deadLetters = new SQSEvent();
       deadLetters.setRecords(List.of(message));
       System.out.println("SMOKE redrive=" + redrive.handleRequest(deadLetters, null).getBatchItemFailures().size()
-          + ":" + (started.get().equals(startedBefore) ? "nothing-new" : "started-again"));
+          + ":" + (starts.get() == startsBefore ? "nothing-new" : "started-again"));
 
       System.out.println("SMOKE priming=" + SnapStartPriming.prime());
     } finally {
@@ -109,12 +111,14 @@ public final class LambdaJarSmoke {
   }
 
   /** StartExecution and nothing else: records the input, answers as Step Functions does. */
-  private static HttpServer stepFunctions(int port, AtomicReference<String> started) throws IOException {
+  private static HttpServer stepFunctions(int port, AtomicReference<String> started, AtomicInteger starts)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", exchange -> {
       JsonNode request = json.readTree(exchange.getRequestBody());
       started.set(request.path("input").asText());
+      starts.incrementAndGet();
       byte[] body = ("{\"executionArn\":\"" + request.path("stateMachineArn").asText().replace(":stateMachine:",
           ":execution:") + ":" + request.path("name").asText() + "\",\"startDate\":1793525400.0}")
           .getBytes(StandardCharsets.UTF_8);

@@ -18,4 +18,8 @@ public final class RecordingWorkflowStarter implements WorkflowStarter {
     }
     return previous == null;
   }
+
+  @Override public synchronized boolean exists(String name) {
+    return started.containsKey(name);
+  }
 }

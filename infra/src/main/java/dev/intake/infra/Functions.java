@@ -33,8 +33,15 @@ public final class Functions extends Construct {
   static final int REDRIVE_ATTEMPTS = 5;
   /** Receives after which SQS parks a dead letter that not even that settled (the store is down). */
   static final int MAX_RECEIVES = REDRIVE_ATTEMPTS + 3;
-  /** Between two attempts at a dead letter: how long it stays invisible after a failed one. */
-  static final Duration REDRIVE_INTERVAL = Duration.minutes(6);
+  /** The re-drive function's timeout: intake's, and room for the last attempt's writes. */
+  static final Duration REDRIVE_TIMEOUT = Duration.minutes(2);
+  /**
+   * Between two attempts at a dead letter: how long it stays invisible after a failed one — six
+   * times the function's timeout, as Lambda's SQS event sources advise.
+   */
+  static final Duration REDRIVE_INTERVAL = Duration.minutes(12);
+  /** At most this many re-drives run at once: a burst of dead letters stays below intake's own cap. */
+  static final int REDRIVE_CONCURRENCY = 2;
 
   private final Queue deadLetters;
   private final Queue parked;
@@ -80,11 +87,12 @@ public final class Functions extends Construct {
         new SqsDestination(deadLetters)));
     redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
-        HANDLERS + "DeadLetterHandler::handleRequest", 1024, Duration.seconds(60), null,
+        HANDLERS + "DeadLetterHandler::handleRequest", 1024, REDRIVE_TIMEOUT, null,
         Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "REDRIVE_ATTEMPTS", String.valueOf(REDRIVE_ATTEMPTS)),
         null));
     redrive.alias().addEventSource(SqsEventSource.Builder.create(deadLetters)
         .batchSize(1)
+        .maxConcurrency(REDRIVE_CONCURRENCY)
         .reportBatchItemFailures(true)
         .build());
     prerequisites = check("Prerequisites", "1.1-1.3, 3.1, 4.1 and the waiver", "PrerequisitesHandler",

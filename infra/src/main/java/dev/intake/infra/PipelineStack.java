@@ -94,6 +94,8 @@ public final class PipelineStack extends Stack {
       table.grantReadWriteData(intake);
       workflow.stateMachine().grantStartExecution(intake);
     }
+    // On its last attempt the re-drive asks whether the upload's workflow had started before it stores FAILED.
+    workflow.stateMachine().grantExecution(functions.redrive().function(), "states:DescribeExecution");
 
     for (PipelineFunction check : List.of(functions.prerequisites(), functions.caseStudies(),
         functions.publicUrls())) {
@@ -139,6 +141,10 @@ public final class PipelineStack extends Stack {
     Nag.suppressFindings(functions.api().role(), "AwsSolutions-IAM5",
         "states:DescribeExecution/GetExecutionHistory on this workflow's executions "
             + "(execution:<name>:*): the history route reads the execution named by the submission id.",
+        "/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.*:\\*$/");
+    Nag.suppressFindings(functions.redrive().role(), "AwsSolutions-IAM5",
+        "states:DescribeExecution on this workflow's executions (execution:<name>:*): the last re-drive attempt "
+            + "looks up the execution named by the submission id.",
         "/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.*:\\*$/");
   }
 

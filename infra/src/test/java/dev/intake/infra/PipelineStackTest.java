@@ -244,7 +244,7 @@ class PipelineStackTest {
   // --- functions ------------------------------------------------------------------------------
 
   @Test
-  void functions_handlers_areTheSevenPipelineHandlers() {
+  void functions_handlers_areTheEightPipelineHandlers() {
     assertThat(pipelineFunctions().values().stream().map(f -> f.get("Handler")).collect(Collectors.toSet()))
         .isEqualTo(HANDLERS);
   }
@@ -410,6 +410,7 @@ class PipelineStackTest {
     assertThat(mapping.get("EventSourceArn")).isEqualTo(getAtt(id(synth.stack().functions().deadLetters()), "Arn"));
     assertThat(String.valueOf(mapping.get("FunctionName"))).contains(aliasOf("DeadLetterHandler"));
     assertThat(mapping).containsEntry("BatchSize", 1)
+        .containsEntry("ScalingConfig", Map.of("MaximumConcurrency", Functions.REDRIVE_CONCURRENCY))
         .containsEntry("FunctionResponseTypes", List.of("ReportBatchItemFailures"));
   }
 
@@ -422,7 +423,7 @@ class PipelineStackTest {
     assertThat(queue.get("RedrivePolicy")).isEqualTo(Map.of(
         "deadLetterTargetArn", getAtt(id(synth.stack().functions().parked()), "Arn"),
         "maxReceiveCount", Functions.MAX_RECEIVES));
-    assertThat(queue).containsEntry("VisibilityTimeout", 360);
+    assertThat(queue).containsEntry("VisibilityTimeout", 720);
     assertThat(environment("DeadLetterHandler"))
         .containsEntry("REDRIVE_ATTEMPTS", String.valueOf(Functions.REDRIVE_ATTEMPTS));
   }

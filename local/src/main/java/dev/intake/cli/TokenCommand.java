@@ -7,7 +7,6 @@ import dev.intake.model.PartnerIds;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code token [--partner ID] [--data DIR]}: the running pipeline's API token, or a partner's. */
@@ -39,9 +38,9 @@ final class TokenCommand implements Command {
       out.print(usage());
       return ExitCodes.OK;
     }
-    Optional<String> partner = a.value(PARTNER);
-    if (partner.isPresent() && !PartnerIds.isValid(partner.get())) {
-      throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner.get() + "'");
+    String partner = a.value(PARTNER).orElse(null);
+    if (partner != null && !PartnerIds.isValid(partner)) {
+      throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
     Path data = Runtimes.dataDir(a, "");
     JsonNode runtime;
@@ -52,7 +51,7 @@ final class TokenCommand implements Command {
           + "; start one with ./pipeline serve");
     }
     LocalTokens tokens = new LocalTokens(runtime.path("token").asText());
-    out.println(partner.map(tokens::partnerToken).orElse(tokens.token()));
+    out.println(partner == null ? tokens.token() : tokens.partnerToken(partner));
     return ExitCodes.OK;
   }
 }

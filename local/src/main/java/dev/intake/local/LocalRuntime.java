@@ -28,7 +28,6 @@ import dev.intake.rules.PageFetcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -154,8 +153,7 @@ public final class LocalRuntime implements AutoCloseable {
           "http://127.0.0.1:" + apiPort);
       StepFunctionsRunner workflow = runner;
       IntakeService intake = new IntakeService(store, objects,
-          (name, json) -> workflow.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
-              .started(),
+          new RunnerWorkflowStarter(workflow),
           new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
       poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake), data.resolve("poller.json"),
           o.clock(), o.intakeWorkers());

@@ -79,8 +79,7 @@ class DuplicatesAndOrderTest {
     runner = LocalWorkflow.build(Repository.root(), store, objects, clock, notifications::add,
         new InMemoryExecutionStore(), d -> { }, null);
     IntakeHandler intake = new IntakeHandler(new IntakeService(store, objects,
-        (name, json) -> runner.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
-            .started(),
+        new RunnerWorkflowStarter(runner),
         new WorkbookParser(), AsOfPolicy.fixed(AS_OF), clock, PipelineMetrics.NONE));
     objects.put(KEY, "v1", WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build());
     objects.put(KEY, "v2", WorkbookBuilder.ready(AS_OF).build());

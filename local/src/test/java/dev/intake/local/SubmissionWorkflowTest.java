@@ -69,8 +69,7 @@ class SubmissionWorkflowTest {
     runner = LocalWorkflow.build(Repository.root(), storeView, objectView, clock, notifications::add,
         new InMemoryExecutionStore(), sleeps::add, null);
     return new IntakeHandler(new IntakeService(storeView, objectView,
-        (name, json) -> runner.startExecution(name, PipelineJson.tree(json.getBytes(StandardCharsets.UTF_8)))
-            .started(),
+        new RunnerWorkflowStarter(runner),
         new WorkbookParser(), AsOfPolicy.uploadDay(), clock, PipelineMetrics.NONE));
   }
 
