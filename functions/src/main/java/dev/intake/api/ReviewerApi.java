@@ -49,7 +49,11 @@ public final class ReviewerApi {
   private static final Pattern SUBMISSION = Pattern.compile("^/submissions/([^/]+)(/[a-z]+)?/?$");
   private static final Set<String> DECISION_FIELDS = Set.of("action", "comment", "finding");
 
-  /** Every route, as "METHOD path" with {id}: the OpenAPI document is checked against this list. */
+  /**
+   * Every route, as "METHOD path" with {id}. The router serves these and nothing else (a request for
+   * any other is refused before it is dispatched), and a test checks the OpenAPI document against
+   * this list, so the document, the list and what is served cannot drift apart.
+   */
   public static final List<String> ROUTES = List.of(
       "GET /submissions",
       "GET /submissions/{id}",
@@ -108,11 +112,11 @@ public final class ReviewerApi {
     String path = r.path() == null ? "" : r.path();
     String method = r.method() == null ? "" : r.method().toUpperCase(Locale.ROOT);
     if (path.equals("/submissions") || path.equals("/submissions/")) {
-      requireMethod(method, "GET");
+      requireRoute(method, "/submissions");
       return list(r);
     }
     if (path.equals("/template")) {
-      requireMethod(method, "GET");
+      requireRoute(method, "/template");
       return template();
     }
     Matcher m = SUBMISSION.matcher(path);
@@ -121,12 +125,7 @@ public final class ReviewerApi {
     }
     String id = m.group(1);
     String sub = m.group(2) == null ? "" : m.group(2);
-    switch (sub) {
-      case "" -> requireMethod(method, "GET");
-      case "/findings", "/report", "/history" -> requireMethod(method, "GET");
-      case "/decisions" -> requireMethod(method, "GET", "POST");
-      default -> throw new ApiException(404, "NOT_FOUND", "No such route: " + path);
-    }
+    requireRoute(method, "/submissions/{id}" + sub);
     if (!SubmissionIds.isSubmissionId(id)) {
       throw new ApiException(400, "INVALID_ID", "Submission ids look like sub- followed by 26 letters and digits.");
     }
@@ -147,11 +146,15 @@ public final class ReviewerApi {
     };
   }
 
-  private static void requireMethod(String method, String... allowed) {
-    for (String a : allowed) {
-      if (a.equals(method)) {
-        return;
-      }
+  /** Refuses what {@link #ROUTES} does not list: 404 for an unknown path, 405 for another method. */
+  private static void requireRoute(String method, String template) {
+    if (ROUTES.contains(method + " " + template)) {
+      return;
+    }
+    List<String> allowed = ROUTES.stream().filter(route -> route.endsWith(" " + template))
+        .map(route -> route.substring(0, route.indexOf(' '))).toList();
+    if (allowed.isEmpty()) {
+      throw new ApiException(404, "NOT_FOUND", "No such route: " + template);
     }
     throw new ApiException(405, "METHOD_NOT_ALLOWED", "Use " + String.join(" or ", allowed) + " here.");
   }
