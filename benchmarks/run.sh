@@ -5,7 +5,8 @@
 # then runs: the cold harness (a fresh JVM per run with the Lambda runtime's flags; baseline A, floor
 # B, the subject and its variants; RUNS runs each, default 9), the warm JMH benchmarks (1 fork, 3
 # warm-up and 5 measured iterations of 2 s) with a cross-check in short rounds, and, when the CLI has it,
-# the local runtime's load run (./pipeline load --uploads 300). About 9 minutes on 2 cores. Output: BENCHMARKS.md, and the raw
+# the local runtime's load run (./pipeline load --uploads 300, LOAD_RUNS times, 5 by default; the
+# medians are reported). About 13 minutes on 2 cores. Output: BENCHMARKS.md, and the raw
 # results in benchmarks/target/bench/.
 set -euo pipefail
 
@@ -46,15 +47,21 @@ step "warm: rounds cross-check (A, B and parse + rules back to back, 5 times)"
 "$JAVA" -cp "$CP" dev.intake.bench.WarmRounds "$OUT/workbooks" "$OUT/rounds.json"
 
 LOAD_ARGS=()
-rm -f "$OUT/load.txt"
+LOAD_RUNS="${LOAD_RUNS:-5}"
+rm -f "$OUT"/load*.txt
 # The lead adds the load run to the CLI; look for it in the sources rather than building the CLI to ask.
 if grep -Eqs '"load"' local/src/main/java/dev/intake/cli/*.java; then
-  step "load: ./pipeline load --uploads 300"
-  set +e
-  ./pipeline load --uploads 300 > "$OUT/load.txt" 2>&1
-  LOAD_EXIT=$?
-  set -e
-  LOAD_ARGS=(--load "$OUT/load.txt" --load-exit "$LOAD_EXIT")
+  load_files=()
+  load_exits=()
+  for i in $(seq 1 "$LOAD_RUNS"); do
+    step "load $i of $LOAD_RUNS: ./pipeline load --uploads 300"
+    set +e
+    ./pipeline load --uploads 300 > "$OUT/load-$i.txt" 2>&1
+    load_exits+=("$?")
+    set -e
+    load_files+=("$OUT/load-$i.txt")
+  done
+  LOAD_ARGS=(--load "$(IFS=,; echo "${load_files[*]}")" --load-exit "$(IFS=,; echo "${load_exits[*]}")")
 else
   step "load: ./pipeline has no load command; that row is left to the lead"
 fi

@@ -74,6 +74,8 @@ public final class ColdHarness {
             lambda, List.of(), "verdict-primed", Workbooks.READY),
         new Probe("S-appcds", "subject with an AppCDS archive of a training run (-XX:SharedArchiveFile)", lambda,
             List.of("-XX:SharedArchiveFile=" + archive), "verdict", Workbooks.READY),
+        new Probe("clients", "building the S3, DynamoDB and Step Functions clients and the presigner (Lambda jar)",
+            lambda, List.of(), "clients", Workbooks.READY),
         new Probe("annotate", "subject + the annotated workbook (Lambda jar)", lambda, List.of(), "annotate",
             Workbooks.READY),
         new Probe("A-medium", "baseline A on the medium workbook", poi, List.of(), "poi", Workbooks.MEDIUM),

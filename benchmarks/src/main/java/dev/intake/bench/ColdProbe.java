@@ -70,6 +70,17 @@ public final class ColdProbe {
       case "verdict-compress":
         openWithCommonsCompress(bytes);
         return Verdict.run(Evaluator.standard(), bytes, name);
+      case "clients": {
+        // What AwsWiring builds once per container: the three SDK clients (URL-connection HTTP client)
+        // and the presigner, against loopback endpoints so no call leaves the machine.
+        java.net.URI local = java.net.URI.create("http://127.0.0.1:9");
+        try (dev.intake.aws.AwsClients clients = dev.intake.aws.AwsClients.builder()
+            .dynamoDbEndpoint(local).s3Endpoint(local).sfnEndpoint(local)
+            .localCredentials("bench", "bench").build()) {
+          return "clients:" + (clients.dynamoDb() != null && clients.s3() != null && clients.sfn() != null
+              && clients.s3Presigner() != null);
+        }
+      }
       case "annotate": {
         FindingsReport report = Verdict.evaluate(Evaluator.standard(), bytes, name);
         ReportJson.write(report);

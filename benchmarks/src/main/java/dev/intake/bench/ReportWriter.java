@@ -25,8 +25,8 @@ import java.util.zip.ZipFile;
  * optimisation with what it bought in this run.
  *
  * <p>{@code ReportWriter --cold cold.json --jmh jmh.json --lambda-jar JAR --workbooks DIR --date DATE
- * --jmh-settings TEXT --out BENCHMARKS.md [--rounds rounds.json] [--load load.txt]
- * [--load-exit N]}
+ * --jmh-settings TEXT --out BENCHMARKS.md [--rounds rounds.json] [--load load-1.txt,load-2.txt,…]
+ * [--load-exit N,N,…]}
  */
 public final class ReportWriter {
 
@@ -238,24 +238,52 @@ public final class ReportWriter {
     line("| " + name + " | " + figure + " | " + (met ? "**met**" : "**not met**") + " | " + (met ? "—" : gap) + " |");
   }
 
+  /** One load run's figures, read from what {@code ./pipeline load} printed. */
+  private record LoadRun(Path file, Double rate, Double p50, Double p99, String exit) {
+  }
+
+  private List<LoadRun> loadRuns() throws IOException {
+    String files = opts.get("--load");
+    List<LoadRun> runs = new ArrayList<>();
+    if (files == null) {
+      return runs;
+    }
+    String[] exits = opts.getOrDefault("--load-exit", "").split(",");
+    String[] paths = files.split(",");
+    for (int i = 0; i < paths.length; i++) {
+      Path file = Path.of(paths[i]);
+      if (!Files.exists(file)) {
+        continue;
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      runs.add(new LoadRun(file, number(text, "([0-9]+(?:\\.[0-9]+)?)\\s*(?:submissions|uploads)\\s*/\\s*s"),
+          number(text, "p50[^0-9]{0,20}([0-9]+(?:\\.[0-9]+)?)"), number(text, "p99[^0-9]{0,20}([0-9]+(?:\\.[0-9]+)?)"),
+          i < exits.length && !exits[i].isBlank() ? exits[i] : "0"));
+    }
+    return runs;
+  }
+
   private void loadTarget() throws IOException {
-    String file = opts.get("--load");
-    if (file == null || !Files.exists(Path.of(file))) {
-      line("| local runtime load run (300 uploads) ≥ 20 submissions/s, and its p99 | not run by this script (no"
-          + " `./pipeline load` command when it ran): run by the lead | — | — |");
+    List<LoadRun> runs = loadRuns();
+    String name = "local runtime load run (300 uploads) ≥ 20 submissions/s, and its p99";
+    if (runs.isEmpty()) {
+      line("| " + name + " | not run by this script (no `./pipeline load` command when it ran) | — | — |");
       return;
     }
-    String text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-    Double rate = number(text, "([0-9]+(?:\\.[0-9]+)?)\\s*(?:submissions|uploads)\\s*/\\s*s");
-    Double p50 = number(text, "p50[^0-9]{0,20}([0-9]+(?:\\.[0-9]+)?)");
-    Double p99 = number(text, "p99[^0-9]{0,20}([0-9]+(?:\\.[0-9]+)?)");
-    String exit = opts.getOrDefault("--load-exit", "0");
-    String figure = (rate == null ? "rate not found in the output" : fmt("%.1f submissions/s", rate))
-        + (p50 == null ? "" : ", p50 " + p50) + (p99 == null ? "" : ", p99 " + p99)
-        + (exit.equals("0") ? "" : " (exit " + exit + ")") + " — output below";
-    target("local runtime load run (300 uploads) ≥ 20 submissions/s, and its p99", figure,
-        rate != null && rate >= 20 && exit.equals("0"),
-        rate == null ? "see the output" : fmt("%.1f submissions/s short", 20 - rate));
+    List<LoadRun> measured = runs.stream().filter(r -> r.rate() != null && r.p99() != null).toList();
+    boolean allClean = runs.stream().allMatch(r -> r.exit().equals("0"));
+    if (measured.isEmpty()) {
+      target(name, "no rate found in the output (below)", false, "see the output");
+      return;
+    }
+    double rate = median(measured.stream().map(LoadRun::rate).toList());
+    double p50 = median(measured.stream().map(LoadRun::p50).filter(java.util.Objects::nonNull).toList());
+    double p99 = median(measured.stream().map(LoadRun::p99).toList());
+    String each = String.join(", ", measured.stream().map(r -> fmt("%.1f", r.rate())).toList());
+    String figure = fmt("median of %d runs: %.1f submissions/s (runs: %s), p50 %.2f s, p99 %.2f s", measured.size(),
+        rate, each, p50, p99) + (allClean ? "; every run clean (none lost, none twice)" : "; a run was not clean")
+        + " — runs below";
+    target(name, figure, rate >= 20 && allClean, fmt("%.1f submissions/s short by the median", 20 - rate));
   }
 
   private static Double number(String text, String regex) {
@@ -469,20 +497,46 @@ public final class ReportWriter {
             + " into /var/task, and CDS archives classes only from jars; the archive must also come from the"
             + " runtime's own JVM build. SnapStart gives more on Lambda", coldMedian("S-appcds", "opMs"), s,
             cold.path("appCdsArchiveBytes").asDouble() / MB) + " |");
+    line("| The workbook read by a streaming reader of our own (the zip's parts inflated and scanned with StAX; only"
+        + " the sheets and shared strings the template needs, no user model) instead of POI's `XSSFWorkbook` |"
+        + " yes | " + fmt("a whole cold verdict — parse, every rule and the JSON report — takes %.0f ms where POI's"
+            + " user model alone takes %.0f ms to open and read the same workbook (S vs A, %.2f × A); on the 5 MB"
+            + " workbook under `-Xmx128m` the verdict answers where POI runs out of memory",
+            s, coldMedian("A", "opMs"), s / coldMedian("A", "opMs")) + " |");
     line("| Clients built once per container (`AwsWiring`, `AwsClients` caches) and the URL-connection HTTP client"
-        + " only | already in place | not measured here: the cold probes make no AWS call |");
+        + " only | yes | " + fmt("building the S3, DynamoDB and Step Functions clients and the presigner costs %.0f ms"
+            + " cold (probe `clients`): paid once, in the init phase and so in the SnapStart snapshot, instead of on"
+            + " every request. The Apache and Netty HTTP clients are not on the class path, so the choice of the"
+            + " URL-connection client is not measured against them here", coldMedian("clients", "opMs")) + " |");
     line("");
   }
 
   private void loadOutput() throws IOException {
-    String file = opts.get("--load");
-    if (file == null || !Files.exists(Path.of(file))) {
+    List<LoadRun> runs = loadRuns();
+    if (runs.isEmpty()) {
       return;
     }
-    line("## Load run: `./pipeline load --uploads 300`, as printed");
+    line("## Load runs: `./pipeline load --uploads 300`, " + runs.size() + " times");
+    line("");
+    line("Each run starts the local runtime on an emptied data folder in a fresh JVM, uploads 300 workbooks at once"
+        + " and follows them through the API; throughput is first upload to last verdict.");
+    line("");
+    line("| run | submissions/s | p50 s | p99 s | exit |");
+    line("| --- | --- | --- | --- | --- |");
+    for (int i = 0; i < runs.size(); i++) {
+      LoadRun r = runs.get(i);
+      line("| " + (i + 1) + " | " + (r.rate() == null ? "—" : fmt("%.1f", r.rate())) + " | "
+          + (r.p50() == null ? "—" : fmt("%.2f", r.p50())) + " | " + (r.p99() == null ? "—" : fmt("%.2f", r.p99()))
+          + " | " + r.exit() + " |");
+    }
+    line("");
+    LoadRun middle = runs.stream().filter(r -> r.rate() != null)
+        .sorted(java.util.Comparator.comparing(LoadRun::rate)).skip((runs.size() - 1) / 2).findFirst()
+        .orElse(runs.get(0));
+    line("The median run, as printed:");
     line("");
     line("```");
-    md.append(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip()).append('\n');
+    md.append(Files.readString(middle.file(), StandardCharsets.UTF_8).strip()).append('\n');
     line("```");
     line("");
   }
