@@ -204,6 +204,8 @@ public final class IncomingPoller implements AutoCloseable {
    * The event's sequencer, from the put's modification time rather than a counter, so an object
    * announced and listed, or delivered again after a restart, carries the same sequencer: the
    * submission id is derived from it, and a repeat is then a duplicate, not a second evaluation.
+   * Two puts of one key within the same second share a sequencer, so their order in the history is
+   * not defined; S3 itself never reuses one, and locally that order only matters to the history view.
    */
   static String sequencer(S3Object o) {
     return String.format("%016X", modified(o).getEpochSecond());
