@@ -155,8 +155,8 @@ public final class LocalRuntime implements AutoCloseable {
       IntakeService intake = new IntakeService(store, objects,
           new RunnerWorkflowStarter(workflow),
           new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
-      poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake), data.resolve("poller.json"),
-          o.clock(), o.intakeWorkers());
+      poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake, o.clock()),
+          data.resolve("poller.json"), o.clock(), o.intakeWorkers());
       announced.set(poller);
       ApiHandler apiHandler = new ApiHandler(
           new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
