@@ -72,6 +72,17 @@ final class Runtimes {
     }
   }
 
+  /** The endpoints of the pipeline running on the data folder {@code --data} names (or the default one). */
+  static JsonNode running(Arguments a) throws CliException {
+    Path data = dataDir(a, "");
+    try {
+      return LocalRuntime.runtimeJson(data);
+    } catch (RuntimeException e) {
+      throw new CliException(ExitCodes.UNAVAILABLE, "no local pipeline found in " + data
+          + "; start one with ./pipeline serve" + (a.value(DATA).isPresent() ? " --data " + data : ""));
+    }
+  }
+
   static Path defaultRoot() {
     try {
       return Repository.root().resolve(".pipeline-data");

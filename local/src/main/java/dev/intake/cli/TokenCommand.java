@@ -1,11 +1,9 @@
 package dev.intake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.local.LocalRuntime;
 import dev.intake.local.LocalTokens;
 import dev.intake.model.PartnerIds;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -42,14 +40,7 @@ final class TokenCommand implements Command {
     if (partner != null && !PartnerIds.isValid(partner)) {
       throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
-    Path data = Runtimes.dataDir(a, "");
-    JsonNode runtime;
-    try {
-      runtime = LocalRuntime.runtimeJson(data);
-    } catch (RuntimeException e) {
-      throw new CliException(ExitCodes.UNAVAILABLE, "no local pipeline found in " + data
-          + "; start one with ./pipeline serve");
-    }
+    JsonNode runtime = Runtimes.running(a);
     LocalTokens tokens = new LocalTokens(runtime.path("token").asText());
     out.println(partner == null ? tokens.token() : tokens.partnerToken(partner));
     return ExitCodes.OK;

@@ -2,7 +2,6 @@ package dev.intake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.aws.AwsClients;
-import dev.intake.local.LocalRuntime;
 import dev.intake.model.PartnerIds;
 import dev.intake.model.ProfileField;
 import dev.intake.parsing.ParseOutcome;
@@ -62,14 +61,7 @@ final class UploadCommand implements Command {
     if (!PartnerIds.isValid(partner)) {
       throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
-    Path data = Runtimes.dataDir(a, "");
-    JsonNode runtime;
-    try {
-      runtime = LocalRuntime.runtimeJson(data);
-    } catch (RuntimeException e) {
-      throw new CliException(ExitCodes.UNAVAILABLE, "no local pipeline found in " + data
-          + "; start one with ./pipeline serve" + (a.value(Runtimes.DATA).isPresent() ? " --data " + data : ""));
-    }
+    JsonNode runtime = Runtimes.running(a);
     String key = "incoming/" + partner + "/" + file.getFileName();
     try (AwsClients clients = AwsClients.local(null, URI.create(runtime.path("s3").asText()))) {
       clients.s3().putObject(PutObjectRequest.builder().bucket(runtime.path("bucket").asText()).key(key)
