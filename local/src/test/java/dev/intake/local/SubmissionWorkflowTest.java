@@ -3,7 +3,6 @@ package dev.intake.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.engines.Repository;
@@ -23,12 +22,11 @@ import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
+import dev.intake.testing.ForwardingObjectStore;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import dev.intake.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -177,25 +174,12 @@ class SubmissionWorkflowTest {
     objects.put(BUCKET, KEY, evaluated);
     IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), new OverwriteAfterIntake(objects, later));
 
-    intake.handleRequest(unversionedPut(), null);
+    intake.handleRequest(EventLoader.loadS3Event("test-events/s3-put-versioning-suspended.json"), null);
     String id = store.list(null, null, 10, null).items().get(0).submissionId();
     runner.awaitCompletion(id, Duration.ofSeconds(30));
 
     String annotated = text(objects.get(BUCKET, WorkflowInput.annotatedKey(id)).orElseThrow());
     assertThat(annotated).contains("Evaluated Partner").doesNotContain("Overwriting Partner");
-  }
-
-  private static S3Event unversionedPut() {
-    S3EventNotification.S3EventNotificationRecord versioned = putEvent().getRecords().get(0);
-    S3EventNotification.S3Entity s3 = versioned.getS3();
-    var object = new S3EventNotification.S3ObjectEntity(s3.getObject().getKey(), s3.getObject().getSizeAsLong(),
-        s3.getObject().geteTag(), null, s3.getObject().getSequencer());
-    var record = new S3EventNotification.S3EventNotificationRecord(versioned.getAwsRegion(),
-        versioned.getEventName(), versioned.getEventSource(), versioned.getEventTime().toString(),
-        versioned.getEventVersion(), versioned.getRequestParameters(), versioned.getResponseElements(),
-        new S3EventNotification.S3Entity(s3.getConfigurationId(), s3.getBucket(), object, s3.getS3SchemaVersion()),
-        versioned.getUserIdentity());
-    return new S3Event(List.of(record));
   }
 
   private static String text(byte[] workbook) throws Exception {
@@ -209,28 +193,21 @@ class SubmissionWorkflowTest {
   }
 
   /** S3 without versions where the partner overwrites the key as soon as intake has stored its parse. */
-  record OverwriteAfterIntake(InMemoryObjectStore delegate, byte[] replacement) implements ObjectStore {
-    @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
-      return delegate.read(bucket, key, versionId, maxBytes);
-    }
+  static final class OverwriteAfterIntake extends ForwardingObjectStore {
+    private final InMemoryObjectStore objects;
+    private final byte[] replacement;
 
-    @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
-      return delegate.open(bucket, key, versionId);
+    OverwriteAfterIntake(InMemoryObjectStore objects, byte[] replacement) {
+      super(objects);
+      this.objects = objects;
+      this.replacement = replacement;
     }
 
     @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
-      delegate.write(bucket, key, bytes, contentType);
+      super.write(bucket, key, bytes, contentType);
       if (key.endsWith("/parsed.json")) {
-        delegate.put(bucket, KEY, replacement);
+        objects.put(bucket, KEY, replacement);
       }
-    }
-
-    @Override public boolean exists(String bucket, String key) {
-      return delegate.exists(bucket, key);
-    }
-
-    @Override public URL presignGet(String bucket, String key, Duration ttl) {
-      return delegate.presignGet(bucket, key, ttl);
     }
   }
 
@@ -253,28 +230,16 @@ class SubmissionWorkflowTest {
   }
 
   /** S3 whose report prefix refuses writes: the aggregate step fails with an error no retrier matches. */
-  record FailingReportWrites(ObjectStore delegate) implements ObjectStore {
-    @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
-      return delegate.read(bucket, key, versionId, maxBytes);
-    }
-
-    @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
-      return delegate.open(bucket, key, versionId);
+  static final class FailingReportWrites extends ForwardingObjectStore {
+    FailingReportWrites(ObjectStore delegate) {
+      super(delegate);
     }
 
     @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
       if (key.startsWith("reports/")) {
         throw new IllegalStateException("reports bucket is down (test)");
       }
-      delegate.write(bucket, key, bytes, contentType);
-    }
-
-    @Override public boolean exists(String bucket, String key) {
-      return delegate.exists(bucket, key);
-    }
-
-    @Override public URL presignGet(String bucket, String key, Duration ttl) {
-      return delegate.presignGet(bucket, key, ttl);
+      super.write(bucket, key, bytes, contentType);
     }
   }
 }
