@@ -138,13 +138,15 @@ public final class PipelineStack extends Stack {
           "Action::kms:GenerateDataKey*",
           "Action::kms:ReEncrypt*");
     }
-    Nag.suppressFindings(functions.api().role(), "AwsSolutions-IAM5",
-        "states:DescribeExecution/GetExecutionHistory on this workflow's executions "
-            + "(execution:<name>:*): the history route reads the execution named by the submission id.",
-        "/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.*:\\*$/");
-    Nag.suppressFindings(functions.redrive().role(), "AwsSolutions-IAM5",
-        "states:DescribeExecution on this workflow's executions (execution:<name>:*): the last re-drive attempt "
-            + "looks up the execution named by the submission id.",
+    suppressExecutionReads(functions.api(), "states:DescribeExecution/GetExecutionHistory on this workflow's "
+        + "executions (execution:<name>:*): the history route reads the execution named by the submission id.");
+    suppressExecutionReads(functions.redrive(), "states:DescribeExecution on this workflow's executions "
+        + "(execution:<name>:*): the last re-drive attempt looks up the execution named by the submission id.");
+  }
+
+  /** CDK's grantExecution scopes to this workflow's executions, which cdk-nag reports as a wildcard. */
+  private static void suppressExecutionReads(PipelineFunction f, String reason) {
+    Nag.suppressFindings(f.role(), "AwsSolutions-IAM5", reason,
         "/^Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:.*:\\*$/");
   }
 
