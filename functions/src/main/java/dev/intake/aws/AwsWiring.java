@@ -13,7 +13,6 @@ import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionStore;
-import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.web.SafePageFetcher;
@@ -92,10 +91,8 @@ public final class AwsWiring {
   }
 
   public AggregateService aggregateService() {
-    WorkbookAnnotator annotator = new WorkbookAnnotator();
-    return new AggregateService(objects(), store(),
-        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock,
-        env.getOrDefault("API_BASE_URL", ""), new WorkbookParser().limits().maxFileBytes(), metrics());
+    return AggregateService.standard(objects(), store(), checklist, clock, env.getOrDefault("API_BASE_URL", ""),
+        metrics());
   }
 
   /** Receives of a dead letter after which the upload is stored FAILED instead of retried. */

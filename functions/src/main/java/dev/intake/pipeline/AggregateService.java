@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.checklist.Checklist;
 import dev.intake.model.FindingsReport;
 import dev.intake.parsing.ParseOutcome;
+import dev.intake.parsing.WorkbookParser;
 import dev.intake.report.ReportAssembler;
 import dev.intake.report.ReportJson;
+import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.RuleResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,6 +49,17 @@ public final class AggregateService {
     this.apiBaseUrl = apiBaseUrl;
     this.maxWorkbookBytes = maxWorkbookBytes;
     this.metrics = metrics;
+  }
+
+  /**
+   * The service as every runtime wires it: the partner's copy annotated by {@link WorkbookAnnotator},
+   * and an original read up to the parser's file limit.
+   */
+  public static AggregateService standard(ObjectStore objects, SubmissionStore store, Checklist checklist, Clock clock,
+      String apiBaseUrl, PipelineMetrics metrics) {
+    WorkbookAnnotator annotator = new WorkbookAnnotator();
+    return new AggregateService(objects, store, (original, report) -> annotator.annotate(original, report).workbook(),
+        checklist, clock, apiBaseUrl, new WorkbookParser().limits().maxFileBytes(), metrics);
   }
 
   public Result run(JsonNode state) {

@@ -62,7 +62,7 @@ public final class IntakeService {
         return Outcome.IGNORED;
       }
       ParseOutcome parsed = read.get();
-      objects.write(upload.bucket(), WorkflowInput.workKey(id, "parsed.json"), PipelineJson.writeParsed(parsed),
+      objects.write(upload.bucket(), WorkflowInput.parsedKey(id), PipelineJson.writeParsed(parsed),
           "application/json");
       Submission submission = existing.orElseGet(() -> newSubmission(upload, parsed));
       if (existing.isEmpty()) {

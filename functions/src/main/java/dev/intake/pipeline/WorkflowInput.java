@@ -74,6 +74,10 @@ public record WorkflowInput(
 
   /** Where the intake step stores the parsed workbook. */
   public String parsedKey() {
+    return parsedKey(submissionId);
+  }
+
+  public static String parsedKey(String submissionId) {
     return workKey(submissionId, "parsed.json");
   }
 

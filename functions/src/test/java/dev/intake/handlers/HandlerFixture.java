@@ -12,7 +12,6 @@ import dev.intake.pipeline.CheckService;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.PipelineMetrics;
-import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.testing.InMemoryObjectStore;
@@ -53,10 +52,8 @@ final class HandlerFixture {
   }
 
   AggregateHandler aggregate() {
-    WorkbookAnnotator annotator = new WorkbookAnnotator();
-    return new AggregateHandler(new AggregateService(objects, store,
-        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock,
-        "https://api.example/v1", new WorkbookParser().limits().maxFileBytes(), PipelineMetrics.NONE));
+    return new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, "https://api.example/v1",
+        PipelineMetrics.NONE));
   }
 
   FailureHandler failure() {

@@ -13,14 +13,12 @@ import dev.intake.local.asl.Sleeper;
 import dev.intake.local.asl.StateMachineDefinition;
 import dev.intake.local.asl.StepFunctionsRunner;
 import dev.intake.local.asl.TaskRegistry;
-import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.CheckService;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionStore;
-import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.PageFetcher;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
@@ -65,7 +63,6 @@ public final class LocalWorkflow {
     Checklist checklist = Checklist.current();
     RuleEngine rules = RuleEngine.standard(checklist);
     RuleEngine publicRules = pageFetcher == null ? rules : RuleEngine.standard(checklist, pageFetcher);
-    WorkbookAnnotator annotator = new WorkbookAnnotator();
     Map<String, JsonTaskHandler> tasks = new LinkedHashMap<>();
     tasks.put("PrerequisitesFunctionArn",
         new PrerequisitesHandler(new CheckService(RuleGroup.PREREQUISITES, rules, objects)));
@@ -73,9 +70,8 @@ public final class LocalWorkflow {
         new CaseStudiesHandler(new CheckService(RuleGroup.CASE_STUDIES, rules, objects)));
     tasks.put("PublicUrlsFunctionArn",
         new PublicUrlsHandler(new CheckService(RuleGroup.PUBLIC_URLS, publicRules, objects)));
-    tasks.put("AggregateFunctionArn", new AggregateHandler(new AggregateService(objects, store,
-        (original, report) -> annotator.annotate(original, report).workbook(), checklist, clock, apiBaseUrl,
-        new WorkbookParser().limits().maxFileBytes(), PipelineMetrics.NONE)));
+    tasks.put("AggregateFunctionArn", new AggregateHandler(AggregateService.standard(objects, store, checklist, clock,
+        apiBaseUrl, PipelineMetrics.NONE)));
     tasks.put("FailureFunctionArn", new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE)));
 
     Map<String, String> substitutions = new LinkedHashMap<>();
