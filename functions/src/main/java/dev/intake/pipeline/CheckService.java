@@ -1,7 +1,7 @@
 package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.intake.model.Severity;
+import dev.intake.model.Summary;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
@@ -33,10 +33,6 @@ public final class CheckService {
     this.objects = objects;
   }
 
-  public RuleGroup group() {
-    return group;
-  }
-
   public ObjectNode run(WorkflowInput in) {
     byte[] parsedJson = objects.read(in.bucket(), in.parsedKey(), null, WorkflowInput.MAX_WORK_OBJECT_BYTES)
         .orElseThrow(() -> new IllegalStateException("no parsed workbook at " + in.parsedKey()));
@@ -44,20 +40,22 @@ public final class CheckService {
     RuleResult result = parsed instanceof ParseOutcome.Parsed p
         ? engine.evaluate(p.assessment(), in.asOf(), in.partnerId(), EnumSet.of(group))
         : new RuleResult(List.of(), 0);
-    byte[] json = PipelineJson.writeResult(result);
+    ObjectNode tree = PipelineJson.resultTree(result);
+    byte[] json = PipelineJson.bytes(tree);
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     out.put("group", group.name());
     if (json.length <= MAX_INLINE_RESULT_BYTES) {
       // Small results travel in the workflow state: three fewer S3 writes and reads per submission.
-      out.set("result", PipelineJson.tree(json));
+      out.set("result", tree);
     } else {
       String key = resultKey(in.submissionId(), group);
       objects.write(in.bucket(), key, json, "application/json");
       out.put("key", key);
     }
-    out.put("blockers", result.findings().stream().filter(f -> f.severity() == Severity.BLOCKER).count());
-    out.put("warnings", result.findings().stream().filter(f -> f.severity() == Severity.WARNING).count());
-    out.put("passed", result.passed());
+    Summary counts = Summary.of(result.findings(), result.passed());
+    out.put("blockers", counts.blockers());
+    out.put("warnings", counts.warnings());
+    out.put("passed", counts.passed());
     return out;
   }
 

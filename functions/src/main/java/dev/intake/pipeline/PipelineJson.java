@@ -63,10 +63,14 @@ public final class PipelineJson {
   }
 
   public static byte[] writeResult(RuleResult result) {
+    return bytes(resultTree(result));
+  }
+
+  public static ObjectNode resultTree(RuleResult result) {
     ObjectNode root = MAPPER.createObjectNode();
     root.set("findings", findings(result.findings()));
     root.put("passed", result.passed());
-    return bytes(root);
+    return root;
   }
 
   public static RuleResult readResult(byte[] json) {
