@@ -60,7 +60,8 @@ public final class Text {
     return out.toString();
   }
 
-  private static boolean ascii(String s) {
+  /** True when every character is ASCII, so the general Unicode paths can be skipped. */
+  public static boolean ascii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x80) {
         return false;

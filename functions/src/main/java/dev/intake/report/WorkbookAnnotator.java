@@ -6,6 +6,7 @@ import dev.intake.model.FindingsReport;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Text;
+import dev.intake.parsing.Limits;
 import dev.intake.parsing.ParseOutcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +79,6 @@ public final class WorkbookAnnotator {
       Severity.INFO, "DDEBF7");
 
   private static final String FORMULA_STARTS = "=+-@\t\r";
-  private static final int MAX_CELL_CHARS = 32_767;
   private static final int COMMENT_COLUMNS = 5;
   private static final int MAX_COMMENT_ROWS = 24;
 
@@ -366,8 +366,8 @@ public final class WorkbookAnnotator {
    */
   public static String cellText(String raw) {
     String s = Text.visible(raw);
-    if (s.length() > MAX_CELL_CHARS - 2) {
-      s = s.substring(0, MAX_CELL_CHARS - 3) + "…";
+    if (s.length() > Limits.MAX_CELL_CHARS - 2) {
+      s = s.substring(0, Limits.MAX_CELL_CHARS - 3) + "…";
     }
     if (!s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0) {
       return "'" + s;

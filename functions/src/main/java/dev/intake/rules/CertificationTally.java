@@ -27,7 +27,6 @@ final class CertificationTally {
   record RowProblem(Certification row, Problem problem, Certification firstWithNumber) {
   }
 
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   final Set<String> associates = new HashSet<>();
@@ -87,7 +86,7 @@ final class CertificationTally {
   /** The words (runs of letters and digits) of the folded name, joined by single spaces. */
   static String personKey(String name) {
     String folded = Text.fold(name);
-    if (asciiOnly(folded)) {
+    if (Text.ascii(folded)) {
       // The same words without the regular expressions, for the usual case: in ASCII, \p{L} and \p{N}
       // are the letters and digits.
       StringBuilder out = new StringBuilder(folded.length());
@@ -106,16 +105,7 @@ final class CertificationTally {
       }
       return out.toString();
     }
-    return String.join(" ", SPACES.split(NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim())).trim();
-  }
-
-  private static boolean asciiOnly(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
+    return String.join(" ", SPACES.split(Values.NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim())).trim();
   }
 
   private static Kind kind(String key, List<String[]> professional, List<String[]> associate) {
@@ -135,7 +125,7 @@ final class CertificationTally {
   private static List<String[]> words(List<String> names) {
     List<String[]> words = new ArrayList<>(names.size());
     for (String name : names) {
-      words.add(NOT_ALPHANUMERIC.split(Text.fold(name)));
+      words.add(Values.NOT_ALPHANUMERIC.split(Text.fold(name)));
     }
     return words;
   }

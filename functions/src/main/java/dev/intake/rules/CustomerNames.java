@@ -20,7 +20,6 @@ final class CustomerNames {
       "asa", "oy", "oyj", "aps", "pty", "pte", "pvt", "private", "kk", "se", "ulc", "sro", "zoo", "spzoo", "the");
 
   private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private CustomerNames() {
   }
@@ -29,7 +28,7 @@ final class CustomerNames {
   static String key(String name) {
     String folded = Text.fold(name).replace("&", " and ");
     // "S.A.", "S.p.A.", "B.V.": dots inside an abbreviation join its letters
-    folded = NOT_ALPHANUMERIC.matcher(ABBREVIATION_DOT.matcher(folded).replaceAll("")).replaceAll(" ").strip();
+    folded = Values.NOT_ALPHANUMERIC.matcher(ABBREVIATION_DOT.matcher(folded).replaceAll("")).replaceAll(" ").strip();
     if (folded.isEmpty()) {
       return "";
     }

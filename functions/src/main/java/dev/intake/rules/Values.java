@@ -16,7 +16,8 @@ final class Values {
   private static final Set<String> NO = Set.of("no", "n", "false", "0", "non", "nein");
 
   private static final Pattern NOT_YES_NO = Pattern.compile("[^\\p{L}\\p{N}✓✔]");
-  private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /** Runs of anything but letters and digits: what separates words in the names the rules compare. */
+  static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private Values() {
   }
