@@ -6,13 +6,13 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.engines.AtomicFiles;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.pipeline.PipelineJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -283,10 +283,7 @@ public final class IncomingPoller implements AutoCloseable {
     ObjectNode d = state.putObject("delivered");
     new HashMap<>(delivered).forEach(d::put);
     try {
-      Files.createDirectories(stateFile.getParent());
-      Path tmp = Files.createTempFile(stateFile.getParent(), ".poller", ".tmp");
-      Files.write(tmp, PipelineJson.bytes(state));
-      Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.replace(stateFile, PipelineJson.bytes(state));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the poller state " + stateFile, e);
     }

@@ -2,12 +2,12 @@ package dev.intake.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.engines.AtomicFiles;
 import dev.intake.pipeline.PipelineJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,9 +49,7 @@ public final class LocalNotifier {
     String name = String.format("%s-%04d-%s.json", clock.instant().toString().replace(':', '-'),
         sequence.incrementAndGet(), message.path("submissionId").asText("message"));
     try {
-      Path tmp = Files.createTempFile(outbox, ".msg", ".tmp");
-      Files.write(tmp, PipelineJson.bytes(record));
-      Files.move(tmp, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.replace(outbox.resolve(name), PipelineJson.bytes(record));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to the outbox " + outbox, e);
     }

@@ -9,6 +9,7 @@ import dev.intake.api.TemplateService;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.S3ObjectStore;
+import dev.intake.engines.AtomicFiles;
 import dev.intake.engines.DynaliteProcess;
 import dev.intake.engines.Repository;
 import dev.intake.engines.S3ProxyEngine;
@@ -30,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -191,16 +191,10 @@ public final class LocalRuntime implements AutoCloseable {
     n.put("bucket", BUCKET);
     n.put("accessKeyId", AwsClients.LOCAL_ACCESS_KEY_ID);
     n.put("secretAccessKey", AwsClients.LOCAL_SECRET_ACCESS_KEY);
-    Path file = options.dataDir().resolve("runtime.json");
-    Path tmp = Files.createTempFile(options.dataDir(), ".runtime", ".tmp");
-    // The token is a credential: readable by this user only, where the file system allows it.
-    try {
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      LOG.debug("No POSIX permissions here; runtime.json keeps the folder's defaults");
-    }
-    Files.write(tmp, PipelineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    // The token is a credential: AtomicFiles leaves the file readable by this user only, where the file
+    // system has POSIX permissions.
+    AtomicFiles.replace(options.dataDir().resolve("runtime.json"),
+        PipelineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
   }
 
   /** Reads the endpoints a running runtime wrote to {@code dataDir/runtime.json}. */

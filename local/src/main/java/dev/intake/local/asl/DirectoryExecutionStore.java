@@ -1,15 +1,14 @@
 package dev.intake.local.asl;
 
+import dev.intake.engines.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,24 +39,10 @@ public final class DirectoryExecutionStore implements ExecutionStore {
   public void save(ExecutionRecord record) {
     Path target = file(record.name());
     try {
-      Path temp = Files.createTempFile(directory, "execution-", ".tmp");
-      try {
-        Files.write(temp, Json.MAPPER.writerWithDefaultPrettyPrinter()
-            .writeValueAsBytes(ExecutionRecordJson.write(record)));
-        move(temp, target);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      AtomicFiles.replace(target, Json.MAPPER.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(ExecutionRecordJson.write(record)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save execution " + record.name() + " to " + target, e);
-    }
-  }
-
-  private static void move(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
