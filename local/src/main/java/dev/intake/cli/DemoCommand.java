@@ -102,13 +102,8 @@ final class DemoCommand implements Command {
     }
     List<UploadTracker.Outcome> outcomes;
     try {
-      int[] shown = {-1};
-      outcomes = tracker.await(TIMEOUT, Duration.ofMillis(200), done -> {
-        if (done != shown[0]) {
-          shown[0] = done;
-          err.print("\r  evaluating: " + done + " of " + tracker.size() + " done ");
-        }
-      });
+      outcomes = tracker.await(TIMEOUT, Duration.ofMillis(200),
+          done -> err.print("\r  evaluating: " + done + " of " + tracker.size() + " done "));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCodes.SOFTWARE;

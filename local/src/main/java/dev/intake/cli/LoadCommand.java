@@ -65,16 +65,7 @@ final class LoadCommand implements Command {
     try {
       out.println("Uploading " + uploads + " workbooks in one burst…");
       LoadRun.Result r = LoadRun.run(runtime, LoadRun.samples(samples), uploads, Duration.ofMinutes(15),
-          new java.util.function.IntConsumer() {
-            private int shown = -1;
-
-            @Override public void accept(int done) {
-              if (done != shown) {
-                shown = done;
-                err.print("\r  " + done + " of " + uploads + " verdicts ");
-              }
-            }
-          });
+          done -> err.print("\r  " + done + " of " + uploads + " verdicts "));
       err.println();
       out.println(r.describe());
       out.println(r.clean() ? "OK: none lost, none evaluated twice, one notification each."

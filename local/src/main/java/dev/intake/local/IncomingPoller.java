@@ -289,10 +289,6 @@ public final class IncomingPoller implements AutoCloseable {
     }
   }
 
-  public int deliveredCount() {
-    return delivered.size();
-  }
-
   @Override
   public void close() {
     scheduler.shutdownNow();

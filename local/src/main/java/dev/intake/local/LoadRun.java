@@ -70,12 +70,6 @@ public final class LoadRun {
   /** Uploads the burst (a pool of uploaders, each object under its own key) and returns who to follow. */
   public static UploadTracker upload(LocalRuntime runtime, List<Path> workbooks, int count, Clock clock)
       throws IOException {
-    return upload(runtime, workbooks, count, clock, "load");
-  }
-
-  /** The same, with file names {@code <prefix>-0000.xlsx}…, so that several bursts do not collide. */
-  public static UploadTracker upload(LocalRuntime runtime, List<Path> workbooks, int count, Clock clock,
-      String prefix) throws IOException {
     List<byte[]> bytes = new ArrayList<>();
     for (Path w : workbooks) {
       bytes.add(Files.readAllBytes(w));
@@ -86,7 +80,7 @@ public final class LoadRun {
       List<Future<?>> puts = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String partner = String.format("P-LOAD-%02d", i % 20);
-        String file = String.format("%s-%04d.xlsx", prefix, i);
+        String file = String.format("load-%04d.xlsx", i);
         byte[] body = bytes.get(i % bytes.size());
         puts.add(uploaders.submit(() -> {
           Instant at = clock.instant();

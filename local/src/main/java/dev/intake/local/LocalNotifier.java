@@ -35,8 +35,11 @@ public final class LocalNotifier {
     }
   }
 
-  /** The {@code sns:publish} task: Parameters in, {@code {"MessageId": …}} out. */
-  public JsonNode publish(JsonNode parameters) {
+  /**
+   * What the {@code sns:publish} task delivers: its Parameters, written to the outbox as SNS would
+   * deliver them (the task's own result, with its MessageId, is the runner's).
+   */
+  public void publish(JsonNode parameters) {
     String id = UUID.randomUUID().toString();
     ObjectNode record = PipelineJson.mapper().createObjectNode();
     record.put("MessageId", id);
@@ -54,9 +57,6 @@ public final class LocalNotifier {
       throw new UncheckedIOException("cannot write to the outbox " + outbox, e);
     }
     console.accept("notification: " + parameters.path("Subject").asText(""));
-    ObjectNode out = PipelineJson.mapper().createObjectNode();
-    out.put("MessageId", id);
-    return out;
   }
 
   private static JsonNode parseOrText(String message) {

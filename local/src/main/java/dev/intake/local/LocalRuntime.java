@@ -98,12 +98,10 @@ public final class LocalRuntime implements AutoCloseable {
   private final IncomingPoller poller;
   private final LocalApiServer api;
   private final LocalTokens tokens;
-  private final SubmissionStore store;
   private volatile DynaliteProcess dynalite;
 
   private LocalRuntime(Options options, Path root, S3ProxyEngine s3Engine, DynaliteProcess dynalite,
-      AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens,
-      SubmissionStore store) {
+      AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens) {
     this.options = options;
     this.root = root;
     this.s3Engine = s3Engine;
@@ -113,7 +111,6 @@ public final class LocalRuntime implements AutoCloseable {
     this.poller = poller;
     this.api = api;
     this.tokens = tokens;
-    this.store = store;
   }
 
   public static LocalRuntime start(Options o) throws IOException {
@@ -151,19 +148,18 @@ public final class LocalRuntime implements AutoCloseable {
       runner = LocalWorkflow.build(root, store, objects, o.clock(), notifier::publish,
           new DirectoryExecutionStore(data.resolve("executions")), Sleeper.real(), o.pageFetcher(),
           "http://127.0.0.1:" + apiPort);
-      StepFunctionsRunner workflow = runner;
       IntakeService intake = new IntakeService(store, objects,
-          new RunnerWorkflowStarter(workflow),
+          new RunnerWorkflowStarter(runner),
           new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
       poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake, o.clock()),
           data.resolve("poller.json"), o.clock(), o.intakeWorkers());
       announced.set(poller);
       ApiHandler apiHandler = new ApiHandler(
-          new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(workflow),
+          new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(runner),
               o.clock()),
           CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
       api = new LocalApiServer(apiHandler, tokens, apiPort);
-      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, store);
+      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {
         o.console().accept("resumed " + resumed.size() + " unfinished evaluation(s) from the last run");
@@ -203,9 +199,8 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       return PipelineJson.mapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException("No running pipeline found: cannot read " + file
-          + ". Start one with ./pipeline serve" + (dataDir.toString().equals(".pipeline-data") ? ""
-          : " --data " + dataDir), e);
+      // The CLI says what to do about it (Runtimes.running); here only what failed.
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
@@ -229,16 +224,8 @@ public final class LocalRuntime implements AutoCloseable {
     return clients.s3();
   }
 
-  public SubmissionStore store() {
-    return store;
-  }
-
   public StepFunctionsRunner runner() {
     return runner;
-  }
-
-  public IncomingPoller poller() {
-    return poller;
   }
 
   public Path dataDir() {

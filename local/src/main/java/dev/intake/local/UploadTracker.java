@@ -47,7 +47,7 @@ public final class UploadTracker {
   /**
    * Polls until every upload has a submission in a terminal state, or the timeout passes.
    *
-   * @param progress told how many are done after each round
+   * @param progress told how many are done, each time that number changes (and once at the start)
    */
   public List<Outcome> await(Duration timeout, Duration interval, IntConsumer progress) throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
@@ -56,6 +56,7 @@ public final class UploadTracker {
     Map<String, Integer> count = new LinkedHashMap<>();
     Set<String> partners = new java.util.TreeSet<>();
     uploads.values().forEach(u -> partners.add(u.partnerId()));
+    int shown = -1;
     while (true) {
       Instant now = clock.instant();
       count.clear();
@@ -85,7 +86,10 @@ public final class UploadTracker {
           doneAt.put(key, now);
         }
       }
-      progress.accept(done.size());
+      if (done.size() != shown) {
+        shown = done.size();
+        progress.accept(shown);
+      }
       if (done.size() == uploads.size() || now.isAfter(deadline)) {
         break;
       }

@@ -133,12 +133,7 @@ final class JsonPath {
       if (node == null) {
         return Optional.empty();
       }
-      if (step instanceof Field field) {
-        node = node.isObject() ? node.get(field.name()) : null;
-      } else {
-        int index = ((Index) step).index();
-        node = node.isArray() && index < node.size() ? node.get(index) : null;
-      }
+      node = child(node, step);
     }
     return Optional.ofNullable(node);
   }
