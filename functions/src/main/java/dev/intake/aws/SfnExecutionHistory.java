@@ -20,8 +20,15 @@ public final class SfnExecutionHistory implements ExecutionHistory {
 
   public SfnExecutionHistory(SfnClient sfn, String stateMachineArn) {
     this.sfn = sfn;
-    // arn:aws:states:REGION:ACCOUNT:stateMachine:NAME → arn:aws:states:REGION:ACCOUNT:execution:NAME:
-    this.executionArnPrefix = stateMachineArn.replace(":stateMachine:", ":execution:") + ":";
+    this.executionArnPrefix = executionArnPrefix(stateMachineArn);
+  }
+
+  /**
+   * What an execution's ARN starts with, its name to follow:
+   * arn:aws:states:REGION:ACCOUNT:stateMachine:NAME → arn:aws:states:REGION:ACCOUNT:execution:NAME:
+   */
+  static String executionArnPrefix(String stateMachineArn) {
+    return stateMachineArn.replace(":stateMachine:", ":execution:") + ":";
   }
 
   @Override

@@ -40,7 +40,7 @@ public final class SfnWorkflowStarter implements WorkflowStarter {
   public SfnWorkflowStarter(SfnClient sfn, String stateMachineArn, Clock clock) {
     this.sfn = Objects.requireNonNull(sfn, "sfn");
     this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
-    this.executionArnPrefix = stateMachineArn.replace(":stateMachine:", ":execution:") + ":";
+    this.executionArnPrefix = SfnExecutionHistory.executionArnPrefix(stateMachineArn);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
