@@ -89,6 +89,10 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   static final int SEQUENCER_WIDTH = 64;
   static final int MAX_FAILURE_CHARS = 8000;
 
+  /** Every status write sets these together: the status, its rank (for the conditions) and the status index key. */
+  private static final String SET_STATUS =
+      "SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, updatedAt = :at";
+
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSubmissionStore.class);
   private static final DateTimeFormatter SORTABLE_INSTANT =
       new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
@@ -146,14 +150,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   public boolean advance(String submissionId, SubmissionStatus next, Instant at) {
     Objects.requireNonNull(next, "next");
     Objects.requireNonNull(at, "at");
-    Map<String, AttributeValue> values = Map.of(
-        ":status", s(next.name()),
-        ":rank", n(next.rank()),
-        ":gsi2pk", s(STATUS_PREFIX + next.name()),
-        ":at", s(time(at)));
-    return conditionalUpdate("advance " + submissionId, submissionId,
-        "SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, updatedAt = :at",
-        "attribute_exists(PK) AND statusRank < :rank", values);
+    return conditionalUpdate("advance " + submissionId, submissionId, SET_STATUS,
+        "attribute_exists(PK) AND statusRank < :rank", statusValues(next, at));
   }
 
   /**
@@ -179,17 +177,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
     writeFindings(submissionId, report.findings());
 
-    SubmissionStatus status = SubmissionStatus.of(report.status());
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":status", s(status.name()));
-    values.put(":rank", n(status.rank()));
-    values.put(":gsi2pk", s(STATUS_PREFIX + status.name()));
+    Map<String, AttributeValue> values = statusValues(SubmissionStatus.of(report.status()), at);
     values.put(":summary", summary(report.summary()));
     values.put(":cv", s(report.checklistVersion()));
     values.put(":pn", s(report.partner().name() == null ? "" : report.partner().name()));
-    values.put(":at", s(time(at)));
-    StringBuilder set = new StringBuilder("SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, "
-        + "summary = :summary, checklistVersion = :cv, partnerName = :pn, updatedAt = :at");
+    StringBuilder set = new StringBuilder(SET_STATUS + ", summary = :summary, checklistVersion = :cv, "
+        + "partnerName = :pn");
     List<String> remove = new ArrayList<>();
     setOrRemove("reportKey", ":rk", reportKey, set, remove, values);
     setOrRemove("annotatedKey", ":ak", annotatedKey, set, remove, values);
@@ -210,16 +203,19 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     if (why.length() > MAX_FAILURE_CHARS) {
       why = why.substring(0, MAX_FAILURE_CHARS - 1) + "…";
     }
-    SubmissionStatus failed = SubmissionStatus.FAILED;
-    Map<String, AttributeValue> values = Map.of(
-        ":status", s(failed.name()),
-        ":rank", n(failed.rank()),
-        ":gsi2pk", s(STATUS_PREFIX + failed.name()),
-        ":failure", s(why),
-        ":at", s(time(at)));
-    return conditionalUpdate("mark failed " + submissionId, submissionId,
-        "SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, failure = :failure, updatedAt = :at",
+    Map<String, AttributeValue> values = statusValues(SubmissionStatus.FAILED, at);
+    values.put(":failure", s(why));
+    return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure",
         "attribute_exists(PK) AND statusRank < :rank", values);
+  }
+
+  private static Map<String, AttributeValue> statusValues(SubmissionStatus status, Instant at) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":status", s(status.name()));
+    values.put(":rank", n(status.rank()));
+    values.put(":gsi2pk", s(STATUS_PREFIX + status.name()));
+    values.put(":at", s(time(at)));
+    return values;
   }
 
   /**
