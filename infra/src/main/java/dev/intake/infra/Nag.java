@@ -51,7 +51,8 @@ final class Nag {
     return "<" + logicalId(construct) + ">";
   }
 
-  private static String logicalId(IConstruct construct) {
+  /** The logical id of a construct's CloudFormation resource. */
+  static String logicalId(IConstruct construct) {
     CfnResource cfn = construct instanceof CfnResource r ? r : (CfnResource) construct.getNode().getDefaultChild();
     return String.valueOf(Stack.of(cfn).resolve(cfn.getLogicalId()));
   }

@@ -14,7 +14,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
@@ -52,8 +51,7 @@ final class Synth {
 
     /** The logical id of a construct's CloudFormation resource. */
     String logicalId(IConstruct construct) {
-      CfnResource cfn = construct instanceof CfnResource r ? r : (CfnResource) construct.getNode().getDefaultChild();
-      return String.valueOf(stack.resolve(cfn.getLogicalId()));
+      return Nag.logicalId(construct);
     }
   }
 
