@@ -3,9 +3,9 @@ package dev.intake.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intake.model.ReportStatus;
+import dev.intake.testing.SampleWorkbooks;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SnapStartPrimingTest {
@@ -19,8 +19,7 @@ class SnapStartPrimingTest {
 
   @Test
   void bundledSample_isTheCommittedReadySample() throws Exception {
-    byte[] committed = Files.readAllBytes(Path.of(System.getProperty("repo.root", ".."), "test-events", "workbooks",
-        "ready.xlsx"));
+    byte[] committed = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
 
     byte[] bundled;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(SnapStartPriming.SAMPLE)) {

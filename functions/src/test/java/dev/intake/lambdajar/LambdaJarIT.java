@@ -6,6 +6,7 @@ import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.S3ProxyServer;
+import dev.intake.testing.SampleWorkbooks;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +44,7 @@ class LambdaJarIT {
     clients = AwsClients.local(Dynalite.shared().endpoint(), S3.endpoint());
     table = Dynalite.uniqueTableName("jar");
     DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
-    byte[] workbook = Files.readAllBytes(Path.of(System.getProperty("repo.root", ".."), "test-events", "workbooks",
-        "ready.xlsx"));
+    byte[] workbook = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
     size = workbook.length;
     clients.s3().putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromBytes(workbook));
   }

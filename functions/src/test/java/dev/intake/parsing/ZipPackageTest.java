@@ -3,12 +3,12 @@ package dev.intake.parsing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intake.testing.SampleWorkbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -28,8 +28,7 @@ class ZipPackageTest {
 
   private static byte[] sample() {
     try {
-      return Files.readAllBytes(Path.of(System.getProperty("repo.root", ".."), "test-events", "workbooks",
-          "ready.xlsx"));
+      return Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -3,7 +3,6 @@ package dev.intake.testing;
 import dev.intake.engines.DynaliteProcess;
 import dev.intake.engines.Repository;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -35,7 +34,7 @@ public final class Dynalite implements AutoCloseable {
 
   /** A new in-memory instance the caller owns and must close. */
   public static Dynalite startPrivate() {
-    return new Dynalite(DynaliteProcess.start(repositoryRoot(), 0, null));
+    return new Dynalite(DynaliteProcess.start(Repository.root(), 0, null));
   }
 
   /** A table name no other test in this JVM uses. */
@@ -54,9 +53,5 @@ public final class Dynalite implements AutoCloseable {
   @Override
   public void close() {
     process.close();
-  }
-
-  public static Path repositoryRoot() {
-    return Repository.root();
   }
 }

@@ -199,13 +199,8 @@ public final class SampleWorkbooks {
 
   // ---- the committed folder ----------------------------------------------------------------------
 
-  /** The repository root (see {@link Repository#root()}). */
-  public static Path repositoryRoot() {
-    return Repository.root();
-  }
-
   public static Path folder() {
-    return repositoryRoot().resolve(FOLDER);
+    return Repository.root().resolve(FOLDER);
   }
 
   /** manifest.json: the as-of date, then each file with its partner, expected status and description. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.cli.ExitCodes;
 import dev.intake.cli.PipelineCli;
-import dev.intake.engines.Repository;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.testing.SampleWorkbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -52,7 +52,7 @@ class LocalRuntimeEndToEndTest {
 
   @BeforeAll
   void startAndUploadSamples() throws Exception {
-    Path samples = Repository.root().resolve("test-events/workbooks");
+    Path samples = SampleWorkbooks.folder();
     manifest = PipelineJson.tree(Files.readAllBytes(samples.resolve("manifest.json")));
     runtime = LocalRuntime.start(LocalRuntime.Options.defaults(data, line -> { })
         .withAsOf(AsOfPolicy.fixed(LocalDate.parse(manifest.path("asOf").asText()))));

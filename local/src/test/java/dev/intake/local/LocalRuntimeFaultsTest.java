@@ -2,11 +2,11 @@ package dev.intake.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intake.engines.Repository;
 import dev.intake.local.asl.ExecutionDescription;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.local.asl.HistoryEvent;
 import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.testing.SampleWorkbooks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,7 @@ class LocalRuntimeFaultsTest {
   }
 
   private static List<Path> samples() throws Exception {
-    return LoadRun.samples(Repository.root().resolve("test-events/workbooks"));
+    return LoadRun.samples(SampleWorkbooks.folder());
   }
 
   @Test

@@ -2,8 +2,8 @@ package dev.intake.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intake.engines.Repository;
 import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.testing.SampleWorkbooks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,7 +28,7 @@ class LocalRuntimeLoadTest {
     try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults(data, line -> { })
         .withAsOf(AsOfPolicy.fixed(LocalDate.of(2026, 11, 1))))) {
 
-      LoadRun.Result result = LoadRun.run(runtime, LoadRun.samples(Repository.root().resolve("test-events/workbooks")),
+      LoadRun.Result result = LoadRun.run(runtime, LoadRun.samples(SampleWorkbooks.folder()),
           300, Duration.ofMinutes(10), done -> { });
 
       LOG.warn("Load test: {}", result.describe());
