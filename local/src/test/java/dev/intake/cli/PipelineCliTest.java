@@ -33,14 +33,10 @@ class PipelineCliTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(Clock clock, String... args) {
-    try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-      return new PipelineCli(clock).run(args, out, err);
-    }
+    return cli.run(clock, args);
   }
 
   private int run(String... args) {
@@ -48,11 +44,11 @@ class PipelineCliTest {
   }
 
   private String out() {
-    return outBytes.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private String err() {
-    return errBytes.toString(StandardCharsets.UTF_8);
+    return cli.err();
   }
 
   private Path sample(String fileName) throws IOException {
@@ -75,7 +71,7 @@ class PipelineCliTest {
   @Test
   void run_helpInEachSpelling_printsUsageOnStdoutAndExits0() {
     for (String help : List.of("help", "--help", "-h")) {
-      outBytes.reset();
+      cli.resetOut();
 
       int code = run(help);
 
@@ -89,7 +85,7 @@ class PipelineCliTest {
   void run_helpForACommand_printsThatCommandsOptions() {
     int viaHelp = run("help", "validate");
     String helpText = out();
-    outBytes.reset();
+    cli.resetOut();
 
     int viaFlag = run("validate", "--help");
 
@@ -389,13 +385,14 @@ class PipelineCliTest {
         return 5;
       }
     });
-    PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
     int code = cli.run(new String[] {"demo", "x"}, out, err);
 
     assertThat(code).isEqualTo(5);
-    assertThat(out()).isEqualTo("demo ran with [x]");
+    assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo("demo ran with [x]");
     assertThat(cli.usage()).contains("  demo\n      Run the demo.");
   }
 }

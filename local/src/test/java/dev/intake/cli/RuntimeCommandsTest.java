@@ -2,11 +2,8 @@ package dev.intake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,18 +16,14 @@ class RuntimeCommandsTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final CliRun cli = new CliRun();
 
   private int run(String... args) {
-    try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
-      return new PipelineCli(Clock.systemUTC()).run(args, out, err);
-    }
+    return cli.run(Clock.systemUTC(), args);
   }
 
   private String err() {
-    return errBytes.toString(StandardCharsets.UTF_8);
+    return cli.err();
   }
 
   @Test

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.cli.ExitCodes;
-import dev.intake.cli.PipelineCli;
+import dev.intake.cli.CliRun;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.testing.SampleWorkbooks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -232,19 +229,14 @@ class LocalRuntimeEndToEndTest {
 
   @Test
   void runtime_demoOrLoadOnItsDataFolder_isRefusedWhileItRuns() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int demo;
-    int load;
-    try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
-      demo = new PipelineCli(Clock.systemUTC()).run(new String[] {"demo", "--exit", "--data", data.toString()}, out,
-          errStream);
-      load = new PipelineCli(Clock.systemUTC()).run(new String[] {"load", "--data", data.toString()}, out, errStream);
-    }
+    CliRun cli = new CliRun();
+
+    int demo = cli.run(Clock.systemUTC(), "demo", "--exit", "--data", data.toString());
+    int load = cli.run(Clock.systemUTC(), "load", "--data", data.toString());
 
     assertThat(demo).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(load).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("already running");
+    assertThat(cli.err()).contains("already running");
     assertThat(data.resolve("runtime.json")).exists();
   }
 }
