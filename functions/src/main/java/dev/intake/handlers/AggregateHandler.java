@@ -19,6 +19,6 @@ public final class AggregateHandler extends JsonTaskHandler {
 
   @Override
   public JsonNode handle(JsonNode input) {
-    return aggregate.run(input).notification().toJson();
+    return aggregate.run(input).toJson();
   }
 }

@@ -26,9 +26,6 @@ public final class AggregateService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AggregateService.class);
 
-  /** What one aggregation produced; {@code firstTime} is false for a retried or duplicate run. */
-  public record Result(FindingsReport report, Notification notification, boolean firstTime) {
-  }
 
   private final ObjectStore objects;
   private final SubmissionStore store;
@@ -62,7 +59,8 @@ public final class AggregateService {
         checklist, clock, apiBaseUrl, new WorkbookParser().limits().maxFileBytes(), metrics);
   }
 
-  public Result run(JsonNode state) {
+  /** The notification of the evaluation; a retried or duplicate run returns the same one and saves nothing. */
+  public Notification run(JsonNode state) {
     WorkflowInput in = WorkflowInput.from(state);
     Submission submission = store.get(in.submissionId())
         .orElseThrow(() -> new IllegalStateException("no submission " + in.submissionId()));
@@ -100,7 +98,7 @@ public final class AggregateService {
     }
     LOG.info("Submission {} evaluated: {} ({} blockers, {} warnings)", in.submissionId(), report.status(),
         report.summary().blockers(), report.summary().warnings());
-    return new Result(report, Notification.of(submission, report, apiBaseUrl), first);
+    return Notification.of(submission, report, apiBaseUrl);
   }
 
   private byte[] read(String bucket, String key) {
