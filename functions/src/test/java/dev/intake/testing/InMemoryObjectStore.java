@@ -11,13 +11,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A hand-written fake of S3 for handler tests; versions are ignored (the latest write wins). */
+/**
+ * A hand-written fake of S3 for handler tests. The latest write of a key wins, and a read of any
+ * version gets it, unless that version was put with {@link #put(String, String, String, byte[])}.
+ */
 public final class InMemoryObjectStore implements ObjectStore {
 
   private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> versions = new ConcurrentHashMap<>();
 
   public void put(String bucket, String key, byte[] bytes) {
     objects.put(bucket + "/" + key, bytes.clone());
+  }
+
+  /** One version of a key, which also becomes its latest, as in a bucket that keeps versions. */
+  public void put(String bucket, String key, String versionId, byte[] bytes) {
+    versions.put(bucket + "/" + key + "#" + versionId, bytes.clone());
+    put(bucket, key, bytes);
+  }
+
+  private Optional<byte[]> version(String bucket, String key, String versionId) {
+    byte[] kept = versionId == null ? null : versions.get(bucket + "/" + key + "#" + versionId);
+    return kept != null ? Optional.of(kept) : get(bucket, key);
   }
 
   public Optional<byte[]> get(String bucket, String key) {
@@ -25,11 +40,12 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
-    return get(bucket, key).map(b -> b.length > maxBytes + 1 ? Arrays.copyOf(b, (int) (maxBytes + 1)) : b);
+    return version(bucket, key, versionId)
+        .map(b -> b.length > maxBytes + 1 ? Arrays.copyOf(b, (int) (maxBytes + 1)) : b);
   }
 
   @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
-    return get(bucket, key).map(ByteArrayInputStream::new);
+    return version(bucket, key, versionId).map(ByteArrayInputStream::new);
   }
 
   @Override public void write(String bucket, String key, byte[] bytes, String contentType) {

@@ -20,16 +20,13 @@ import dev.intake.model.ProfileField;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
-import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
+import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.WorkbookBuilder;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,8 +34,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +51,7 @@ class DuplicatesAndOrderTest {
 
   private final Clock clock = Clock.systemUTC();
   private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
-  private final VersionedObjects objects = new VersionedObjects();
+  private final InMemoryObjectStore objects = new InMemoryObjectStore();
   private StepFunctionsRunner runner;
   private AwsClients clients;
 
@@ -81,8 +76,8 @@ class DuplicatesAndOrderTest {
     IntakeHandler intake = new IntakeHandler(new IntakeService(store, objects,
         new RunnerWorkflowStarter(runner),
         new WorkbookParser(), AsOfPolicy.fixed(AS_OF), clock, PipelineMetrics.NONE));
-    objects.put(KEY, "v1", WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build());
-    objects.put(KEY, "v2", WorkbookBuilder.ready(AS_OF).build());
+    objects.put(BUCKET, KEY, "v1", WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build());
+    objects.put(BUCKET, KEY, "v2", WorkbookBuilder.ready(AS_OF).build());
 
     for (int i = 0; i < 5; i++) {
       intake.handleRequest(event("v2", "0000000000000002", "2026-11-01T10:00:00Z"), null);
@@ -119,35 +114,5 @@ class DuplicatesAndOrderTest {
         + version + "\",\"sequencer\":\"" + sequencer + "\"}}}]}";
     return LambdaEventSerializers.serializerFor(S3Event.class, DuplicatesAndOrderTest.class.getClassLoader())
         .fromJson(json);
-  }
-
-  /** A versioned bucket: each version of a key keeps its own bytes (S3Proxy's file store has no versions). */
-  static final class VersionedObjects implements ObjectStore {
-    private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
-
-    void put(String key, String version, byte[] bytes) {
-      objects.put(key + "#" + version, bytes);
-      objects.put(key + "#", bytes);
-    }
-
-    @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
-      return Optional.ofNullable(objects.get(key + "#" + (versionId == null ? "" : versionId)));
-    }
-
-    @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
-      return read(bucket, key, versionId, Long.MAX_VALUE).map(ByteArrayInputStream::new);
-    }
-
-    @Override public void write(String bucket, String key, byte[] bytes, String contentType) {
-      objects.put(key + "#", bytes);
-    }
-
-    @Override public boolean exists(String bucket, String key) {
-      return objects.containsKey(key + "#");
-    }
-
-    @Override public URL presignGet(String bucket, String key, Duration ttl) {
-      throw new UnsupportedOperationException("not needed here");
-    }
   }
 }
