@@ -1,5 +1,10 @@
 package dev.intake.aws;
 
+import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
+import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
+
+import dev.intake.contracts.SubmissionsTable;
+import dev.intake.contracts.SubmissionsTable.Index;
 import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
@@ -17,6 +22,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -58,7 +65,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The submission store on one DynamoDB table (low-level client: no reflection at cold start).
  *
- * <p>Layout, shared with the CDK stack (keep the names in step):
+ * <p>Layout (the key attributes and index names are {@link SubmissionsTable}'s, shared with the CDK stack):
  * <ul>
  *   <li>submission: {@code PK=SUB#{id}}, {@code SK=META}; {@code GSI1PK=PARTNER#{partnerId}},
  *       {@code GSI2PK=STATUS#{status}}, {@code GSI3PK=SUBMISSIONS}, each with sort key
@@ -72,10 +79,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
-  public static final String INDEX_BY_PARTNER = "byPartner";
-  public static final String INDEX_BY_STATUS = "byStatus";
-  public static final String INDEX_ALL = "all";
-  public static final String INDEX_BY_DOCUMENT = "byDocument";
   public static final int MAX_LIST_LIMIT = 100;
 
   static final String SUBMISSION_PREFIX = "SUB#";
@@ -89,9 +92,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   static final int SEQUENCER_WIDTH = 64;
   static final int MAX_FAILURE_CHARS = 8000;
 
+  private static final String ABSENT = "attribute_not_exists(" + PARTITION_KEY + ")";
+  private static final String PRESENT = "attribute_exists(" + PARTITION_KEY + ")";
+
   /** Every status write sets these together: the status, its rank (for the conditions) and the status index key. */
   private static final String SET_STATUS =
-      "SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, updatedAt = :at";
+      "SET #status = :status, statusRank = :rank, " + Index.BY_STATUS.partitionKey() + " = :gsi2pk, updatedAt = :at";
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSubmissionStore.class);
   private static final DateTimeFormatter SORTABLE_INSTANT =
@@ -136,7 +142,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   public boolean create(Submission submission) {
     Map<String, AttributeValue> item = submissionItem(submission);
     try {
-      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -151,7 +157,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Objects.requireNonNull(next, "next");
     Objects.requireNonNull(at, "at");
     return conditionalUpdate("advance " + submissionId, submissionId, SET_STATUS,
-        "attribute_exists(PK) AND statusRank < :rank", statusValues(next, at));
+        PRESENT + " AND statusRank < :rank", statusValues(next, at));
   }
 
   /**
@@ -189,7 +195,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
     values.put(":terminal", n(SubmissionStatus.READY.rank()));
     return conditionalUpdate("save evaluation of " + submissionId, submissionId, update,
-        "attribute_exists(PK) AND statusRank < :terminal", values);
+        PRESENT + " AND statusRank < :terminal", values);
   }
 
   /**
@@ -206,7 +212,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.FAILED, at);
     values.put(":failure", s(why));
     return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure",
-        "attribute_exists(PK) AND statusRank < :rank", values);
+        PRESENT + " AND statusRank < :rank", values);
   }
 
   private static Map<String, AttributeValue> statusValues(SubmissionStatus status, Instant at) {
@@ -227,8 +233,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   @Override
   public void addDecision(Decision decision) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + decision.submissionId()));
-    item.put("SK", s(DECISION_PREFIX + time(decision.at()) + "#" + decision.decisionId()));
+    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + decision.submissionId()));
+    item.put(SORT_KEY, s(DECISION_PREFIX + time(decision.at()) + "#" + decision.decisionId()));
     item.put("decisionId", s(decision.decisionId()));
     item.put("submissionId", s(decision.submissionId()));
     item.put("action", s(decision.action().name()));
@@ -237,7 +243,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     item.put("reviewer", s(decision.reviewer()));
     item.put("at", s(time(decision.at())));
     try {
-      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
     } catch (ConditionalCheckFailedException e) {
       LOG.debug("Decision {} on {} already recorded", decision.decisionId(), decision.submissionId());
     } catch (SdkException e) {
@@ -322,8 +328,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   public List<Submission> history(String documentId) {
     QueryRequest request = QueryRequest.builder()
         .tableName(tableName)
-        .indexName(INDEX_BY_DOCUMENT)
-        .keyConditionExpression("GSI4PK = :pk")
+        .indexName(Index.BY_DOCUMENT.indexName())
+        .keyConditionExpression(Index.BY_DOCUMENT.partitionKey() + " = :pk")
         .expressionAttributeValues(Map.of(":pk", s(DOCUMENT_PREFIX + documentId)))
         .scanIndexForward(true)
         .build();
@@ -349,14 +355,9 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       try {
         dynamoDb.createTable(b -> b.tableName(tableName)
             .billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(stringAttributes("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK",
-                "GSI3PK", "GSI3SK", "GSI4PK", "GSI4SK"))
-            .keySchema(keySchema("PK", "SK"))
-            .globalSecondaryIndexes(
-                index(INDEX_BY_PARTNER, "GSI1PK", "GSI1SK"),
-                index(INDEX_BY_STATUS, "GSI2PK", "GSI2SK"),
-                index(INDEX_ALL, "GSI3PK", "GSI3SK"),
-                index(INDEX_BY_DOCUMENT, "GSI4PK", "GSI4SK")));
+            .attributeDefinitions(keyAttributes())
+            .keySchema(keySchema(PARTITION_KEY, SORT_KEY))
+            .globalSecondaryIndexes(Arrays.stream(Index.values()).map(DynamoDbSubmissionStore::index).toList()));
         LOG.info("Created table {}", tableName);
       } catch (ResourceInUseException raced) {
         LOG.debug("Table {} was created concurrently", tableName);
@@ -368,7 +369,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   }
 
   private static void requireLayout(TableDescription table) {
-    Set<String> indexes = Set.of(INDEX_BY_PARTNER, INDEX_BY_STATUS, INDEX_ALL, INDEX_BY_DOCUMENT);
+    Set<String> indexes = Arrays.stream(Index.values()).map(Index::indexName).collect(Collectors.toSet());
     List<String> present = table.globalSecondaryIndexes().stream()
         .map(GlobalSecondaryIndexDescription::indexName)
         .toList();
@@ -401,12 +402,16 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  private static AttributeDefinition[] stringAttributes(String... names) {
-    AttributeDefinition[] out = new AttributeDefinition[names.length];
-    for (int i = 0; i < names.length; i++) {
-      out[i] = AttributeDefinition.builder().attributeName(names[i]).attributeType(ScalarAttributeType.S).build();
+  /** The table's and every index's key attributes, all strings. */
+  private static List<AttributeDefinition> keyAttributes() {
+    List<String> names = new ArrayList<>(List.of(PARTITION_KEY, SORT_KEY));
+    for (Index index : Index.values()) {
+      names.add(index.partitionKey());
+      names.add(index.sortKey());
     }
-    return out;
+    return names.stream()
+        .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
+        .toList();
   }
 
   private static List<KeySchemaElement> keySchema(String hash, String range) {
@@ -415,10 +420,10 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
         KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
   }
 
-  private static GlobalSecondaryIndex index(String name, String hash, String range) {
+  private static GlobalSecondaryIndex index(Index index) {
     return GlobalSecondaryIndex.builder()
-        .indexName(name)
-        .keySchema(keySchema(hash, range))
+        .indexName(index.indexName())
+        .keySchema(keySchema(index.partitionKey(), index.sortKey()))
         .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
         .build();
   }
@@ -498,7 +503,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     values.put(":pk", s(query.partitionValue()));
     QueryRequest.Builder b = QueryRequest.builder()
         .tableName(tableName)
-        .indexName(query.index())
+        .indexName(query.index().indexName())
         .keyConditionExpression("#pk = :pk")
         .scanIndexForward(false)
         .exclusiveStartKey(start);
@@ -515,14 +520,14 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     try {
       return dynamoDb.query(request);
     } catch (SdkException e) {
-      throw AwsFailures.translate("list " + query.index(), e);
+      throw AwsFailures.translate("list " + query.index().indexName(), e);
     }
   }
 
   private List<Map<String, AttributeValue>> queryPrefix(String operation, String submissionId, String prefix) {
     QueryRequest request = QueryRequest.builder()
         .tableName(tableName)
-        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+        .keyConditionExpression(PARTITION_KEY + " = :pk AND begins_with(" + SORT_KEY + ", :prefix)")
         .expressionAttributeValues(Map.of(":pk", s(SUBMISSION_PREFIX + submissionId), ":prefix", s(prefix)))
         .consistentRead(true)
         .scanIndexForward(true)
@@ -551,15 +556,15 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   private static Map<String, AttributeValue> submissionKey(String submissionId) {
     Objects.requireNonNull(submissionId, "submissionId");
-    return Map.of("PK", s(SUBMISSION_PREFIX + submissionId), "SK", s(META));
+    return Map.of(PARTITION_KEY, s(SUBMISSION_PREFIX + submissionId), SORT_KEY, s(META));
   }
 
   private static Map<String, AttributeValue> submissionItem(Submission sub) {
     String id = sub.submissionId();
     String received = time(sub.receivedAt());
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + id));
-    item.put("SK", s(META));
+    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + id));
+    item.put(SORT_KEY, s(META));
     item.put("submissionId", s(id));
     item.put("partnerId", s(sub.partnerId()));
     putIfNotNull(item, "fileName", sub.fileName());
@@ -583,15 +588,15 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     putIfNotNull(item, "failure", sub.failure());
     putIfNotNull(item, "updatedAt", sub.updatedAt() == null ? null : time(sub.updatedAt()));
     String sortKey = received + "#" + id;
-    item.put("GSI1PK", s(PARTNER_PREFIX + sub.partnerId()));
-    item.put("GSI1SK", s(sortKey));
-    item.put("GSI2PK", s(STATUS_PREFIX + sub.status().name()));
-    item.put("GSI2SK", s(sortKey));
-    item.put("GSI3PK", s(ALL_PARTITION));
-    item.put("GSI3SK", s(sortKey));
+    item.put(Index.BY_PARTNER.partitionKey(), s(PARTNER_PREFIX + sub.partnerId()));
+    item.put(Index.BY_PARTNER.sortKey(), s(sortKey));
+    item.put(Index.BY_STATUS.partitionKey(), s(STATUS_PREFIX + sub.status().name()));
+    item.put(Index.BY_STATUS.sortKey(), s(sortKey));
+    item.put(Index.ALL.partitionKey(), s(ALL_PARTITION));
+    item.put(Index.ALL.sortKey(), s(sortKey));
     if (sub.documentId() != null) {
-      item.put("GSI4PK", s(DOCUMENT_PREFIX + sub.documentId()));
-      item.put("GSI4SK", s(paddedSequencer(sub.sequencer()) + "#" + id));
+      item.put(Index.BY_DOCUMENT.partitionKey(), s(DOCUMENT_PREFIX + sub.documentId()));
+      item.put(Index.BY_DOCUMENT.sortKey(), s(paddedSequencer(sub.sequencer()) + "#" + id));
     }
     return item;
   }
@@ -632,8 +637,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   private static Map<String, AttributeValue> findingItem(String submissionId, int index, Finding f) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + submissionId));
-    item.put("SK", s(FINDING_PREFIX + String.format(Locale.ROOT, "%05d", index)));
+    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + submissionId));
+    item.put(SORT_KEY, s(FINDING_PREFIX + String.format(Locale.ROOT, "%05d", index)));
     item.put("findingIndex", n(index));
     item.put("ruleId", s(f.ruleId()));
     item.put("checklistRef", s(f.checklistRef()));

@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.BucketLayout;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -82,7 +83,7 @@ public record WorkflowInput(
   }
 
   public static String workKey(String submissionId, String name) {
-    return "work/" + submissionId + "/" + name;
+    return BucketLayout.WORK + submissionId + "/" + name;
   }
 
   /** The evaluated bytes of an upload to a bucket without versions (see the intake step). */
@@ -91,10 +92,10 @@ public record WorkflowInput(
   }
 
   public static String reportKey(String submissionId) {
-    return "reports/" + submissionId + "/report.json";
+    return BucketLayout.REPORTS + submissionId + "/report.json";
   }
 
   public static String annotatedKey(String submissionId) {
-    return "reports/" + submissionId + "/annotated.xlsx";
+    return BucketLayout.REPORTS + submissionId + "/annotated.xlsx";
   }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.intake.checklist.Checklist;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
@@ -29,7 +29,7 @@ class OpenApiContractTest {
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   private static JsonNode openApi() throws IOException {
-    return new ObjectMapper(new YAMLFactory()).readTree(Repository.root().resolve("docs/openapi.yaml").toFile());
+    return new ObjectMapper(new YAMLFactory()).readTree(RepositoryRoot.locate().resolve("docs/openapi.yaml").toFile());
   }
 
   private static Set<String> documented(JsonNode doc) {

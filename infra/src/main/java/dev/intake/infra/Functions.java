@@ -1,5 +1,11 @@
 package dev.intake.infra;
 
+import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
+import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
+import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
+
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,12 +89,13 @@ public final class Functions extends Construct {
         "Competency intake: S3 upload -> parse -> store -> start the workflow",
         HANDLERS + "IntakeHandler::handleRequest", 1024, Duration.seconds(60),
         settings.intakeConcurrency(),
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket),
         new SqsDestination(deadLetters)));
     redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
         HANDLERS + "DeadLetterHandler::handleRequest", 1024, REDRIVE_TIMEOUT, null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "REDRIVE_ATTEMPTS", String.valueOf(REDRIVE_ATTEMPTS)),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, LambdaEnvironment.REDRIVE_ATTEMPTS,
+            String.valueOf(REDRIVE_ATTEMPTS)),
         null));
     redrive.alias().addEventSource(SqsEventSource.Builder.create(deadLetters)
         .batchSize(1)
@@ -101,28 +108,28 @@ public final class Functions extends Construct {
         Duration.seconds(30), Map.of());
     // With the URL check on, each public case study costs up to three 3-second fetches (redirects).
     publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", code, logGroups, bucket,
-        Duration.seconds(90), Map.of("URL_CHECK_ENABLED", String.valueOf(settings.urlCheck())));
+        Duration.seconds(90), Map.of(URL_CHECK_ENABLED, String.valueOf(settings.urlCheck())));
     aggregate = new PipelineFunction(this, "Aggregate", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: merge findings, write report and annotated workbook, store the verdict",
         HANDLERS + "AggregateHandler::handleRequest", 1024, Duration.seconds(120), null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket), null));
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket), null));
     failure = new PipelineFunction(this, "Failure", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: mark a submission FAILED with the workflow's error",
         HANDLERS + "FailureHandler::handleRequest", 512, Duration.seconds(30), null,
-        Map.of("TABLE_NAME", table), null));
+        Map.of(TABLE_NAME, table), null));
     api = new PipelineFunction(this, "Api", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: reviewer API (API Gateway REST proxy)",
         HANDLERS + "ApiHandler::handleRequest", 768, Duration.seconds(25), null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket,
-            "REVIEWER_PRINCIPALS", Access.REVIEWER_ROLE_NAME,
-            "PARTNER_ROLE_PREFIX", PipelineSettings.PARTNER_ROLE_PREFIX),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket,
+            REVIEWER_PRINCIPALS, Access.REVIEWER_ROLE_NAME,
+            LambdaEnvironment.PARTNER_ROLE_PREFIX, PipelineSettings.PARTNER_ROLE_PREFIX),
         null));
   }
 
   private PipelineFunction check(String id, String what, String handler, Code code, LogGroups logGroups,
       String bucket, Duration timeout, Map<String, String> extra) {
     Map<String, String> environment = new HashMap<>(extra);
-    environment.put("BUCKET_NAME", bucket);
+    environment.put(BUCKET_NAME, bucket);
     return new PipelineFunction(this, id, code, logGroups, new PipelineFunction.Spec(
         "Competency intake: checks " + what, HANDLERS + handler + "::handleRequest", 512, timeout, null,
         environment, null));

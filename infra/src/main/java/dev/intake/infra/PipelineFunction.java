@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -30,9 +31,9 @@ public final class PipelineFunction extends Construct {
 
   /** Variables every function gets; Powertools reads them. */
   static final Map<String, String> COMMON_ENVIRONMENT = Map.of(
-      "POWERTOOLS_SERVICE_NAME", "competency-intake",
-      "POWERTOOLS_METRICS_NAMESPACE", "CompetencyIntake",
-      "POWERTOOLS_LOG_LEVEL", "INFO");
+      LambdaEnvironment.POWERTOOLS_SERVICE_NAME, "competency-intake",
+      LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE, "CompetencyIntake",
+      LambdaEnvironment.POWERTOOLS_LOG_LEVEL, "INFO");
 
   private final Role role;
   private final LogGroup logGroup;

@@ -2,6 +2,7 @@ package dev.intake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.aws.AwsClients;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.model.PartnerIds;
 import dev.intake.model.ProfileField;
 import dev.intake.parsing.ParseOutcome;
@@ -62,7 +63,7 @@ final class UploadCommand implements Command {
       throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
     JsonNode runtime = Runtimes.running(a);
-    String key = "incoming/" + partner + "/" + file.getFileName();
+    String key = BucketLayout.incomingKey(partner, file.getFileName().toString());
     try (AwsClients clients = AwsClients.local(null, URI.create(runtime.path("s3").asText()))) {
       clients.s3().putObject(PutObjectRequest.builder().bucket(runtime.path("bucket").asText()).key(key)
           .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").build(),

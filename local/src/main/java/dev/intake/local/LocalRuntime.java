@@ -9,9 +9,9 @@ import dev.intake.api.TemplateService;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.S3ObjectStore;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.engines.AtomicFiles;
 import dev.intake.engines.DynaliteProcess;
-import dev.intake.engines.Repository;
 import dev.intake.engines.S3ProxyEngine;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.handlers.IntakeHandler;
@@ -114,7 +114,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   public static LocalRuntime start(Options o) throws IOException {
-    Path root = Repository.root();
+    Path root = RepositoryRoot.locate();
     Path data = o.dataDir().toAbsolutePath();
     Files.createDirectories(data);
     LocalTokens tokens = new LocalTokens(o.token());
