@@ -14,6 +14,7 @@ import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Duration;
@@ -34,7 +35,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,6 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   static final String DOCUMENT_PREFIX = "DOC#";
   static final String FINDING_PREFIX = "FINDING#";
   static final String DECISION_PREFIX = "DECISION#";
-  static final int SEQUENCER_WIDTH = 64;
   static final int MAX_FAILURE_CHARS = 8000;
 
   private static final String ABSENT = "attribute_not_exists(" + PARTITION_KEY + ")";
@@ -102,7 +101,6 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSubmissionStore.class);
   private static final DateTimeFormatter SORTABLE_INSTANT =
       new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
-  private static final Pattern SEQUENCER = Pattern.compile("[0-9A-Fa-f]{1," + SEQUENCER_WIDTH + "}");
   private static final int BATCH_SIZE = 25;
   private static final int BATCH_ATTEMPTS = 8;
   private static final int FILTERED_PAGE_SIZE = 100;
@@ -596,20 +594,9 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     item.put(Index.ALL.sortKey(), s(sortKey));
     if (sub.documentId() != null) {
       item.put(Index.BY_DOCUMENT.partitionKey(), s(DOCUMENT_PREFIX + sub.documentId()));
-      item.put(Index.BY_DOCUMENT.sortKey(), s(paddedSequencer(sub.sequencer()) + "#" + id));
+      item.put(Index.BY_DOCUMENT.sortKey(), s(SubmissionIds.sortableSequencer(sub.sequencer()) + "#" + id));
     }
     return item;
-  }
-
-  /** Zero-padded upper-case hex of fixed width: string order is then the sequencer's order. */
-  static String paddedSequencer(String sequencer) {
-    if (sequencer == null) {
-      return "0".repeat(SEQUENCER_WIDTH);
-    }
-    if (!SEQUENCER.matcher(sequencer).matches()) {
-      throw new IllegalArgumentException("sequencer must be 1 to " + SEQUENCER_WIDTH + " hex digits: " + sequencer);
-    }
-    return "0".repeat(SEQUENCER_WIDTH - sequencer.length()) + sequencer.toUpperCase(Locale.ROOT);
   }
 
   private static Submission toSubmission(Map<String, AttributeValue> item) {
