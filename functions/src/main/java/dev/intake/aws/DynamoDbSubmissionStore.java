@@ -1,94 +1,62 @@
 package dev.intake.aws;
 
+import static dev.intake.aws.SubmissionItems.DECISION_PREFIX;
+import static dev.intake.aws.SubmissionItems.DOCUMENT_PREFIX;
+import static dev.intake.aws.SubmissionItems.FINDING_PREFIX;
+import static dev.intake.aws.SubmissionItems.STATUS_PREFIX;
+import static dev.intake.aws.SubmissionItems.SUBMISSION_PREFIX;
+import static dev.intake.aws.SubmissionItems.decisionItem;
+import static dev.intake.aws.SubmissionItems.findingItem;
+import static dev.intake.aws.SubmissionItems.n;
+import static dev.intake.aws.SubmissionItems.s;
+import static dev.intake.aws.SubmissionItems.submissionItem;
+import static dev.intake.aws.SubmissionItems.submissionKey;
+import static dev.intake.aws.SubmissionItems.summary;
+import static dev.intake.aws.SubmissionItems.time;
+import static dev.intake.aws.SubmissionItems.toSubmission;
 import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
 import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
 
-import dev.intake.contracts.SubmissionsTable;
 import dev.intake.contracts.SubmissionsTable.Index;
-import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
-import dev.intake.model.Severity;
-import dev.intake.model.Summary;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
-import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The submission store on one DynamoDB table (low-level client: no reflection at cold start).
- *
- * <p>Layout (the key attributes and index names are {@link SubmissionsTable}'s, shared with the CDK stack):
- * <ul>
- *   <li>submission: {@code PK=SUB#{id}}, {@code SK=META}; {@code GSI1PK=PARTNER#{partnerId}},
- *       {@code GSI2PK=STATUS#{status}}, {@code GSI3PK=SUBMISSIONS}, each with sort key
- *       {@code {receivedAt}#{id}}; {@code GSI4PK=DOC#{documentId}},
- *       {@code GSI4SK={sequencer zero-padded to 64}#{id}}; {@code statusRank} = status rank;
- *   <li>finding: {@code SK=FINDING#{index, 5 digits}} — a retried write overwrites, never adds;
- *   <li>decision: {@code SK=DECISION#{at}#{decisionId}}, written only if absent.
- * </ul>
- * Times in keys are ISO-8601 UTC with exactly nine fraction digits, so string order is time order.
- * Every status write is conditional on {@code statusRank} (no transactions: dynalite lacks them).
+ * The submission store on one DynamoDB table (low-level client: no reflection at cold start). The
+ * item layout is {@link SubmissionItems}'s; {@link SubmissionTableSetup} creates the table where the
+ * CDK stack does not. Every status write is conditional on {@code statusRank} (no transactions:
+ * dynalite lacks them).
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   public static final int MAX_LIST_LIMIT = 100;
 
-  static final String SUBMISSION_PREFIX = "SUB#";
-  static final String META = "META";
-  static final String PARTNER_PREFIX = "PARTNER#";
-  static final String STATUS_PREFIX = "STATUS#";
-  static final String ALL_PARTITION = "SUBMISSIONS";
-  static final String DOCUMENT_PREFIX = "DOC#";
-  static final String FINDING_PREFIX = "FINDING#";
-  static final String DECISION_PREFIX = "DECISION#";
   static final int MAX_FAILURE_CHARS = 8000;
 
   private static final String ABSENT = "attribute_not_exists(" + PARTITION_KEY + ")";
@@ -99,8 +67,6 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       "SET #status = :status, statusRank = :rank, " + Index.BY_STATUS.partitionKey() + " = :gsi2pk, updatedAt = :at";
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSubmissionStore.class);
-  private static final DateTimeFormatter SORTABLE_INSTANT =
-      new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
   private static final int BATCH_SIZE = 25;
   private static final int BATCH_ATTEMPTS = 8;
   private static final int FILTERED_PAGE_SIZE = 100;
@@ -230,16 +196,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   @Override
   public void addDecision(Decision decision) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + decision.submissionId()));
-    item.put(SORT_KEY, s(DECISION_PREFIX + time(decision.at()) + "#" + decision.decisionId()));
-    item.put("decisionId", s(decision.decisionId()));
-    item.put("submissionId", s(decision.submissionId()));
-    item.put("action", s(decision.action().name()));
-    item.put("comment", s(decision.comment()));
-    putIfNotNull(item, "findingRef", decision.findingRef());
-    item.put("reviewer", s(decision.reviewer()));
-    item.put("at", s(time(decision.at())));
+    Map<String, AttributeValue> item = decisionItem(decision);
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
     } catch (ConditionalCheckFailedException e) {
@@ -270,13 +227,13 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     List<Map<String, AttributeValue>> items = queryPrefix("findings of " + submissionId, submissionId,
         FINDING_PREFIX);
     items.sort(Comparator.comparingLong(item -> Long.parseLong(item.get("findingIndex").n())));
-    return items.stream().map(DynamoDbSubmissionStore::toFinding).toList();
+    return items.stream().map(SubmissionItems::toFinding).toList();
   }
 
   @Override
   public List<Decision> decisions(String submissionId) {
     return queryPrefix("decisions of " + submissionId, submissionId, DECISION_PREFIX).stream()
-        .map(DynamoDbSubmissionStore::toDecision)
+        .map(SubmissionItems::toDecision)
         .toList();
   }
 
@@ -332,98 +289,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
         .scanIndexForward(true)
         .build();
     return queryAll("history of " + documentId, request).stream()
-        .map(DynamoDbSubmissionStore::toSubmission)
+        .map(SubmissionItems::toSubmission)
         .toList();
-  }
-
-  // ---------------------------------------------------------------- table
-
-  /**
-   * Creates the table with the layout this store uses (on-demand billing) unless it exists, and
-   * waits until it and its indexes are ACTIVE. For tests and the local runtime; on AWS the CDK
-   * stack creates the table.
-   *
-   * @throws IllegalStateException when a table of that name exists without this store's indexes
-   */
-  public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-    try {
-      TableDescription existing = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
-      requireLayout(existing);
-    } catch (ResourceNotFoundException e) {
-      try {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-            .billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(keyAttributes())
-            .keySchema(keySchema(PARTITION_KEY, SORT_KEY))
-            .globalSecondaryIndexes(Arrays.stream(Index.values()).map(DynamoDbSubmissionStore::index).toList()));
-        LOG.info("Created table {}", tableName);
-      } catch (ResourceInUseException raced) {
-        LOG.debug("Table {} was created concurrently", tableName);
-      }
-    } catch (SdkException e) {
-      throw AwsFailures.translate("create table " + tableName, e);
-    }
-    awaitActive(dynamoDb, tableName, Duration.ofSeconds(60));
-  }
-
-  private static void requireLayout(TableDescription table) {
-    Set<String> indexes = Arrays.stream(Index.values()).map(Index::indexName).collect(Collectors.toSet());
-    List<String> present = table.globalSecondaryIndexes().stream()
-        .map(GlobalSecondaryIndexDescription::indexName)
-        .toList();
-    if (!present.containsAll(indexes)) {
-      throw new IllegalStateException("Table " + table.tableName() + " exists without the indexes " + indexes
-          + " (has " + present + ")");
-    }
-  }
-
-  private static void awaitActive(DynamoDbClient dynamoDb, String tableName, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pauseMillis = 50;
-    while (true) {
-      TableDescription table;
-      try {
-        table = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
-      } catch (SdkException e) {
-        throw AwsFailures.translate("describe table " + tableName, e);
-      }
-      boolean indexesActive = table.globalSecondaryIndexes().stream()
-          .allMatch(gsi -> gsi.indexStatus() == IndexStatus.ACTIVE);
-      if (table.tableStatus() == TableStatus.ACTIVE && indexesActive) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new StoreUnavailableException("Table " + tableName + " not ACTIVE after " + timeout, null);
-      }
-      pause(pauseMillis);
-      pauseMillis = Math.min(pauseMillis * 2, 1000);
-    }
-  }
-
-  /** The table's and every index's key attributes, all strings. */
-  private static List<AttributeDefinition> keyAttributes() {
-    List<String> names = new ArrayList<>(List.of(PARTITION_KEY, SORT_KEY));
-    for (Index index : Index.values()) {
-      names.add(index.partitionKey());
-      names.add(index.sortKey());
-    }
-    return names.stream()
-        .map(name -> AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build())
-        .toList();
-  }
-
-  private static List<KeySchemaElement> keySchema(String hash, String range) {
-    return List.of(
-        KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
-  }
-
-  private static GlobalSecondaryIndex index(Index index) {
-    return GlobalSecondaryIndex.builder()
-        .indexName(index.indexName())
-        .keySchema(keySchema(index.partitionKey(), index.sortKey()))
-        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-        .build();
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -480,17 +347,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       }
       LOG.debug("{} findings of {} unprocessed, retrying", unprocessed.size(), submissionId);
       pending = unprocessed;
-      pause(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
+      AwsFailures.pause(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
       pauseMillis = Math.min(pauseMillis * 2, 2000);
-    }
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("Interrupted while waiting to retry", e);
     }
   }
 
@@ -550,130 +408,6 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  // ---------------------------------------------------------------- mapping
-
-  private static Map<String, AttributeValue> submissionKey(String submissionId) {
-    Objects.requireNonNull(submissionId, "submissionId");
-    return Map.of(PARTITION_KEY, s(SUBMISSION_PREFIX + submissionId), SORT_KEY, s(META));
-  }
-
-  private static Map<String, AttributeValue> submissionItem(Submission sub) {
-    String id = sub.submissionId();
-    String received = time(sub.receivedAt());
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + id));
-    item.put(SORT_KEY, s(META));
-    item.put("submissionId", s(id));
-    item.put("partnerId", s(sub.partnerId()));
-    putIfNotNull(item, "fileName", sub.fileName());
-    putIfNotNull(item, "bucket", sub.bucket());
-    putIfNotNull(item, "key", sub.key());
-    putIfNotNull(item, "versionId", sub.versionId());
-    putIfNotNull(item, "sequencer", sub.sequencer());
-    putIfNotNull(item, "documentId", sub.documentId());
-    item.put("sizeBytes", n(sub.sizeBytes()));
-    item.put("receivedAt", s(received));
-    putIfNotNull(item, "asOf", sub.asOf() == null ? null : sub.asOf().toString());
-    item.put("status", s(sub.status().name()));
-    item.put("statusRank", n(sub.status().rank()));
-    if (sub.summary() != null) {
-      item.put("summary", summary(sub.summary()));
-    }
-    putIfNotNull(item, "checklistVersion", sub.checklistVersion());
-    putIfNotNull(item, "partnerName", sub.partnerName());
-    putIfNotNull(item, "reportKey", sub.reportKey());
-    putIfNotNull(item, "annotatedKey", sub.annotatedKey());
-    putIfNotNull(item, "failure", sub.failure());
-    putIfNotNull(item, "updatedAt", sub.updatedAt() == null ? null : time(sub.updatedAt()));
-    String sortKey = received + "#" + id;
-    item.put(Index.BY_PARTNER.partitionKey(), s(PARTNER_PREFIX + sub.partnerId()));
-    item.put(Index.BY_PARTNER.sortKey(), s(sortKey));
-    item.put(Index.BY_STATUS.partitionKey(), s(STATUS_PREFIX + sub.status().name()));
-    item.put(Index.BY_STATUS.sortKey(), s(sortKey));
-    item.put(Index.ALL.partitionKey(), s(ALL_PARTITION));
-    item.put(Index.ALL.sortKey(), s(sortKey));
-    if (sub.documentId() != null) {
-      item.put(Index.BY_DOCUMENT.partitionKey(), s(DOCUMENT_PREFIX + sub.documentId()));
-      item.put(Index.BY_DOCUMENT.sortKey(), s(SubmissionIds.sortableSequencer(sub.sequencer()) + "#" + id));
-    }
-    return item;
-  }
-
-  private static Submission toSubmission(Map<String, AttributeValue> item) {
-    return new Submission(
-        str(item, "submissionId"),
-        str(item, "partnerId"),
-        str(item, "fileName"),
-        str(item, "bucket"),
-        str(item, "key"),
-        str(item, "versionId"),
-        str(item, "sequencer"),
-        str(item, "documentId"),
-        item.containsKey("sizeBytes") ? Long.parseLong(item.get("sizeBytes").n()) : 0L,
-        Instant.parse(str(item, "receivedAt")),
-        optional(item, "asOf", LocalDate::parse),
-        SubmissionStatus.valueOf(str(item, "status")),
-        item.containsKey("summary") ? toSummary(item.get("summary").m()) : null,
-        str(item, "checklistVersion"),
-        str(item, "partnerName"),
-        str(item, "reportKey"),
-        str(item, "annotatedKey"),
-        str(item, "failure"),
-        optional(item, "updatedAt", Instant::parse));
-  }
-
-  private static Map<String, AttributeValue> findingItem(String submissionId, int index, Finding f) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + submissionId));
-    item.put(SORT_KEY, s(FINDING_PREFIX + String.format(Locale.ROOT, "%05d", index)));
-    item.put("findingIndex", n(index));
-    item.put("ruleId", s(f.ruleId()));
-    item.put("checklistRef", s(f.checklistRef()));
-    item.put("severity", s(f.severity().name()));
-    item.put("message", s(f.message()));
-    item.put("remediation", s(f.remediation()));
-    CellRef location = f.location();
-    if (location != null) {
-      Map<String, AttributeValue> loc = new LinkedHashMap<>();
-      loc.put("sheet", s(location.sheet()));
-      putIfNotNull(loc, "cell", location.cell());
-      if (location.row() != null) {
-        loc.put("row", n(location.row()));
-      }
-      item.put("location", AttributeValue.fromM(loc));
-    }
-    return item;
-  }
-
-  private static Finding toFinding(Map<String, AttributeValue> item) {
-    CellRef location = null;
-    if (item.containsKey("location")) {
-      Map<String, AttributeValue> loc = item.get("location").m();
-      location = new CellRef(str(loc, "sheet"), str(loc, "cell"),
-          loc.containsKey("row") ? Integer.valueOf(loc.get("row").n()) : null);
-    }
-    return new Finding(str(item, "ruleId"), str(item, "checklistRef"), Severity.valueOf(str(item, "severity")),
-        str(item, "message"), str(item, "remediation"), location);
-  }
-
-  private static Decision toDecision(Map<String, AttributeValue> item) {
-    return new Decision(str(item, "decisionId"), str(item, "submissionId"),
-        Decision.Action.valueOf(str(item, "action")), str(item, "comment"), str(item, "findingRef"),
-        str(item, "reviewer"), Instant.parse(str(item, "at")));
-  }
-
-  private static AttributeValue summary(Summary summary) {
-    return AttributeValue.fromM(Map.of(
-        "blockers", n(summary.blockers()),
-        "warnings", n(summary.warnings()),
-        "passed", n(summary.passed())));
-  }
-
-  private static Summary toSummary(Map<String, AttributeValue> m) {
-    return new Summary(Integer.parseInt(m.get("blockers").n()), Integer.parseInt(m.get("warnings").n()),
-        Integer.parseInt(m.get("passed").n()));
-  }
-
   private static void setOrRemove(String attribute, String placeholder, String value, StringBuilder set,
       List<String> remove, Map<String, AttributeValue> values) {
     if (value == null) {
@@ -682,33 +416,5 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       set.append(", ").append(attribute).append(" = ").append(placeholder);
       values.put(placeholder, s(value));
     }
-  }
-
-  static String time(Instant instant) {
-    return SORTABLE_INSTANT.format(instant);
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  private static void putIfNotNull(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static <T> T optional(Map<String, AttributeValue> item, String name, Function<String, T> parse) {
-    String value = str(item, name);
-    return value == null ? null : parse.apply(value);
   }
 }

@@ -15,12 +15,12 @@ record ListQuery(
 
   static ListQuery of(String partnerId, SubmissionStatus status) {
     if (partnerId != null) {
-      return new ListQuery(Index.BY_PARTNER, DynamoDbSubmissionStore.PARTNER_PREFIX + partnerId, partnerId, status);
+      return new ListQuery(Index.BY_PARTNER, SubmissionItems.PARTNER_PREFIX + partnerId, partnerId, status);
     }
     if (status != null) {
-      return new ListQuery(Index.BY_STATUS, DynamoDbSubmissionStore.STATUS_PREFIX + status.name(), null, status);
+      return new ListQuery(Index.BY_STATUS, SubmissionItems.STATUS_PREFIX + status.name(), null, status);
     }
-    return new ListQuery(Index.ALL, DynamoDbSubmissionStore.ALL_PARTITION, null, null);
+    return new ListQuery(Index.ALL, SubmissionItems.ALL_PARTITION, null, null);
   }
 
   String partitionAttribute() {

@@ -100,11 +100,11 @@ final class PageTokens {
       throw invalid("its key is incomplete");
     }
     String pk = values.get(PARTITION_KEY);
-    if (!pk.startsWith(DynamoDbSubmissionStore.SUBMISSION_PREFIX)) {
+    if (!pk.startsWith(SubmissionItems.SUBMISSION_PREFIX)) {
       throw invalid("its key is not a submission's");
     }
-    String submissionId = pk.substring(DynamoDbSubmissionStore.SUBMISSION_PREFIX.length());
-    if (!SubmissionIds.isSubmissionId(submissionId) || !DynamoDbSubmissionStore.META.equals(values.get(SORT_KEY))) {
+    String submissionId = pk.substring(SubmissionItems.SUBMISSION_PREFIX.length());
+    if (!SubmissionIds.isSubmissionId(submissionId) || !SubmissionItems.META.equals(values.get(SORT_KEY))) {
       throw invalid("its key is not a submission's");
     }
     if (!query.partitionValue().equals(values.get(query.partitionAttribute()))) {

@@ -33,8 +33,9 @@ public record WorkflowInput(
   }
 
   public static WorkflowInput of(Submission s, boolean readable) {
-    return new WorkflowInput(s.submissionId(), s.partnerId(), s.bucket(), s.key(), s.versionId(), s.fileName(),
-        s.asOf(), readable);
+    Submission.Source source = s.source();
+    return new WorkflowInput(s.submissionId(), s.partnerId(), source.bucket(), source.key(), source.versionId(),
+        source.fileName(), s.asOf(), readable);
   }
 
   public ObjectNode toJson() {

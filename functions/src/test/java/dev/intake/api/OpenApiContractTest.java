@@ -9,7 +9,6 @@ import dev.intake.checklist.Checklist;
 import dev.intake.contracts.RepositoryRoot;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
-import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import java.io.IOException;
@@ -48,7 +47,7 @@ class OpenApiContractTest {
 
     Set<String> documented = documented(doc);
 
-    assertThat(documented).containsExactlyInAnyOrderElementsOf(ReviewerApi.ROUTES);
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(ApiRoutes.ROUTES);
   }
 
   @Test
@@ -69,9 +68,10 @@ class OpenApiContractTest {
     InMemorySubmissionStore store = new InMemorySubmissionStore();
     String key = "incoming/P-1/a.xlsx";
     String id = SubmissionIds.submissionId("bucket", key, "v1");
-    store.create(new Submission(id, "P-1", "a.xlsx", "bucket", key, "v1", "01", SubmissionIds.documentId("bucket", key),
-        1, Instant.parse("2026-11-01T10:00:00Z"), LocalDate.of(2026, 11, 1), SubmissionStatus.RECEIVED, null, "4.0",
-        "P", null, null, null, Instant.parse("2026-11-01T10:00:00Z")));
+    store.create(Submission.received(id, "P-1", new Submission.Source("bucket", key, "v1", "01",
+        SubmissionIds.documentId("bucket", key), "a.xlsx", 1), Instant.parse("2026-11-01T10:00:00Z"),
+        LocalDate.of(2026, 11, 1), Instant.parse("2026-11-01T10:00:00Z"))
+        .withEvaluation(Submission.Evaluation.declared("4.0", "P")));
     InMemoryObjectStore objects = new InMemoryObjectStore();
     ReviewerApi api = new ReviewerApi(store, objects, new TemplateService(objects, "bucket", Checklist.current()),
         ExecutionHistory.NONE, Clock.systemUTC());

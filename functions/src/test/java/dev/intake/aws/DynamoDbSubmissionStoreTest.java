@@ -41,7 +41,7 @@ class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
   protected SubmissionStore newStore() {
     // A table per test: listings over the whole table see only this test's items.
     String table = Dynalite.uniqueTableName("submissions");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     dynamoDbStore = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
     return dynamoDbStore;
   }
@@ -99,7 +99,7 @@ class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
     Submission submission = received("keep", "p1", T0);
     store.create(submission);
 
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), dynamoDbStore.tableName());
+    SubmissionTableSetup.create(clients.dynamoDb(), dynamoDbStore.tableName());
 
     assertThat(store.get(submission.submissionId())).contains(submission);
   }
@@ -108,7 +108,7 @@ class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
     Submission submission = received("down", "p1", T0);
     try (Dynalite privateDynalite = Dynalite.startPrivate();
         AwsClients privateClients = AwsClients.local(privateDynalite.endpoint(), null)) {
-      DynamoDbSubmissionStore.createTable(privateClients.dynamoDb(), "outage");
+      SubmissionTableSetup.create(privateClients.dynamoDb(), "outage");
       DynamoDbSubmissionStore down = new DynamoDbSubmissionStore(privateClients.dynamoDb(), "outage");
       down.create(submission);
       privateDynalite.close();

@@ -45,10 +45,11 @@ public abstract class SubmissionStoreContract {
 
   @Test
   void create_newSubmission_readsBackEveryField() {
-    Submission submission = new Submission(id("a"), "p1", "assessment.xlsx", "intake", "incoming/p1/assessment.xlsx",
-        "v1", "0055AED6DCD90281E5", SubmissionIds.documentId("intake", "incoming/p1/assessment.xlsx"), 48_123L,
-        T0.plusNanos(123_456_789), AS_OF, SubmissionStatus.RECEIVED, new Summary(1, 2, 3), "4.0", "Example Partner",
-        "reports/x/report.json", "reports/x/annotated.xlsx", null, T0.plusSeconds(1));
+    Submission submission = new Submission(id("a"), "p1", new Submission.Source("intake",
+        "incoming/p1/assessment.xlsx", "v1", "0055AED6DCD90281E5",
+        SubmissionIds.documentId("intake", "incoming/p1/assessment.xlsx"), "assessment.xlsx", 48_123L),
+        T0.plusNanos(123_456_789), AS_OF, SubmissionStatus.RECEIVED, new Submission.Evaluation(new Summary(1, 2, 3),
+        "4.0", "Example Partner", "reports/x/report.json", "reports/x/annotated.xlsx"), "a reason", T0.plusSeconds(1));
 
     boolean created = store.create(submission);
 
@@ -58,8 +59,8 @@ public abstract class SubmissionStoreContract {
 
   @Test
   void create_minimalSubmission_readsBackNullsAsNulls() {
-    Submission submission = new Submission(id("min"), "p1", null, null, null, null, null, null, 0L, T0, null,
-        SubmissionStatus.RECEIVED, null, null, null, null, null, null, null);
+    Submission submission = new Submission(id("min"), "p1", Submission.Source.UNKNOWN, T0, null,
+        SubmissionStatus.RECEIVED, Submission.Evaluation.NONE, null, null);
 
     store.create(submission);
 
@@ -70,8 +71,8 @@ public abstract class SubmissionStoreContract {
   void create_sameIdTwice_secondIsRefusedAndFirstKept() {
     Submission first = received("dup", "p1", T0);
     store.create(first);
-    Submission second = new Submission(first.submissionId(), "p2", "other.xlsx", null, null, null, null, null, 1L,
-        T0.plusSeconds(60), null, SubmissionStatus.RECEIVED, null, null, null, null, null, null, null);
+    Submission second = Submission.received(first.submissionId(), "p2",
+        new Submission.Source(null, null, null, null, null, "other.xlsx", 1L), T0.plusSeconds(60), null, null);
 
     boolean created = store.create(second);
 
@@ -144,11 +145,8 @@ public abstract class SubmissionStoreContract {
     assertThat(saved).isTrue();
     Submission stored = store.get(submission.submissionId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(SubmissionStatus.ACTION_REQUIRED);
-    assertThat(stored.summary()).isEqualTo(report.summary());
-    assertThat(stored.reportKey()).isEqualTo("reports/r.json");
-    assertThat(stored.annotatedKey()).isEqualTo("reports/a.xlsx");
-    assertThat(stored.checklistVersion()).isEqualTo("4.0");
-    assertThat(stored.partnerName()).isEqualTo("Example Partner");
+    assertThat(stored.evaluation()).isEqualTo(new Submission.Evaluation(report.summary(), "4.0", "Example Partner",
+        "reports/r.json", "reports/a.xlsx"));
     assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(2));
     assertThat(store.findings(submission.submissionId())).isEqualTo(report.findings());
   }
@@ -206,8 +204,8 @@ public abstract class SubmissionStoreContract {
 
     Submission stored = store.get(submission.submissionId()).orElseThrow();
     assertThat(stored.status()).isEqualTo(SubmissionStatus.REJECTED);
-    assertThat(stored.annotatedKey()).isNull();
-    assertThat(stored.partnerName()).isEmpty();
+    assertThat(stored.evaluation().annotatedKey()).isNull();
+    assertThat(stored.evaluation().partnerName()).isEmpty();
     assertThat(store.findings(submission.submissionId())).isEqualTo(report.findings());
   }
 
@@ -381,7 +379,7 @@ public abstract class SubmissionStoreContract {
 
     List<Submission> history = store.history(documentId);
 
-    assertThat(history).extracting(Submission::sequencer).containsExactlyElementsOf(uploadOrder);
+    assertThat(history).extracting(s -> s.source().sequencer()).containsExactlyElementsOf(uploadOrder);
   }
 
   @Test
@@ -429,15 +427,15 @@ public abstract class SubmissionStoreContract {
   }
 
   protected static Submission received(String seed, String partnerId, Instant receivedAt) {
-    return new Submission(id(seed), partnerId, seed + ".xlsx", "intake", "incoming/" + partnerId + "/" + seed + ".xlsx",
-        "v1", null, null, 1000L, receivedAt, AS_OF, SubmissionStatus.RECEIVED, null, null, null, null, null, null,
+    return Submission.received(id(seed), partnerId, new Submission.Source("intake",
+        "incoming/" + partnerId + "/" + seed + ".xlsx", "v1", null, null, seed + ".xlsx", 1000L), receivedAt, AS_OF,
         receivedAt);
   }
 
   protected static Submission version(String documentId, String sequencer, Instant receivedAt) {
-    return new Submission(SubmissionIds.submissionId("intake", "incoming/p1/a.xlsx", sequencer), "p1", "a.xlsx",
-        "intake", "incoming/p1/a.xlsx", sequencer, sequencer, documentId, 1000L, receivedAt, AS_OF,
-        SubmissionStatus.RECEIVED, null, null, null, null, null, null, receivedAt);
+    return Submission.received(SubmissionIds.submissionId("intake", "incoming/p1/a.xlsx", sequencer), "p1",
+        new Submission.Source("intake", "incoming/p1/a.xlsx", sequencer, sequencer, documentId, "a.xlsx", 1000L),
+        receivedAt, AS_OF, receivedAt);
   }
 
   /** {@code count} submissions of one partner, one second apart, in the order received. */

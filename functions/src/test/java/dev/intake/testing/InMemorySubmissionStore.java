@@ -34,7 +34,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   public int evaluationsSaved;
 
   @Override public synchronized boolean create(Submission submission) {
-    SubmissionIds.sortableSequencer(submission.sequencer());
+    SubmissionIds.sortableSequencer(submission.source().sequencer());
     return submissions.putIfAbsent(submission.submissionId(), submission) == null;
   }
 
@@ -60,10 +60,9 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     findings.put(submissionId, List.copyOf(report.findings()));
     evaluationsSaved++;
     String partnerName = report.partner().name() == null ? "" : report.partner().name();
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(),
-        SubmissionStatus.of(report.status()), report.summary(), report.checklistVersion(), partnerName,
-        reportKey, annotatedKey, null, at));
+    Submission.Evaluation evaluation = new Submission.Evaluation(report.summary(), report.checklistVersion(),
+        partnerName, reportKey, annotatedKey);
+    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at));
     return true;
   }
 
@@ -72,9 +71,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     if (s == null || s.status().terminal()) {
       return false;
     }
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(), SubmissionStatus.FAILED,
-        s.summary(), s.checklistVersion(), s.partnerName(), s.reportKey(), s.annotatedKey(), reason, at));
+    submissions.put(submissionId, s.withFailure(reason).withStatus(SubmissionStatus.FAILED, at));
     return true;
   }
 
@@ -110,8 +107,8 @@ public final class InMemorySubmissionStore implements SubmissionStore {
 
   @Override public synchronized List<Submission> history(String documentId) {
     return submissions.values().stream()
-        .filter(s -> documentId.equals(s.documentId()))
-        .sorted(Comparator.comparing((Submission s) -> SubmissionIds.sortableSequencer(s.sequencer()))
+        .filter(s -> documentId.equals(s.source().documentId()))
+        .sorted(Comparator.comparing((Submission s) -> SubmissionIds.sortableSequencer(s.source().sequencer()))
             .thenComparing(Submission::submissionId))
         .toList();
   }

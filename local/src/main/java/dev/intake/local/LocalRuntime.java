@@ -8,6 +8,7 @@ import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.aws.S3ObjectStore;
 import dev.intake.contracts.RepositoryRoot;
 import dev.intake.engines.AtomicFiles;
@@ -137,7 +138,7 @@ public final class LocalRuntime implements AutoCloseable {
       s3.createBucket(BUCKET);
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
-      DynamoDbSubmissionStore.createTable(clients.dynamoDb(), TABLE);
+      SubmissionTableSetup.create(clients.dynamoDb(), TABLE);
       SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
       ObjectStore objects = new S3ObjectStore(clients.s3(), clients.s3Presigner());
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();

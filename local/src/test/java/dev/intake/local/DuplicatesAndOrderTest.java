@@ -11,6 +11,7 @@ import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.checklist.Checklist;
 import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
@@ -69,7 +70,7 @@ class DuplicatesAndOrderTest {
   void olderVersionAfterNewer_eachDeliveredFiveTimes_oneEvaluationEachInUploadOrder() throws Exception {
     clients = AwsClients.local(Dynalite.shared().endpoint(), null);
     String table = Dynalite.uniqueTableName("order");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
     runner = LocalWorkflow.build(RepositoryRoot.locate(), store, objects, clock, notifications::add,
         new InMemoryExecutionStore(), d -> { }, null);

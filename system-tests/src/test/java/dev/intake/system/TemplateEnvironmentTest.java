@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.AwsWiring;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.contracts.BucketLayout;
 import dev.intake.contracts.LambdaEnvironment;
 import dev.intake.contracts.RepositoryRoot;
@@ -102,7 +103,7 @@ class TemplateEnvironmentTest {
         .sfnEndpoint(stepFunctions.endpoint())
         .build();
     table = Dynalite.uniqueTableName("template");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     byte[] workbook = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
     clients.s3().putObject(b -> b.bucket(BUCKET).key(BucketLayout.incomingKey("P-1001", "ready.xlsx")),
         RequestBody.fromBytes(workbook));
@@ -167,8 +168,8 @@ class TemplateEnvironmentTest {
 
     // failure: the workflow's Catch target marks a submission in the template's table FAILED
     String failing = "sub-aaaaaaaaaaaaaaaaaaaaaaaaaa";
-    store.create(new Submission(failing, "P-1001", null, null, null, null, null, null, 0L, CLOCK.instant(), null,
-        SubmissionStatus.RECEIVED, null, null, null, null, null, null, null));
+    store.create(Submission.received(failing, "P-1001", Submission.Source.UNKNOWN, CLOCK.instant(), null,
+        CLOCK.instant()));
     ObjectNode failure = PipelineJson.mapper().createObjectNode()
         .put("submissionId", failing).put("error", "States.Timeout").put("cause", "template test");
     assertThat(((JsonTaskHandler) handler("FailureHandler")).handle(failure).path("marked").asBoolean()).isTrue();
