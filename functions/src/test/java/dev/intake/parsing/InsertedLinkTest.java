@@ -25,17 +25,22 @@ class InsertedLinkTest {
     return ((ParseOutcome.Parsed) outcome).assessment().caseStudies().get(0);
   }
 
-  @Test
-  void publicUrl_cellWithInsertedLinkAndLabel_readsTheLinksAddress() {
-    byte[] workbook = WorkbookBuilder.ready(AS_OF)
+  /** The ready workbook; its first case study's Public URL reads "Read the case study" and links to the address. */
+  private static byte[] labelledLink(String address) {
+    return WorkbookBuilder.ready(AS_OF)
         .caseStudy(1, c -> c.set(CaseStudyColumn.PUBLIC_URL, "Read the case study"))
         .tweak(wb -> {
           Cell cell = wb.getSheet(Layout.CASE_STUDIES).getRow(1).getCell(CaseStudyColumn.PUBLIC_URL.ordinal());
           Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
-          link.setAddress("https://northwind-cloud.com/stories/acme");
+          link.setAddress(address);
           cell.setHyperlink(link);
         })
         .build();
+  }
+
+  @Test
+  void publicUrl_cellWithInsertedLinkAndLabel_readsTheLinksAddress() {
+    byte[] workbook = labelledLink("https://northwind-cloud.com/stories/acme");
 
     CaseStudy first = firstCaseStudy(workbook);
 
@@ -47,15 +52,7 @@ class InsertedLinkTest {
   void relationshipIds_strictNamespaceUnderAnotherPrefix_sheetsAndLinksReadTheSame() {
     // given: the workbook's sheet list and the sheets' links name their relationships with strict
     // OOXML's namespace, bound to "rel" instead of "r"
-    byte[] transitional = WorkbookBuilder.ready(AS_OF)
-        .caseStudy(1, c -> c.set(CaseStudyColumn.PUBLIC_URL, "Read the case study"))
-        .tweak(wb -> {
-          Cell cell = wb.getSheet(Layout.CASE_STUDIES).getRow(1).getCell(CaseStudyColumn.PUBLIC_URL.ordinal());
-          Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
-          link.setAddress("https://northwind-cloud.com/stories/acme");
-          cell.setHyperlink(link);
-        })
-        .build();
+    byte[] transitional = labelledLink("https://northwind-cloud.com/stories/acme");
     Map<String, Zips.Content> strict = new LinkedHashMap<>();
     Zips.parts(transitional).forEach((part, bytes) -> {
       String xml = new String(bytes, StandardCharsets.UTF_8);

@@ -99,9 +99,7 @@ public abstract class SubmissionStoreContract {
     boolean moved = store.advance(submission.submissionId(), SubmissionStatus.EVALUATING, T0.plusSeconds(5));
 
     assertThat(moved).isTrue();
-    Submission stored = store.get(submission.submissionId()).orElseThrow();
-    assertThat(stored.status()).isEqualTo(SubmissionStatus.EVALUATING);
-    assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    assertStored(submission.submissionId(), SubmissionStatus.EVALUATING, T0.plusSeconds(5));
   }
 
   @Test
@@ -115,9 +113,7 @@ public abstract class SubmissionStoreContract {
 
     assertThat(same).isFalse();
     assertThat(back).isFalse();
-    Submission stored = store.get(submission.submissionId()).orElseThrow();
-    assertThat(stored.status()).isEqualTo(SubmissionStatus.EVALUATING);
-    assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    assertStored(submission.submissionId(), SubmissionStatus.EVALUATING, T0.plusSeconds(5));
   }
 
   @Test
@@ -436,6 +432,13 @@ public abstract class SubmissionStoreContract {
     return Submission.received(SubmissionIds.submissionId("intake", "incoming/p1/a.xlsx", sequencer), "p1",
         new Submission.Source("intake", "incoming/p1/a.xlsx", sequencer, sequencer, documentId, "a.xlsx", 1000L),
         receivedAt, AS_OF, receivedAt);
+  }
+
+  /** The stored submission is in {@code status}, which it moved to at {@code updatedAt}. */
+  protected void assertStored(String submissionId, SubmissionStatus status, Instant updatedAt) {
+    assertThat(store.get(submissionId)).get()
+        .extracting(Submission::status, Submission::updatedAt)
+        .containsExactly(status, updatedAt);
   }
 
   /** {@code count} submissions of one partner, one second apart, in the order received. */
