@@ -17,6 +17,7 @@ import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.web.SafePageFetcher;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,6 +27,9 @@ import java.util.Map;
  * the first call also registers the {@link SnapStartPriming} hook.
  */
 public final class AwsWiring {
+
+  /** Days a submission's rows are kept (the table's TTL); set by the CDK stack on the functions that write rows. */
+  public static final String RETENTION_ENV = "RETENTION_DAYS";
 
   private static volatile AwsWiring instance;
 
@@ -64,7 +68,16 @@ public final class AwsWiring {
   }
 
   private SubmissionStore store() {
-    return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+    String days = env.get(RETENTION_ENV);
+    if (days == null || days.isBlank()) {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+    }
+    try {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"),
+          Duration.ofDays(Long.parseLong(days.strip())), clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(RETENTION_ENV + " must be a positive number of days, was '" + days + "'", e);
+    }
   }
 
   private ObjectStore objects() {
