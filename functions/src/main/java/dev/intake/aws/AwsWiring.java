@@ -3,6 +3,7 @@ package dev.intake.aws;
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
@@ -127,6 +128,7 @@ public final class AwsWiring {
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),
+        new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required("BUCKET_NAME"), clock),
         clock);
   }
 
