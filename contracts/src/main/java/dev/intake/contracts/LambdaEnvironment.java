@@ -19,6 +19,10 @@ public final class LambdaEnvironment {
   public static final String API_BASE_URL = "API_BASE_URL";
   /** Receives of a dead letter after which the re-drive stores the upload FAILED. */
   public static final String REDRIVE_ATTEMPTS = "REDRIVE_ATTEMPTS";
+  /** Days a submission's rows are kept (the table's TTL), on the functions that write rows. */
+  public static final String RETENTION_DAYS = "RETENTION_DAYS";
+  /** Every function's budget for one SDK call, retries included, in milliseconds (below its timeout). */
+  public static final String SDK_CALL_TIMEOUT_MS = "SDK_CALL_TIMEOUT_MS";
   /** Comma-separated IAM role names whose callers are reviewers. */
   public static final String REVIEWER_PRINCIPALS = "REVIEWER_PRINCIPALS";
   /** The name prefix of the partners' roles; the rest of the name is the partner id. */

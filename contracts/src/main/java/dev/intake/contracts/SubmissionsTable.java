@@ -10,6 +10,8 @@ public final class SubmissionsTable {
   public static final String PARTITION_KEY = "PK";
   /** The table's sort key: {@code META}, {@code FINDING#…} or {@code DECISION#…}. */
   public static final String SORT_KEY = "SK";
+  /** The table's time-to-live attribute (epoch seconds), set on every item when the store has a retention. */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
 
   private SubmissionsTable() {
   }

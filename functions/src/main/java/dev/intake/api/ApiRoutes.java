@@ -22,10 +22,12 @@ final class ApiRoutes {
       "GET /submissions/{id}/history",
       "GET /submissions/{id}/decisions",
       "POST /submissions/{id}/decisions",
-      "GET /template");
+      "GET /template",
+      "POST /uploads");
 
   static final String LIST = "/submissions";
   static final String TEMPLATE = "/template";
+  static final String UPLOADS = "/uploads";
   static final String SUBMISSION = "/submissions/{id}";
 
   private static final Pattern SUBMISSION_PATH = Pattern.compile("^/submissions/([^/]+)(/[a-z]+)?/?$");
@@ -62,6 +64,10 @@ final class ApiRoutes {
     if (p.equals(TEMPLATE)) {
       require(m, TEMPLATE);
       return new Route(m, TEMPLATE, null);
+    }
+    if (p.equals(UPLOADS)) {
+      require(m, UPLOADS);
+      return new Route(m, UPLOADS, null);
     }
     Matcher matcher = SUBMISSION_PATH.matcher(p);
     if (!matcher.matches()) {

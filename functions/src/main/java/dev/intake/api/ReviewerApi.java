@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The reviewer API (docs/openapi.yaml), independent of transport: each route reads or writes the
  * store and answers with {@link ApiJson}'s bodies. {@link ApiRoutes} decides which route a request is
- * for, {@link ListRequest} and {@link DecisionRequest} check what it asks. Client mistakes are 4xx
- * with a JSON code and message, never a 500; a partner sees only its own submissions.
+ * for, {@link ListRequest} and {@link DecisionRequest} check what it asks, {@link UploadLinks} serves
+ * {@code POST /uploads}. Client mistakes are 4xx with a JSON code and message, never a 500; a partner
+ * sees only its own submissions.
  */
 public final class ReviewerApi {
 
@@ -36,14 +37,16 @@ public final class ReviewerApi {
   private final ObjectStore objects;
   private final TemplateService templates;
   private final ExecutionHistory executions;
+  private final UploadLinks uploads;
   private final Clock clock;
 
   public ReviewerApi(SubmissionStore store, ObjectStore objects, TemplateService templates,
-      ExecutionHistory executions, Clock clock) {
+      ExecutionHistory executions, UploadLinks uploads, Clock clock) {
     this.store = store;
     this.objects = objects;
     this.templates = templates;
     this.executions = executions;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
@@ -71,6 +74,9 @@ public final class ReviewerApi {
       }
       case ApiRoutes.TEMPLATE -> {
         return template();
+      }
+      case ApiRoutes.UPLOADS -> {
+        return uploads.create(r);
       }
       default -> {
         // a submission's route: below

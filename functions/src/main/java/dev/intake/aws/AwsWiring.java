@@ -5,6 +5,7 @@ import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
 import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
+import static dev.intake.contracts.LambdaEnvironment.RETENTION_DAYS;
 import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
 import static dev.intake.contracts.LambdaEnvironment.STATE_MACHINE_ARN;
 import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
@@ -13,6 +14,7 @@ import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
@@ -27,6 +29,7 @@ import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.web.SafePageFetcher;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -79,7 +82,16 @@ public final class AwsWiring {
   }
 
   private SubmissionStore store() {
-    return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME));
+    String days = env.get(RETENTION_DAYS);
+    if (days == null || days.isBlank()) {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME));
+    }
+    try {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME),
+          Duration.ofDays(Long.parseLong(days.strip())), clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(RETENTION_DAYS + " must be a positive number of days, was '" + days + "'", e);
+    }
   }
 
   private ObjectStore objects() {
@@ -129,6 +141,7 @@ public final class AwsWiring {
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),
+        new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required(BUCKET_NAME), clock),
         clock);
   }
 

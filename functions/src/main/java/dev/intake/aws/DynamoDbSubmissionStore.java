@@ -16,7 +16,9 @@ import static dev.intake.aws.SubmissionItems.time;
 import static dev.intake.aws.SubmissionItems.toSubmission;
 import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
 import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
+import static dev.intake.contracts.SubmissionsTable.TTL_ATTRIBUTE;
 
+import dev.intake.contracts.SubmissionsTable;
 import dev.intake.contracts.SubmissionsTable.Index;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
@@ -26,6 +28,8 @@ import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,6 +56,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * item layout is {@link SubmissionItems}'s; {@link SubmissionTableSetup} creates the table where the
  * CDK stack does not. Every status write is conditional on {@code statusRank} (no transactions:
  * dynalite lacks them).
+ *
+ * <p>With a retention, every item of a submission carries {@link SubmissionsTable#TTL_ATTRIBUTE}
+ * (epoch seconds: received + retention; a decision: made + retention), the table's time-to-live
+ * attribute, and a submission past it reads as absent even before DynamoDB deletes it (that can take
+ * days), so the API never links to reports the bucket's lifecycle rule of the same retention has removed.
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
@@ -77,17 +86,40 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private final String tableName;
   private final int filteredPageSize;
   private final int maxQueriesPerList;
+  private final Duration retention;
+  private final Clock clock;
 
+  /** A store whose items never expire (the local runtime, most tests). */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName) {
-    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST);
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC());
+  }
+
+  /**
+   * A store whose items expire {@code retention} after their submission was received.
+   *
+   * @param clock decides when an item has expired on reads
+   */
+  public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, Objects.requireNonNull(retention, "retention"),
+        clock);
   }
 
   /** With smaller bounds on a filtered listing, so a test can reach them with a few items. */
   DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize, int maxQueriesPerList) {
+    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC());
+  }
+
+  private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize,
+      int maxQueriesPerList, Duration retention, Clock clock) {
+    if (retention != null && (retention.isNegative() || retention.isZero())) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
     this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.filteredPageSize = filteredPageSize;
     this.maxQueriesPerList = maxQueriesPerList;
+    this.retention = retention;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public String tableName() {
@@ -105,6 +137,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   @Override
   public boolean create(Submission submission) {
     Map<String, AttributeValue> item = submissionItem(submission);
+    expireAfter(item, submission.receivedAt());
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
       return true;
@@ -145,7 +178,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     if (current.get().status().terminal()) {
       return false;
     }
-    writeFindings(submissionId, report.findings());
+    writeFindings(submissionId, report.findings(), current.get().receivedAt());
 
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.of(report.status()), at);
     values.put(":summary", summary(report.summary()));
@@ -197,6 +230,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   @Override
   public void addDecision(Decision decision) {
     Map<String, AttributeValue> item = decisionItem(decision);
+    expireAfter(item, decision.at());
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
     } catch (ConditionalCheckFailedException e) {
@@ -213,7 +247,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Map<String, AttributeValue> key = submissionKey(submissionId);
     try {
       var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
-      return response.hasItem() && !response.item().isEmpty()
+      return response.hasItem() && !response.item().isEmpty() && !expired(response.item())
           ? Optional.of(toSubmission(response.item()))
           : Optional.empty();
     } catch (SdkException e) {
@@ -313,10 +347,11 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  private void writeFindings(String submissionId, List<Finding> findings) {
+  private void writeFindings(String submissionId, List<Finding> findings, Instant receivedAt) {
     List<WriteRequest> writes = new ArrayList<>(findings.size());
     for (int i = 0; i < findings.size(); i++) {
       Map<String, AttributeValue> item = findingItem(submissionId, i, findings.get(i));
+      expireAfter(item, receivedAt);
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
     for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
@@ -350,6 +385,20 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       AwsFailures.pause(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
       pauseMillis = Math.min(pauseMillis * 2, 2000);
     }
+  }
+
+  /** Stamps the item with its expiry, {@code from} + retention, when this store has a retention. */
+  private void expireAfter(Map<String, AttributeValue> item, Instant from) {
+    if (retention != null) {
+      item.put(TTL_ATTRIBUTE, n(from.plus(retention).getEpochSecond()));
+    }
+  }
+
+  /** Past its expiry: DynamoDB may not have deleted it yet, but it is gone for the API. */
+  private boolean expired(Map<String, AttributeValue> item) {
+    AttributeValue expiresAt = item.get(TTL_ATTRIBUTE);
+    return expiresAt != null && expiresAt.n() != null
+        && Long.parseLong(expiresAt.n()) <= clock.instant().getEpochSecond();
   }
 
   private QueryResponse listPage(ListQuery query, Map<String, AttributeValue> start, int remaining) {

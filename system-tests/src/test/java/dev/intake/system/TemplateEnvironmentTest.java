@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,15 +56,17 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * The CDK stack and the Lambda code agree on every function's environment: the stack is
  * synthesized, and each function's handler — the class its template names — is built the way the
- * Lambda runtime builds it ({@link AwsWiring} over the function's environment) from exactly the
- * variables the template gives that function, then run against dynalite, S3Proxy and a Step
- * Functions stand-in. A variable the stack forgets, misspells or points at the wrong resource fails
- * here instead of on AWS; the local runtime, which wires itself, could not notice.
+ * Lambda runtime builds it ({@link AwsWiring} over the function's environment, and SDK clients
+ * bounded by the function's call budget) from exactly the variables the template gives that
+ * function, then run against dynalite, S3Proxy and a Step Functions stand-in. A variable the stack
+ * forgets, misspells or points at the wrong resource fails here instead of on AWS; the local
+ * runtime, which wires itself, could not notice.
  *
  * <p>CloudFormation references in the environment are resolved to the local stand-ins: the table to
  * this test's dynalite table, the bucket to the S3Proxy bucket, the state machine to {@link #STATE_MACHINE},
  * pseudo parameters and the REST API to fixed values. A reference to anything else fails the test,
- * so a new kind of value in a function's environment is noticed.
+ * so a new kind of value in a function's environment is noticed. The API is called as the
+ * reviewer role the API function's environment names, which must be a role of the stack.
  */
 class TemplateEnvironmentTest {
 
@@ -87,6 +91,15 @@ class TemplateEnvironmentTest {
   private static String table;
 
   private final Set<String> ran = new LinkedHashSet<>();
+  /** The principal the API calls are made as. */
+  private String reviewer;
+  /** Each function's own clients, bounded by its call budget. */
+  private final List<AwsClients> opened = new ArrayList<>();
+
+  @AfterEach
+  void closeFunctionClients() {
+    opened.forEach(AwsClients::close);
+  }
 
   @BeforeAll
   static void synthesizeAndStart() throws Exception {
@@ -149,7 +162,12 @@ class TemplateEnvironmentTest {
         .path("submission").asText()).startsWith(apiBase).endsWith("/submissions/" + id);
     assertThat(store.get(id)).map(Submission::status).contains(SubmissionStatus.READY);
 
-    // the API: the stored verdict, the template in the bucket, the workflow's history
+    // the API, called by the stack's reviewer role: the stored verdict, the template in the bucket, the
+    // workflow's history
+    String reviewerRole = environmentOf(handlerClasses().get("ApiHandler"))
+        .get(LambdaEnvironment.REVIEWER_PRINCIPALS).split(",")[0].strip();
+    assertThat(roleNames()).as("the API's reviewers are a role of the stack").contains(reviewerRole);
+    reviewer = "arn:aws:sts::123456789012:assumed-role/" + reviewerRole + "/alice";
     ApiHandler api = handler("ApiHandler");
     APIGatewayProxyResponseEvent submission = api.handleRequest(apiEvent("get-submission.json", "/submissions/"
         + id), null);
@@ -283,12 +301,35 @@ class TemplateEnvironmentTest {
   private <T> T handler(String handlerClass) throws Exception {
     Map<String, Object> function = handlerClasses().get(handlerClass);
     assertThat(function).as("a function whose handler is " + handlerClass).isNotNull();
-    AwsWiring wiring = new AwsWiring(clients, environmentOf(function), CLOCK);
+    Map<String, String> environment = environmentOf(function);
+    // As AwsClients.fromEnvironment() does on AWS: every call bounded by the function's budget.
+    AwsClients functionClients = AwsClients.builder()
+        .dynamoDbEndpoint(Dynalite.shared().endpoint())
+        .s3Endpoint(S3.endpoint())
+        .sfnEndpoint(stepFunctions.endpoint())
+        .callBudget(AwsClients.callBudget(environment))
+        .build();
+    opened.add(functionClients);
+    AwsWiring wiring = new AwsWiring(functionClients, environment, CLOCK);
     ran.add(handlerClass);
     return (T) Class.forName(HANDLERS + handlerClass).getConstructor(AwsWiring.class).newInstance(wiring);
   }
 
-  private static APIGatewayProxyRequestEvent apiEvent(String sample, String path) {
-    return EventLoader.loadApiGatewayRestEvent("test-events/api/" + sample).withPath(path);
+  /** A sample API event for {@code path}, sent by {@link #reviewer}. */
+  private APIGatewayProxyRequestEvent apiEvent(String sample, String path) {
+    APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent("test-events/api/" + sample).withPath(path);
+    event.getRequestContext().getIdentity().setUserArn(reviewer);
+    return event;
+  }
+
+  /** The names of the stack's IAM roles that have one. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> roleNames() {
+    return resources.values().stream()
+        .filter(r -> "AWS::IAM::Role".equals(r.get("Type")))
+        .map(r -> ((Map<String, Object>) r.get("Properties")).get("RoleName"))
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .collect(Collectors.toSet());
   }
 }
