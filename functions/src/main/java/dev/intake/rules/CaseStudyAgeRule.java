@@ -9,9 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * 2.1: every deployment went live within the past 18 months of the as-of date. Inclusive: a go-live
- * exactly 18 months before counts. A date that ages out within 30 days is a warning; a month-only
- * date is read as the first of the month and noted.
+ * 2.1: every deployment went live within the past months the checklist gives (18 in 4.0) of the as-of
+ * date. Inclusive: a go-live exactly that many months before counts. A date that ages out within the
+ * checklist's warning days (30) is a warning; a month-only date is read as the first of the month
+ * and noted.
  */
 final class CaseStudyAgeRule implements Rule {
 

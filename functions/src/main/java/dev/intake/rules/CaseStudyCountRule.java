@@ -7,7 +7,7 @@ import dev.intake.model.Severity;
 import java.util.List;
 import java.util.Objects;
 
-/** 2.1: at least four case studies, from at least four distinct customers. */
+/** 2.1: at least so many case studies, from at least so many distinct customers (4 and 4 in 4.0). */
 final class CaseStudyCountRule implements Rule {
 
   @Override public String id() {

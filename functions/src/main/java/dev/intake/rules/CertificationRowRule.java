@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * 4.1: says why a certification row does not count (expired, no expiry, unknown, listed twice), and
- * notes a row that counts under the name of the certification its own succeeded.
+ * notes a row whose certification counts as the one it succeeded (in 4.0, CloudOps Engineer –
+ * Associate as SysOps Administrator – Associate).
  */
 final class CertificationRowRule implements Rule {
 
