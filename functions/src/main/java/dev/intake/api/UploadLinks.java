@@ -3,9 +3,9 @@ package dev.intake.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.parsing.Limits;
 import dev.intake.pipeline.PipelineJson;
-import dev.intake.pipeline.UploadedObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +89,7 @@ public final class UploadLinks {
       return refuse(r, 413, "TOO_LARGE", "The workbook is " + size.asLong() + " bytes; the largest the pipeline "
           + "reads is " + maxBytes + ".");
     }
-    String key = UploadedObject.keyOf(partner.partnerId(), fileName);
+    String key = BucketLayout.incomingKey(partner.partnerId(), fileName);
     UploadPresigner.PresignedUpload signed = presigner.presignPut(bucket, key, XLSX, size.asLong(), TTL);
     LOG.info("Upload link for s3://{}/{} ({} bytes) to partner {}", bucket, key, size.asLong(), partner.partnerId());
     ObjectNode out = PipelineJson.mapper().createObjectNode();

@@ -1,5 +1,7 @@
 package dev.intake.aws;
 
+import static dev.intake.contracts.LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +40,7 @@ import software.amazon.awssdk.services.sfn.SfnClientBuilder;
  *
  * <p>Every client uses the URL-connection HTTP client (the only one on the class path), the SDK's
  * standard retry mode, and bounded attempt and call timeouts. On AWS the stack gives each function
- * a call budget ({@value #CALL_TIMEOUT_ENV}, a quarter of its timeout): no call, retries included,
+ * a call budget ({@code SDK_CALL_TIMEOUT_MS}, a quarter of its timeout): no call, retries included,
  * takes longer, and no attempt longer than half of it, so a slow service surfaces as a retryable
  * failure while the function still runs, instead of as a function timeout.
  */
@@ -47,9 +49,6 @@ public final class AwsClients implements AutoCloseable {
   /** Placeholder credentials for local servers; they guard nothing and are not a secret. */
   public static final String LOCAL_ACCESS_KEY_ID = "local";
   public static final String LOCAL_SECRET_ACCESS_KEY = "local-placeholder-not-a-secret";
-
-  /** The environment variable that holds the function's call budget in milliseconds (set by the CDK stack). */
-  public static final String CALL_TIMEOUT_ENV = "SDK_CALL_TIMEOUT_MS";
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -93,7 +92,7 @@ public final class AwsClients implements AutoCloseable {
 
   /**
    * Clients for AWS: region from {@code AWS_REGION} (default us-east-1), default credentials chain,
-   * the call budget from {@value #CALL_TIMEOUT_ENV} when it is set.
+   * the call budget from {@code SDK_CALL_TIMEOUT_MS} when it is set.
    */
   public static AwsClients fromEnvironment() {
     return builder().callBudget(callBudget(System.getenv())).build();
@@ -105,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
    * @throws IllegalStateException when the value is not a positive number of milliseconds
    */
   public static Duration callBudget(Map<String, String> env) {
-    String value = env.get(CALL_TIMEOUT_ENV);
+    String value = env.get(SDK_CALL_TIMEOUT_MS);
     if (value == null || value.isBlank()) {
       return null;
     }
@@ -116,7 +115,7 @@ public final class AwsClients implements AutoCloseable {
       millis = 0;
     }
     if (millis <= 0) {
-      throw new IllegalStateException(CALL_TIMEOUT_ENV + " must be a positive number of milliseconds, was '" + value
+      throw new IllegalStateException(SDK_CALL_TIMEOUT_MS + " must be a positive number of milliseconds, was '" + value
           + "'");
     }
     return Duration.ofMillis(millis);

@@ -1,5 +1,16 @@
 package dev.intake.aws;
 
+import static dev.intake.contracts.LambdaEnvironment.API_BASE_URL;
+import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
+import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
+import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
+import static dev.intake.contracts.LambdaEnvironment.RETENTION_DAYS;
+import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
+import static dev.intake.contracts.LambdaEnvironment.STATE_MACHINE_ARN;
+import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
+import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
+
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
@@ -29,9 +40,6 @@ import java.util.Map;
  */
 public final class AwsWiring {
 
-  /** Days a submission's rows are kept (the table's TTL); set by the CDK stack on the functions that write rows. */
-  public static final String RETENTION_ENV = "RETENTION_DAYS";
-
   private static volatile AwsWiring instance;
 
   private final AwsClients clients;
@@ -60,6 +68,11 @@ public final class AwsWiring {
     return w;
   }
 
+  /** The clock the services and handlers built here tell time by. */
+  public Clock clock() {
+    return clock;
+  }
+
   private String required(String name) {
     String v = env.get(name);
     if (v == null || v.isBlank()) {
@@ -69,15 +82,15 @@ public final class AwsWiring {
   }
 
   private SubmissionStore store() {
-    String days = env.get(RETENTION_ENV);
+    String days = env.get(RETENTION_DAYS);
     if (days == null || days.isBlank()) {
-      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME));
     }
     try {
-      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"),
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME),
           Duration.ofDays(Long.parseLong(days.strip())), clock);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(RETENTION_ENV + " must be a positive number of days, was '" + days + "'", e);
+      throw new IllegalStateException(RETENTION_DAYS + " must be a positive number of days, was '" + days + "'", e);
     }
   }
 
@@ -86,18 +99,18 @@ public final class AwsWiring {
   }
 
   private PipelineMetrics metrics() {
-    return new PowertoolsMetrics(env.get("POWERTOOLS_METRICS_NAMESPACE"));
+    return new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE));
   }
 
   public IntakeService intakeService() {
     return new IntakeService(store(), objects(),
-        new SfnWorkflowStarter(clients.sfn(), required("STATE_MACHINE_ARN")), new WorkbookParser(),
+        new SfnWorkflowStarter(clients.sfn(), required(STATE_MACHINE_ARN)), new WorkbookParser(),
         AsOfPolicy.uploadDay(), clock, metrics());
   }
 
   public CheckService checkService(RuleGroup group) {
     boolean live = group == RuleGroup.PUBLIC_URLS
-        && Boolean.parseBoolean(env.getOrDefault("URL_CHECK_ENABLED", "false"));
+        && Boolean.parseBoolean(env.getOrDefault(URL_CHECK_ENABLED, "false"));
     RuleEngine engine = live
         ? RuleEngine.standard(checklist, new SafePageFetcher())
         : RuleEngine.standard(checklist);
@@ -105,16 +118,16 @@ public final class AwsWiring {
   }
 
   public AggregateService aggregateService() {
-    return AggregateService.standard(objects(), store(), checklist, clock, env.getOrDefault("API_BASE_URL", ""),
+    return AggregateService.standard(objects(), store(), checklist, clock, env.getOrDefault(API_BASE_URL, ""),
         metrics());
   }
 
   /** Receives of a dead letter after which the upload is stored FAILED instead of retried. */
   public int redriveAttempts() {
     try {
-      return Integer.parseInt(env.getOrDefault("REDRIVE_ATTEMPTS", "5"));
+      return Integer.parseInt(env.getOrDefault(REDRIVE_ATTEMPTS, "5"));
     } catch (NumberFormatException e) {
-      throw new IllegalStateException("REDRIVE_ATTEMPTS must be a number", e);
+      throw new IllegalStateException(REDRIVE_ATTEMPTS + " must be a number", e);
     }
   }
 
@@ -123,17 +136,17 @@ public final class AwsWiring {
   }
 
   public ReviewerApi reviewerApi() {
-    String stateMachine = env.get("STATE_MACHINE_ARN");
-    return new ReviewerApi(store(), objects(), new TemplateService(objects(), required("BUCKET_NAME"), checklist),
+    String stateMachine = env.get(STATE_MACHINE_ARN);
+    return new ReviewerApi(store(), objects(), new TemplateService(objects(), required(BUCKET_NAME), checklist),
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),
-        new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required("BUCKET_NAME"), clock),
+        new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required(BUCKET_NAME), clock),
         clock);
   }
 
   public CallerResolver callerResolver() {
-    return CallerResolver.of(env.getOrDefault("REVIEWER_PRINCIPALS", "competency-reviewer"),
-        env.getOrDefault("PARTNER_ROLE_PREFIX", "competency-partner-"));
+    return CallerResolver.of(env.getOrDefault(REVIEWER_PRINCIPALS, "competency-reviewer"),
+        env.getOrDefault(PARTNER_ROLE_PREFIX, "competency-partner-"));
   }
 }

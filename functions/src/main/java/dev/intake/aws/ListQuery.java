@@ -1,5 +1,6 @@
 package dev.intake.aws;
 
+import dev.intake.contracts.SubmissionsTable.Index;
 import dev.intake.pipeline.SubmissionStatus;
 
 /**
@@ -7,24 +8,27 @@ import dev.intake.pipeline.SubmissionStatus;
  * for the query that issued it.
  */
 record ListQuery(
-    String index,
-    String partitionAttribute,
-    String sortAttribute,
+    Index index,
     String partitionValue,
     String partnerId,
     SubmissionStatus status) {
 
   static ListQuery of(String partnerId, SubmissionStatus status) {
     if (partnerId != null) {
-      return new ListQuery(DynamoDbSubmissionStore.INDEX_BY_PARTNER, "GSI1PK", "GSI1SK",
-          DynamoDbSubmissionStore.PARTNER_PREFIX + partnerId, partnerId, status);
+      return new ListQuery(Index.BY_PARTNER, SubmissionItems.PARTNER_PREFIX + partnerId, partnerId, status);
     }
     if (status != null) {
-      return new ListQuery(DynamoDbSubmissionStore.INDEX_BY_STATUS, "GSI2PK", "GSI2SK",
-          DynamoDbSubmissionStore.STATUS_PREFIX + status.name(), null, status);
+      return new ListQuery(Index.BY_STATUS, SubmissionItems.STATUS_PREFIX + status.name(), null, status);
     }
-    return new ListQuery(DynamoDbSubmissionStore.INDEX_ALL, "GSI3PK", "GSI3SK",
-        DynamoDbSubmissionStore.ALL_PARTITION, null, null);
+    return new ListQuery(Index.ALL, SubmissionItems.ALL_PARTITION, null, null);
+  }
+
+  String partitionAttribute() {
+    return index.partitionKey();
+  }
+
+  String sortAttribute() {
+    return index.sortKey();
   }
 
   /**

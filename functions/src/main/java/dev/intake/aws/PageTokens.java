@@ -1,5 +1,8 @@
 package dev.intake.aws;
 
+import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
+import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -96,12 +99,12 @@ final class PageTokens {
     if (!values.keySet().equals(expected)) {
       throw invalid("its key is incomplete");
     }
-    String pk = values.get("PK");
-    if (!pk.startsWith(DynamoDbSubmissionStore.SUBMISSION_PREFIX)) {
+    String pk = values.get(PARTITION_KEY);
+    if (!pk.startsWith(SubmissionItems.SUBMISSION_PREFIX)) {
       throw invalid("its key is not a submission's");
     }
-    String submissionId = pk.substring(DynamoDbSubmissionStore.SUBMISSION_PREFIX.length());
-    if (!SubmissionIds.isSubmissionId(submissionId) || !DynamoDbSubmissionStore.META.equals(values.get("SK"))) {
+    String submissionId = pk.substring(SubmissionItems.SUBMISSION_PREFIX.length());
+    if (!SubmissionIds.isSubmissionId(submissionId) || !SubmissionItems.META.equals(values.get(SORT_KEY))) {
       throw invalid("its key is not a submission's");
     }
     if (!query.partitionValue().equals(values.get(query.partitionAttribute()))) {
@@ -123,12 +126,12 @@ final class PageTokens {
   }
 
   private static String[] keyNames(ListQuery query) {
-    return new String[] {"PK", "SK", query.partitionAttribute(), query.sortAttribute()};
+    return new String[] {PARTITION_KEY, SORT_KEY, query.partitionAttribute(), query.sortAttribute()};
   }
 
   private static String fingerprint(ListQuery query) {
     ArrayNode parts = JSON.createArrayNode()
-        .add(query.index())
+        .add(query.index().indexName())
         .add(query.partnerId())
         .add(query.status() == null ? null : query.status().name());
     try {

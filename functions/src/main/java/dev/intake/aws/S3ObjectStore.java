@@ -28,9 +28,6 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  */
 public final class S3ObjectStore implements ObjectStore {
 
-  /** The longest a SigV4 presigned URL may live. */
-  public static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
-
   private final S3Client s3;
   private final S3Presigner presigner;
 

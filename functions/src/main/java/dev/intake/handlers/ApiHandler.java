@@ -28,8 +28,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
   private final ReviewerApi api;
   private final CallerResolver callers;
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public ApiHandler() {
-    this(AwsWiring.fromEnvironment().reviewerApi(), AwsWiring.fromEnvironment().callerResolver());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public ApiHandler(AwsWiring wiring) {
+    this(wiring.reviewerApi(), wiring.callerResolver());
   }
 
   public ApiHandler(ReviewerApi api, CallerResolver callers) {

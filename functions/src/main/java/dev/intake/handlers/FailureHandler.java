@@ -11,8 +11,14 @@ public final class FailureHandler extends JsonTaskHandler {
 
   private final FailureService failures;
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public FailureHandler() {
-    this(AwsWiring.fromEnvironment().failureService());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public FailureHandler(AwsWiring wiring) {
+    this(wiring.failureService());
   }
 
   public FailureHandler(FailureService failures) {

@@ -158,9 +158,8 @@ public final class IntakeService {
       partnerName = p.assessment().profile().text(ProfileField.PARTNER_NAME);
       version = p.assessment().profile().text(ProfileField.CHECKLIST_VERSION);
     }
-    return new Submission(upload.submissionId(), upload.partnerId(), upload.fileName(), upload.bucket(), upload.key(),
-        upload.versionId(), upload.sequencer(), SubmissionIds.documentId(upload.bucket(), upload.key()),
-        upload.size(), upload.eventTime(), asOfPolicy.asOf(upload.eventTime()), SubmissionStatus.RECEIVED, null,
-        version, partnerName, null, null, null, clock.instant());
+    return Submission.received(upload.submissionId(), upload.partnerId(), Submission.Source.of(upload),
+        upload.eventTime(), asOfPolicy.asOf(upload.eventTime()), clock.instant())
+        .withEvaluation(Submission.Evaluation.declared(version, partnerName));
   }
 }

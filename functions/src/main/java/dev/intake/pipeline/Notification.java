@@ -21,7 +21,7 @@ public record Notification(String status, String subject, String message) {
     ObjectNode partner = m.putObject("partner");
     partner.put("id", s.partnerId());
     partner.put("name", report.partner().name());
-    m.put("fileName", s.fileName());
+    m.put("fileName", s.source().fileName());
     m.put("status", report.status().name());
     m.put("asOf", report.asOf().toString());
     m.put("checklistVersion", report.checklistVersion());

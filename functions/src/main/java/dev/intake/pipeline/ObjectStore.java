@@ -8,7 +8,15 @@ import java.util.Optional;
 /** The S3 operations the pipeline uses; the AWS adapter is the only implementation with SDK types. */
 public interface ObjectStore {
 
-  /** The object's bytes, at most {@code maxBytes + 1} of them so a caller can tell it was longer. */
+  /** The longest a presigned link may live (SigV4's limit). */
+  Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
+
+  /**
+   * The object's bytes, at most {@code maxBytes + 1} of them so a caller can tell it was longer.
+   * Empty when there is no such object (or version).
+   *
+   * @throws IllegalArgumentException when {@code maxBytes} is negative or too large for one array
+   */
   Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes);
 
   /** Streams the object; the caller closes the stream. Empty when there is no such object. */
@@ -18,6 +26,10 @@ public interface ObjectStore {
 
   boolean exists(String bucket, String key);
 
-  /** A GET URL valid for {@code ttl}. */
+  /**
+   * A GET URL valid for {@code ttl}.
+   *
+   * @throws IllegalArgumentException when {@code ttl} is not positive or longer than {@link #MAX_PRESIGN_TTL}
+   */
   URL presignGet(String bucket, String key, Duration ttl);
 }

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public interface SubmissionStore {
 
-  /** Stores a new submission; false (and no change) when one with its id already exists. */
+  /**
+   * Stores a new submission; false (and no change) when one with its id already exists.
+   *
+   * @throws IllegalArgumentException when its sequencer is not 1 to 64 hexadecimal digits (only
+   *     such sequencers have an order: {@link SubmissionIds#sortableSequencer})
+   */
   boolean create(Submission submission);
 
   Optional<Submission> get(String submissionId);
@@ -49,7 +54,10 @@ public interface SubmissionStore {
    */
   Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken);
 
-  /** Every evaluated version of one document (same bucket and key), in upload order (S3 sequencer). */
+  /**
+   * Every stored version of one document (same bucket and key), in upload order: by
+   * {@link SubmissionIds#sortableSequencer}, not by the sequencer's raw string.
+   */
   List<Submission> history(String documentId);
 
   /**
@@ -58,6 +66,6 @@ public interface SubmissionStore {
    */
   void addDecision(Decision decision);
 
-  /** Decisions in the order they were made. */
+  /** Decisions in the order they were made (by their {@code at}). */
   List<Decision> decisions(String submissionId);
 }

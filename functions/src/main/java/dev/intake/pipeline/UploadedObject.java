@@ -1,5 +1,6 @@
 package dev.intake.pipeline;
 
+import dev.intake.contracts.BucketLayout;
 import dev.intake.model.PartnerIds;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,15 +28,10 @@ public record UploadedObject(String bucket, String key, String versionId, String
   /** The partner folder: {@code incoming/{partnerId}/…}, or "unassigned" outside one. */
   public String partnerId() {
     String[] parts = key.split("/");
-    if (parts.length >= 3 && parts[0].equals("incoming") && PartnerIds.isValid(parts[1])) {
+    if (parts.length >= 3 && key.startsWith(BucketLayout.INCOMING) && PartnerIds.isValid(parts[1])) {
       return parts[1];
     }
     return "unassigned";
-  }
-
-  /** The key of a partner's upload, {@code incoming/{partnerId}/{fileName}}: what {@link #partnerId()} reads back. */
-  public static String keyOf(String partnerId, String fileName) {
-    return "incoming/" + partnerId + "/" + fileName;
   }
 
   public String fileName() {

@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.BucketLayout;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -32,8 +33,9 @@ public record WorkflowInput(
   }
 
   public static WorkflowInput of(Submission s, boolean readable) {
-    return new WorkflowInput(s.submissionId(), s.partnerId(), s.bucket(), s.key(), s.versionId(), s.fileName(),
-        s.asOf(), readable);
+    Submission.Source source = s.source();
+    return new WorkflowInput(s.submissionId(), s.partnerId(), source.bucket(), source.key(), source.versionId(),
+        source.fileName(), s.asOf(), readable);
   }
 
   public ObjectNode toJson() {
@@ -82,7 +84,7 @@ public record WorkflowInput(
   }
 
   public static String workKey(String submissionId, String name) {
-    return "work/" + submissionId + "/" + name;
+    return BucketLayout.WORK + submissionId + "/" + name;
   }
 
   /** The evaluated bytes of an upload to a bucket without versions (see the intake step). */
@@ -91,10 +93,10 @@ public record WorkflowInput(
   }
 
   public static String reportKey(String submissionId) {
-    return "reports/" + submissionId + "/report.json";
+    return BucketLayout.REPORTS + submissionId + "/report.json";
   }
 
   public static String annotatedKey(String submissionId) {
-    return "reports/" + submissionId + "/annotated.xlsx";
+    return BucketLayout.REPORTS + submissionId + "/annotated.xlsx";
   }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.checklist.Checklist;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
-import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.FakeUploadPresigner;
@@ -51,7 +51,7 @@ class ReviewerApiAccessTest {
   static void storeWithTwoPartners() {
     clients = AwsClients.local(Dynalite.shared().endpoint(), null);
     String table = Dynalite.uniqueTableName("access");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     store = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
     for (int i = 0; i < 12; i++) {
       store.create(submission("P-ACME", i));
@@ -70,10 +70,10 @@ class ReviewerApiAccessTest {
 
   private static Submission submission(String partner, int i) {
     String key = "incoming/" + partner + "/file-" + i + ".xlsx";
-    return new Submission(SubmissionIds.submissionId("bucket", key, "v1"), partner, "file-" + i + ".xlsx", "bucket",
-        key, "v1", String.format("%016X", i + 1), SubmissionIds.documentId("bucket", key), 1000,
-        Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i), LocalDate.of(2026, 11, 1), SubmissionStatus.RECEIVED,
-        null, "4.0", partner, null, null, null, Instant.parse("2026-11-01T10:00:00Z"));
+    return Submission.received(SubmissionIds.submissionId("bucket", key, "v1"), partner, new Submission.Source("bucket",
+        key, "v1", String.format("%016X", i + 1), SubmissionIds.documentId("bucket", key), "file-" + i + ".xlsx", 1000),
+        Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i), LocalDate.of(2026, 11, 1),
+        Instant.parse("2026-11-01T10:00:00Z")).withEvaluation(Submission.Evaluation.declared("4.0", partner));
   }
 
   private static ApiResponse get(Caller caller, String path, Map<String, String> query) {
@@ -192,7 +192,7 @@ class ReviewerApiAccessTest {
     JsonNode asReviewer = json(get(REVIEWER, path, Map.of()));
     ApiResponse findingsAsPartner = get(initech, path + "/findings", Map.of());
 
-    assertThat(asPartner.path("failure").asText()).isEqualTo(ReviewerApi.FAILED_FOR_PARTNERS);
+    assertThat(asPartner.path("failure").asText()).isEqualTo(ApiJson.FAILED_FOR_PARTNERS);
     assertThat(asReviewer.path("failure").asText()).contains("missing work object");
     assertThat(findingsAsPartner.status()).isEqualTo(409);
     assertThat(findingsAsPartner.body()).doesNotContain("missing work object");

@@ -1,5 +1,6 @@
 package dev.intake.aws;
 
+import static dev.intake.contracts.LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class AwsClientsTimeoutTest {
 
   @Test
   void callBudget_fromTheEnvironment_isReadInMilliseconds() {
-    assertThat(AwsClients.callBudget(Map.of(AwsClients.CALL_TIMEOUT_ENV, "6250"))).isEqualTo(Duration.ofMillis(6250));
+    assertThat(AwsClients.callBudget(Map.of(SDK_CALL_TIMEOUT_MS, "6250"))).isEqualTo(Duration.ofMillis(6250));
   }
 
   @Test
@@ -39,8 +40,8 @@ class AwsClientsTimeoutTest {
   @Test
   void callBudget_notAPositiveNumber_isRefused() {
     for (String bad : List.of("soon", "0", "-1")) {
-      assertThatThrownBy(() -> AwsClients.callBudget(Map.of(AwsClients.CALL_TIMEOUT_ENV, bad)))
-          .as(bad).isInstanceOf(IllegalStateException.class).hasMessageContaining(AwsClients.CALL_TIMEOUT_ENV);
+      assertThatThrownBy(() -> AwsClients.callBudget(Map.of(SDK_CALL_TIMEOUT_MS, bad)))
+          .as(bad).isInstanceOf(IllegalStateException.class).hasMessageContaining(SDK_CALL_TIMEOUT_MS);
     }
   }
 

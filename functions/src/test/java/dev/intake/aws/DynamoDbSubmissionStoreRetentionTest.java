@@ -2,6 +2,7 @@ package dev.intake.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.contracts.SubmissionsTable;
 import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
@@ -58,11 +59,11 @@ class DynamoDbSubmissionStoreRetentionTest {
   @BeforeEach
   void freshTable() {
     table = Dynalite.uniqueTableName("retention");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     store = storeAt(RECEIVED.plusSeconds(60));
-    submission = new Submission(SubmissionIds.submissionId("intake", "incoming/p1/a.xlsx", "v1"), "p1", "a.xlsx",
-        "intake", "incoming/p1/a.xlsx", "v1", null, null, 1000L, RECEIVED, LocalDate.of(2026, 10, 1),
-        SubmissionStatus.RECEIVED, null, null, null, null, null, null, RECEIVED);
+    submission = Submission.received(SubmissionIds.submissionId("intake", "incoming/p1/a.xlsx", "v1"), "p1",
+        new Submission.Source("intake", "incoming/p1/a.xlsx", "v1", null, null, "a.xlsx", 1000L), RECEIVED,
+        LocalDate.of(2026, 10, 1), RECEIVED);
   }
 
   private DynamoDbSubmissionStore storeAt(Instant now) {
@@ -138,8 +139,8 @@ class DynamoDbSubmissionStoreRetentionTest {
     Map<String, Long> out = new TreeMap<>();
     clients.dynamoDb().query(b -> b.tableName(table).keyConditionExpression("PK = :pk").consistentRead(true)
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SUB#" + submission.submissionId()))))
-        .items().forEach(item -> out.put(item.get("SK").s(), item.containsKey(DynamoDbSubmissionStore.TTL_ATTRIBUTE)
-            ? Long.parseLong(item.get(DynamoDbSubmissionStore.TTL_ATTRIBUTE).n()) : -1L));
+        .items().forEach(item -> out.put(item.get("SK").s(), item.containsKey(SubmissionsTable.TTL_ATTRIBUTE)
+            ? Long.parseLong(item.get(SubmissionsTable.TTL_ATTRIBUTE).n()) : -1L));
     return out;
   }
 }

@@ -2,7 +2,7 @@ package dev.intake.checklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.rules.Rule;
 import dev.intake.rules.RuleEngine;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class ChecklistQuotesTest {
   private static final Checklist CURRENT = Checklist.current();
 
   private static String checklistText() throws IOException {
-    Path text = Repository.root().resolve(CURRENT.text());
+    Path text = RepositoryRoot.locate().resolve(CURRENT.text());
     return Files.readString(text, StandardCharsets.UTF_8);
   }
 

@@ -28,9 +28,9 @@ class IntakeHandlerTest {
         .satisfies(s -> {
           assertThat(s.status()).isEqualTo(SubmissionStatus.EVALUATING);
           assertThat(s.partnerId()).isEqualTo("P-1001");
-          assertThat(s.fileName()).isEqualTo("ready.xlsx");
+          assertThat(s.source().fileName()).isEqualTo("ready.xlsx");
           assertThat(s.asOf()).isEqualTo(HandlerFixture.AS_OF);
-          assertThat(s.partnerName()).isEqualTo("Northwind Cloud Consulting Ltd");
+          assertThat(s.evaluation().partnerName()).isEqualTo("Northwind Cloud Consulting Ltd");
         });
     assertThat(f.workflow.started).containsOnlyKeys(HandlerFixture.SUBMISSION);
     JsonNode input = PipelineJson.tree(f.workflow.started.get(HandlerFixture.SUBMISSION)
@@ -90,7 +90,7 @@ class IntakeHandlerTest {
     f.intake().handleRequest(event, null);
 
     assertThat(f.store.list(null, null, 10, null).items()).singleElement()
-        .satisfies(s -> assertThat(s.fileName()).isEqualTo("self assessment (2).xlsx"));
+        .satisfies(s -> assertThat(s.source().fileName()).isEqualTo("self assessment (2).xlsx"));
   }
 
   @ParameterizedTest
@@ -130,7 +130,7 @@ class IntakeHandlerTest {
 
     f.intake().handleRequest(event, null);
 
-    assertThat(f.store.get(id)).get().satisfies(s -> assertThat(s.versionId()).isNull());
+    assertThat(f.store.get(id)).get().satisfies(s -> assertThat(s.source().versionId()).isNull());
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.originalKey(id)))
         .as("the bytes evaluated, kept in case the key is overwritten")
         .contains(f.objects.get(HandlerFixture.BUCKET, HandlerFixture.KEY).orElseThrow());

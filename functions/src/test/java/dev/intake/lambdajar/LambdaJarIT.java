@@ -3,7 +3,7 @@ package dev.intake.lambdajar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intake.aws.AwsClients;
-import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.S3ProxyServer;
 import dev.intake.testing.SampleWorkbooks;
@@ -43,7 +43,7 @@ class LambdaJarIT {
     S3.createBucket(BUCKET);
     clients = AwsClients.local(Dynalite.shared().endpoint(), S3.endpoint());
     table = Dynalite.uniqueTableName("jar");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     byte[] workbook = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
     size = workbook.length;
     clients.s3().putObject(b -> b.bucket(BUCKET).key(KEY), RequestBody.fromBytes(workbook));

@@ -5,18 +5,28 @@ import dev.intake.model.FindingsReport;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A hand-written fake of the store with the same conditional rules, for handler and service tests. */
+/**
+ * A hand-written fake of the store for service and handler tests, held to the real store's rules by
+ * {@code SubmissionStoreContract}: conditional status moves, nothing written for a finished
+ * submission, newest-first pages of at most {@code limit} (1 to 100) with tokens tied to their query,
+ * history in sequencer order and decisions in time order.
+ */
 public final class InMemorySubmissionStore implements SubmissionStore {
+
+  private static final int MAX_LIMIT = 100;
+  /** Newest first, as the store's indexes sort: by time received, then by id. */
+  private static final Comparator<Submission> NEWEST_FIRST =
+      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId).reversed();
 
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
@@ -24,6 +34,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   public int evaluationsSaved;
 
   @Override public synchronized boolean create(Submission submission) {
+    SubmissionIds.sortableSequencer(submission.source().sequencer());
     return submissions.putIfAbsent(submission.submissionId(), submission) == null;
   }
 
@@ -43,15 +54,15 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   @Override public synchronized boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
       String annotatedKey, Instant at) {
     Submission s = submissions.get(submissionId);
-    findings.put(submissionId, List.copyOf(report.findings()));
     if (s == null || s.status().terminal()) {
       return false;
     }
+    findings.put(submissionId, List.copyOf(report.findings()));
     evaluationsSaved++;
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(),
-        SubmissionStatus.of(report.status()), report.summary(), report.checklistVersion(), report.partner().name(),
-        reportKey, annotatedKey, null, at));
+    String partnerName = report.partner().name() == null ? "" : report.partner().name();
+    Submission.Evaluation evaluation = new Submission.Evaluation(report.summary(), report.checklistVersion(),
+        partnerName, reportKey, annotatedKey);
+    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at));
     return true;
   }
 
@@ -60,9 +71,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     if (s == null || s.status().terminal()) {
       return false;
     }
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(), SubmissionStatus.FAILED,
-        s.summary(), s.checklistVersion(), s.partnerName(), s.reportKey(), s.annotatedKey(), reason, at));
+    submissions.put(submissionId, s.withFailure(reason).withStatus(SubmissionStatus.FAILED, at));
     return true;
   }
 
@@ -72,22 +81,25 @@ public final class InMemorySubmissionStore implements SubmissionStore {
 
   @Override public synchronized Page<Submission> list(String partnerId, SubmissionStatus status, int limit,
       String nextToken) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+    }
     String query = partnerId + "|" + status + "|";
     int offset = 0;
     if (nextToken != null) {
       if (!nextToken.startsWith(query)) {
-        throw new IllegalArgumentException("token for another query");
+        throw new IllegalArgumentException("Invalid nextToken: it was issued for a different query");
       }
       try {
         offset = Integer.parseInt(nextToken.substring(query.length()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad token");
+        throw new IllegalArgumentException("Invalid nextToken: it is not a page token");
       }
     }
     List<Submission> all = submissions.values().stream()
         .filter(s -> partnerId == null || s.partnerId().equals(partnerId))
         .filter(s -> status == null || s.status() == status)
-        .sorted(Comparator.comparing(Submission::receivedAt).reversed())
+        .sorted(NEWEST_FIRST)
         .toList();
     int end = Math.min(all.size(), offset + limit);
     return new Page<>(all.subList(Math.min(offset, end), end), end < all.size() ? query + end : null);
@@ -95,8 +107,9 @@ public final class InMemorySubmissionStore implements SubmissionStore {
 
   @Override public synchronized List<Submission> history(String documentId) {
     return submissions.values().stream()
-        .filter(s -> documentId.equals(s.documentId()))
-        .sorted(Comparator.comparing(Submission::sequencer))
+        .filter(s -> documentId.equals(s.source().documentId()))
+        .sorted(Comparator.comparing((Submission s) -> SubmissionIds.sortableSequencer(s.source().sequencer()))
+            .thenComparing(Submission::submissionId))
         .toList();
   }
 
@@ -106,6 +119,8 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   }
 
   @Override public synchronized List<Decision> decisions(String submissionId) {
-    return new ArrayList<>(decisions.getOrDefault(submissionId, Map.of()).values());
+    return decisions.getOrDefault(submissionId, Map.of()).values().stream()
+        .sorted(Comparator.comparing(Decision::at).thenComparing(Decision::decisionId))
+        .toList();
   }
 }

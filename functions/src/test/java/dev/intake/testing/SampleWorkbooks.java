@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.model.ProfileField;
 import dev.intake.model.ReportStatus;
 import dev.intake.template.Layout.CaseStudyColumn;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.intake.engines.Repository;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -201,7 +201,7 @@ public final class SampleWorkbooks {
   // ---- the committed folder ----------------------------------------------------------------------
 
   public static Path folder() {
-    return Repository.root().resolve(FOLDER);
+    return RepositoryRoot.locate().resolve(FOLDER);
   }
 
   /** manifest.json: the as-of date, then each file with its partner, expected status and description. */

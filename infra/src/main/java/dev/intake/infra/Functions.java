@@ -1,5 +1,11 @@
 package dev.intake.infra;
 
+import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
+import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
+import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
+
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +34,7 @@ public final class Functions extends Construct {
 
   static final String HANDLERS = "dev.intake.handlers.";
   /** Days a submission's rows are kept: the store stamps each item with its expiry (table TTL). */
-  static final String RETENTION_ENV = "RETENTION_DAYS";
+  static final String RETENTION_ENV = LambdaEnvironment.RETENTION_DAYS;
 
   /** Receives of a dead letter after which its upload is stored FAILED instead of tried again. */
   static final int REDRIVE_ATTEMPTS = 5;
@@ -89,13 +95,13 @@ public final class Functions extends Construct {
         "Competency intake: S3 upload -> parse -> store -> start the workflow",
         HANDLERS + "IntakeHandler::handleRequest", 1024, Duration.seconds(60),
         settings.intakeConcurrency(),
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, RETENTION_ENV, retention),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention),
         new SqsDestination(deadLetters), namespace));
     redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
         HANDLERS + "DeadLetterHandler::handleRequest", 1024, REDRIVE_TIMEOUT, null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "REDRIVE_ATTEMPTS", String.valueOf(REDRIVE_ATTEMPTS),
-            RETENTION_ENV, retention),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket,
+            LambdaEnvironment.REDRIVE_ATTEMPTS, String.valueOf(REDRIVE_ATTEMPTS), RETENTION_ENV, retention),
         null, namespace));
     redrive.alias().addEventSource(SqsEventSource.Builder.create(deadLetters)
         .batchSize(1)
@@ -108,22 +114,22 @@ public final class Functions extends Construct {
         Duration.seconds(30), Map.of());
     // With the URL check on, each public case study costs up to three 3-second fetches (redirects).
     publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", code, logGroups, bucket,
-        Duration.seconds(90), Map.of("URL_CHECK_ENABLED", String.valueOf(settings.urlCheck())));
+        Duration.seconds(90), Map.of(URL_CHECK_ENABLED, String.valueOf(settings.urlCheck())));
     aggregate = new PipelineFunction(this, "Aggregate", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: merge findings, write report and annotated workbook, store the verdict",
         HANDLERS + "AggregateHandler::handleRequest", 1024, Duration.seconds(120), null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, RETENTION_ENV, retention), null, namespace));
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention), null, namespace));
     failure = new PipelineFunction(this, "Failure", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: mark a submission FAILED with the workflow's error",
         HANDLERS + "FailureHandler::handleRequest", 512, Duration.seconds(30), null,
-        Map.of("TABLE_NAME", table), null, namespace));
+        Map.of(TABLE_NAME, table), null, namespace));
     // API Gateway gives up on an integration after 29 seconds: the function must answer first.
     api = new PipelineFunction(this, "Api", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: reviewer API (API Gateway REST proxy)",
         HANDLERS + "ApiHandler::handleRequest", 768, API_TIMEOUT, null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, RETENTION_ENV, retention,
-            "REVIEWER_PRINCIPALS", settings.reviewerRoleName(),
-            "PARTNER_ROLE_PREFIX", settings.partnerRolePrefix()),
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention,
+            REVIEWER_PRINCIPALS, settings.reviewerRoleName(),
+            LambdaEnvironment.PARTNER_ROLE_PREFIX, settings.partnerRolePrefix()),
         null, namespace));
   }
 
@@ -138,7 +144,7 @@ public final class Functions extends Construct {
   private PipelineFunction check(String id, String what, String handler, Code code, LogGroups logGroups,
       String bucket, Duration timeout, Map<String, String> extra) {
     Map<String, String> environment = new HashMap<>(extra);
-    environment.put("BUCKET_NAME", bucket);
+    environment.put(BUCKET_NAME, bucket);
     return new PipelineFunction(this, id, code, logGroups, new PipelineFunction.Spec(
         "Competency intake: checks " + what, HANDLERS + handler + "::handleRequest", 512, timeout, null,
         environment, null, namespace));

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -34,7 +35,7 @@ public final class PipelineFunction extends Construct {
    * call then fails as a retryable StoreUnavailableException while the function still has time to
    * report it, instead of the function timing out first.
    */
-  static final String SDK_CALL_TIMEOUT_ENV = "SDK_CALL_TIMEOUT_MS";
+  static final String SDK_CALL_TIMEOUT_ENV = LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
   static final Duration MAX_SDK_CALL_TIMEOUT = Duration.seconds(20);
 
   /** Powertools' service name: the Service dimension of every custom metric and a field of every log line. */
@@ -43,9 +44,9 @@ public final class PipelineFunction extends Construct {
   /** Variables every function gets; Powertools reads them. The metrics namespace is the environment's. */
   static Map<String, String> commonEnvironment(String metricsNamespace) {
     return Map.of(
-        "POWERTOOLS_SERVICE_NAME", SERVICE_NAME,
-        "POWERTOOLS_METRICS_NAMESPACE", metricsNamespace,
-        "POWERTOOLS_LOG_LEVEL", "INFO");
+        LambdaEnvironment.POWERTOOLS_SERVICE_NAME, SERVICE_NAME,
+        LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE, metricsNamespace,
+        LambdaEnvironment.POWERTOOLS_LOG_LEVEL, "INFO");
   }
 
   private final Role role;

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -52,11 +53,11 @@ public final class PipelineStack extends Stack {
     monitoring = new Monitoring(this, "Monitoring", settings, functions, workflow, api, storage, alerts);
 
     String stateMachineArn = workflow.stateMachine().getStateMachineArn();
-    functions.intake().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
-    functions.redrive().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
+    functions.intake().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    functions.redrive().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
     // The API's history route reads the execution (named by the submission id) of this workflow.
-    functions.api().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
-    functions.aggregate().addEnvironment("API_BASE_URL", api.baseUrl());
+    functions.api().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
     // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in

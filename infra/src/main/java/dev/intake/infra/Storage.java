@@ -1,5 +1,7 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.BucketLayout;
+import dev.intake.contracts.SubmissionsTable;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -32,10 +34,10 @@ import software.constructs.Construct;
 public final class Storage extends Construct {
 
   /** Key prefixes of the intake bucket; the handlers use the same ones. */
-  public static final String INCOMING = "incoming/";
-  public static final String WORK = "work/";
-  public static final String REPORTS = "reports/";
-  public static final String TEMPLATES = "templates/";
+  public static final String INCOMING = BucketLayout.INCOMING;
+  public static final String WORK = BucketLayout.WORK;
+  public static final String REPORTS = BucketLayout.REPORTS;
+  public static final String TEMPLATES = BucketLayout.TEMPLATES;
 
   /**
    * Uploads are kept a little over a year, long enough for a competency renewal cycle (never longer
@@ -43,19 +45,12 @@ public final class Storage extends Construct {
    */
   static final int INCOMING_DAYS = 400;
   /** The table's time-to-live attribute (epoch seconds); DynamoDbSubmissionStore writes the same name. */
-  public static final String TTL_ATTRIBUTE = "expiresAt";
+  public static final String TTL_ATTRIBUTE = SubmissionsTable.TTL_ATTRIBUTE;
   /** Check results the workflow passes between states; the report replaces them within minutes. */
   static final int WORK_DAYS = 7;
   /** Overwritten objects (a partner re-uploading the same file name) are kept this long. */
   static final int NONCURRENT_DAYS = 30;
   static final int ACCESS_LOG_DAYS = 365;
-
-  /** The global secondary indexes the DynamoDB store adapter queries: name, partition key, sort key. */
-  static final List<List<String>> INDEXES = List.of(
-      List.of("byPartner", "GSI1PK", "GSI1SK"),
-      List.of("byStatus", "GSI2PK", "GSI2SK"),
-      List.of("all", "GSI3PK", "GSI3SK"),
-      List.of("byDocument", "GSI4PK", "GSI4SK"));
 
   private final Key dataKey;
   private final Bucket accessLogs;
@@ -131,8 +126,8 @@ public final class Storage extends Construct {
         .build();
 
     table = Table.Builder.create(this, "Submissions")
-        .partitionKey(Attribute.builder().name("PK").type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name("SK").type(AttributeType.STRING).build())
+        .partitionKey(Attribute.builder().name(SubmissionsTable.PARTITION_KEY).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(SubmissionsTable.SORT_KEY).type(AttributeType.STRING).build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .encryption(TableEncryption.CUSTOMER_MANAGED)
         .encryptionKey(dataKey)
@@ -143,11 +138,12 @@ public final class Storage extends Construct {
         .timeToLiveAttribute(TTL_ATTRIBUTE)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    for (List<String> index : INDEXES) {
+    // The indexes the DynamoDB store adapter queries.
+    for (SubmissionsTable.Index index : SubmissionsTable.Index.values()) {
       table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-          .indexName(index.get(0))
-          .partitionKey(Attribute.builder().name(index.get(1)).type(AttributeType.STRING).build())
-          .sortKey(Attribute.builder().name(index.get(2)).type(AttributeType.STRING).build())
+          .indexName(index.indexName())
+          .partitionKey(Attribute.builder().name(index.partitionKey()).type(AttributeType.STRING).build())
+          .sortKey(Attribute.builder().name(index.sortKey()).type(AttributeType.STRING).build())
           .projectionType(ProjectionType.ALL)
           .build());
     }

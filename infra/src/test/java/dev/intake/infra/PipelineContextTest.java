@@ -168,20 +168,6 @@ class PipelineContextTest {
   }
 
   @Test
-  void repositoryRoot_fromASubdirectory_isFoundByWalkingUp(@TempDir Path dir) throws Exception {
-    // given
-    Files.createDirectories(dir.resolve("statemachine"));
-    Files.writeString(dir.resolve("pom.xml"), "<project/>");
-    Path deep = Files.createDirectories(dir.resolve("infra/src/main"));
-
-    // when
-    Path root = RepositoryRoot.walkUpFrom(deep);
-
-    // then
-    assertThat(root).isEqualTo(dir.normalize());
-  }
-
-  @Test
   void workflow_placeholderWithoutSubstitution_isRefused(@TempDir Path dir) throws Exception {
     // given
     Path asl = dir.resolve("submission.asl.json");

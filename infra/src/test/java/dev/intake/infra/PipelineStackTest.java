@@ -2,6 +2,7 @@ package dev.intake.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.contracts.RepositoryRoot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

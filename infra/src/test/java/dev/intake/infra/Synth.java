@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.RepositoryRoot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.contracts.RepositoryRoot;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

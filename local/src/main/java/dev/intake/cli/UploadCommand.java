@@ -3,6 +3,7 @@ package dev.intake.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.AwsClients;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.local.LocalApiClient;
 import dev.intake.local.LocalTokens;
 import dev.intake.model.PartnerIds;
@@ -137,7 +138,7 @@ final class UploadCommand implements Command {
 
   private static String direct(JsonNode runtime, String partner, String fileName, byte[] bytes)
       throws CliException {
-    String key = "incoming/" + partner + "/" + fileName;
+    String key = BucketLayout.incomingKey(partner, fileName);
     try (AwsClients clients = AwsClients.local(null, URI.create(runtime.path("s3").asText()))) {
       clients.s3().putObject(PutObjectRequest.builder().bucket(runtime.path("bucket").asText()).key(key)
           .contentType(XLSX).build(), RequestBody.fromBytes(bytes));

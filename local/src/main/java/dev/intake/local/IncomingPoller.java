@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.engines.AtomicFiles;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.pipeline.PipelineJson;
@@ -98,7 +99,7 @@ public final class IncomingPoller implements AutoCloseable {
    * waiting for the next listing. The periodic listing stays as the safety net for anything missed.
    */
   public void announce(String key) {
-    if (!key.startsWith("incoming/") || key.endsWith("/")) {
+    if (!key.startsWith(BucketLayout.INCOMING) || key.endsWith("/")) {
       return;
     }
     workers.submit(() -> {
@@ -126,8 +127,8 @@ public final class IncomingPoller implements AutoCloseable {
   private int listAndDeliver() {
     List<S3Object> fresh = new ArrayList<>();
     Instant now = clock.instant();
-    for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix("incoming/")
-        .build()).contents()) {
+    for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
+        .prefix(BucketLayout.INCOMING).build()).contents()) {
       if (o.key().endsWith("/") || o.eTag() == null) {
         continue;
       }

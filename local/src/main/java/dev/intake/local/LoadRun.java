@@ -1,6 +1,7 @@
 package dev.intake.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.local.asl.ExecutionDescription;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.pipeline.PipelineJson;
@@ -85,7 +86,7 @@ public final class LoadRun {
         puts.add(uploaders.submit(() -> {
           Instant at = clock.instant();
           runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
-              .key("incoming/" + partner + "/" + file).build(), RequestBody.fromBytes(body));
+              .key(BucketLayout.incomingKey(partner, file)).build(), RequestBody.fromBytes(body));
           synchronized (tracker) {
             tracker.uploaded(partner, file, at);
           }

@@ -11,9 +11,10 @@ import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.S3ObjectStore;
 import dev.intake.aws.S3UploadPresigner;
+import dev.intake.aws.SubmissionTableSetup;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.engines.AtomicFiles;
 import dev.intake.engines.DynaliteProcess;
-import dev.intake.engines.Repository;
 import dev.intake.engines.S3ProxyEngine;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.handlers.IntakeHandler;
@@ -116,7 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   public static LocalRuntime start(Options o) throws IOException {
-    Path root = Repository.root();
+    Path root = RepositoryRoot.locate();
     Path data = o.dataDir().toAbsolutePath();
     Files.createDirectories(data);
     LocalTokens tokens = new LocalTokens(o.token());
@@ -139,7 +140,7 @@ public final class LocalRuntime implements AutoCloseable {
       s3.createBucket(BUCKET);
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
-      DynamoDbSubmissionStore.createTable(clients.dynamoDb(), TABLE);
+      SubmissionTableSetup.create(clients.dynamoDb(), TABLE);
       SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
       ObjectStore objects = new S3ObjectStore(clients.s3(), clients.s3Presigner());
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();

@@ -12,8 +12,9 @@ import dev.intake.api.TemplateService;
 import dev.intake.api.UploadLinks;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.checklist.Checklist;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.local.asl.InMemoryExecutionStore;
 import dev.intake.local.asl.StepFunctionsRunner;
@@ -71,9 +72,9 @@ class DuplicatesAndOrderTest {
   void olderVersionAfterNewer_eachDeliveredFiveTimes_oneEvaluationEachInUploadOrder() throws Exception {
     clients = AwsClients.local(Dynalite.shared().endpoint(), null);
     String table = Dynalite.uniqueTableName("order");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
-    runner = LocalWorkflow.build(Repository.root(), store, objects, clock, notifications::add,
+    runner = LocalWorkflow.build(RepositoryRoot.locate(), store, objects, clock, notifications::add,
         new InMemoryExecutionStore(), d -> { }, null);
     IntakeHandler intake = new IntakeHandler(new IntakeService(store, objects,
         new RunnerWorkflowStarter(runner),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.local.asl.HistoryEvent;
@@ -63,7 +63,7 @@ class SubmissionWorkflowTest {
   }
 
   private IntakeHandler pipeline(SubmissionStoreWrapper storeView, ObjectStore objectView) throws Exception {
-    runner = LocalWorkflow.build(Repository.root(), storeView, objectView, clock, notifications::add,
+    runner = LocalWorkflow.build(RepositoryRoot.locate(), storeView, objectView, clock, notifications::add,
         new InMemoryExecutionStore(), sleeps::add, null);
     return new IntakeHandler(new IntakeService(storeView, objectView,
         new RunnerWorkflowStarter(runner),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.local.asl.HistoryEvent;
@@ -60,7 +60,7 @@ class WorkflowTimeoutRetryTest {
 
   private void evaluate(ObjectStore objectView) throws Exception {
     objects.put(BUCKET, KEY, WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).build());
-    runner = LocalWorkflow.build(Repository.root(), store, objectView, clock, notifications::add,
+    runner = LocalWorkflow.build(RepositoryRoot.locate(), store, objectView, clock, notifications::add,
         new InMemoryExecutionStore(), sleeps::add, null);
     new IntakeHandler(new IntakeService(store, objectView, new RunnerWorkflowStarter(runner), new WorkbookParser(),
         AsOfPolicy.uploadDay(), clock, PipelineMetrics.NONE)).handleRequest(
