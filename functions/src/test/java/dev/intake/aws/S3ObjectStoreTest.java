@@ -3,6 +3,7 @@ package dev.intake.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intake.pipeline.ObjectRead;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.testing.S3ProxyServer;
 import java.io.InputStream;
@@ -54,6 +55,36 @@ class S3ObjectStoreTest {
     store.write(BUCKET, "reports/sub-1/report.json", bytes, "application/json");
 
     assertThat(store.read(BUCKET, "reports/sub-1/report.json", null, 1_000_000)).hasValue(bytes);
+  }
+
+  @Test
+  void readIfMatch_theAnnouncedUpload_returnsItsBytes() {
+    byte[] bytes = randomBytes(5_000, 11);
+    String eTag = clients.s3().putObject(b -> b.bucket(BUCKET).key("incoming/p1/same.xlsx"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes)).eTag();
+
+    ObjectRead read = store.readIfMatch(BUCKET, "incoming/p1/same.xlsx", eTag.replace("\"", ""), 1_000_000);
+
+    assertThat(read).isInstanceOfSatisfying(ObjectRead.Found.class, f -> assertThat(f.bytes()).isEqualTo(bytes));
+  }
+
+  @Test
+  void readIfMatch_keyOverwrittenSinceTheEvent_isReplacedNotTheLaterBytes() {
+    String eTag = clients.s3().putObject(b -> b.bucket(BUCKET).key("incoming/p1/burst.xlsx"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(randomBytes(5_000, 12))).eTag();
+    store.write(BUCKET, "incoming/p1/burst.xlsx", randomBytes(5_000, 13), XLSX);
+
+    ObjectRead read = store.readIfMatch(BUCKET, "incoming/p1/burst.xlsx", eTag.replace("\"", ""), 1_000_000);
+
+    assertThat(read).isInstanceOf(ObjectRead.Replaced.class);
+  }
+
+  @Test
+  void readIfMatch_keyDeleted_isMissing() {
+    ObjectRead read = store.readIfMatch(BUCKET, "incoming/p1/never-there.xlsx", "d41d8cd98f00b204e9800998ecf8427e",
+        1_000);
+
+    assertThat(read).isInstanceOf(ObjectRead.Missing.class);
   }
 
   @Test
