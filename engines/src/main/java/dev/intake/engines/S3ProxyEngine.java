@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * S3Proxy in-process on 127.0.0.1, backed by jclouds' filesystem store in a folder (so objects
  * survive a restart), checking SigV2/SigV4 signatures against one access key — a presigned URL is
- * verified, not waved through, and the AWS CLI works with {@code --endpoint-url}.
+ * verified, not waved through, and the AWS CLI works with {@code --endpoint-url}. Keys up to S3's
+ * 1,024 bytes are kept, however long a segment ({@link LongKeys}).
  */
 public final class S3ProxyEngine implements AutoCloseable {
 
@@ -75,8 +76,8 @@ public final class S3ProxyEngine implements AutoCloseable {
           .overrides(properties)
           .build(BlobStoreContext.class);
       VersionStore versions = versionsDir == null ? null : new VersionStore(versionsDir, Clock.systemUTC());
-      BlobStore store = versions == null ? context.getBlobStore()
-          : new Versioning(context.getBlobStore(), versions, versioned, onObjectCreated);
+      BlobStore files = new LongKeys(context.getBlobStore());
+      BlobStore store = versions == null ? files : new Versioning(files, versions, versioned, onObjectCreated);
       S3Proxy proxy = S3Proxy.builder()
           .blobStore(store)
           .endpoint(URI.create("http://127.0.0.1:" + port))

@@ -125,6 +125,51 @@ class LocalS3ClientsTest {
     assertThat(object("incoming/P-1001/trailer.xlsx")).isEqualTo(bytes);
   }
 
+  @Test
+  void s3_keyOf900Characters_isStoredReadListedAndDeletedAsOnS3() {
+    String key = "incoming/P-1001/" + "a".repeat(880) + ".xlsx";
+    byte[] bytes = "a workbook under a long name".getBytes(StandardCharsets.UTF_8);
+
+    sdk.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+
+    assertThat(object(key)).isEqualTo(bytes);
+    assertThat(sdk.headObject(b -> b.bucket(BUCKET).key(key)).contentLength()).isEqualTo(bytes.length);
+    assertThat(sdk.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("incoming/P-1001/")).contents())
+        .extracting(o -> o.key()).contains(key);
+    assertThat(sdk.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix("incoming/P-1001/" + "a".repeat(500)))
+        .contents()).extracting(o -> o.key()).containsExactly(key);
+    assertThat(sdk.listObjectsV2(b -> b.bucket(BUCKET).prefix("incoming/").delimiter("/")).commonPrefixes())
+        .extracting(p -> p.prefix()).contains("incoming/P-1001/");
+    assertThat(sdk.listObjectsV2Paginator(b -> b.bucket(BUCKET)).contents()).extracting(o -> o.key())
+        .allSatisfy(k -> assertThat(k).startsWith("incoming/"));
+    sdk.deleteObject(b -> b.bucket(BUCKET).key(key));
+    assertThatThrownBy(() -> object(key)).isInstanceOf(S3Exception.class)
+        .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(404));
+  }
+
+  @Test
+  void s3_keyOverS3s1024Bytes_isRefusedAsAClientError() {
+    String key = "incoming/P-1001/" + "b".repeat(1010) + ".xlsx";
+
+    assertThatThrownBy(() -> sdk.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(new byte[1])))
+        .isInstanceOf(S3Exception.class)
+        .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isBetween(400, 499));
+  }
+
+  @Test
+  void awsCli_multipartUploadToA900CharacterKey_uploadsEveryByte() throws Exception {
+    byte[] bytes = new byte[9 * 1024 * 1024];
+    new Random(9).nextBytes(bytes);
+    Path big = Files.write(dir.resolve("big-long.xlsx"), bytes);
+    String key = "incoming/P-1001/" + "c".repeat(880) + ".xlsx";
+
+    Cli cli = aws("--endpoint-url", engine.endpoint().toString(), "s3", "cp", big.toString(),
+        "s3://" + BUCKET + "/" + key);
+
+    assertThat(cli.exitCode()).as(cli.output()).isZero();
+    assertThat(object(key)).isEqualTo(bytes);
+  }
+
   private S3Client sdk(RequestChecksumCalculation checksums) {
     return S3Client.builder()
         .endpointOverride(engine.endpoint())

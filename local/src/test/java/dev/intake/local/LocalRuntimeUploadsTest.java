@@ -22,19 +22,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Overwrites in a burst: five different workbooks PUT back to back to one key of the running local
- * runtime (through its S3 API, as any client would) are five submissions, each judged on its own
- * bytes — stored original, partner and verdict all of the workbook that upload carried. Ten times.
+ * Uploads at the edges, through the running local runtime's S3 API as any client would send them.
+ * Overwrites in a burst: five different workbooks PUT back to back to one key are five submissions,
+ * each judged on its own bytes — stored original, partner and verdict all of the workbook that upload
+ * carried; ten times. And a name as long as S3 allows is evaluated like any other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LocalRuntimeBurstTest {
+class LocalRuntimeUploadsTest {
 
   private static final List<String> FILES = List.of("ready.xlsx", "tier-and-path.xlsx", "certifications.xlsx",
       "case-study-age.xlsx", "public-urls.xlsx");
@@ -104,6 +106,22 @@ class LocalRuntimeBurstTest {
     assertThat(actual.keySet()).as("each workbook is one submission's original").containsExactlyInAnyOrderElementsOf(
         FILES);
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void upload_underA900CharacterName_isEvaluated() throws Exception {
+    String fileName = "n".repeat(880) + ".xlsx";
+    runtime.s3().putObject(b -> b.bucket(LocalRuntime.BUCKET).key("incoming/P-3002/" + fileName),
+        RequestBody.fromBytes(workbooks.get(0)));
+    UploadTracker tracker = new UploadTracker(api, java.time.Clock.systemUTC());
+    tracker.uploaded("P-3002", fileName, Instant.now());
+
+    List<UploadTracker.Outcome> outcomes = tracker.await(Duration.ofMinutes(2), Duration.ofMillis(200), done -> { });
+
+    assertThat(outcomes).singleElement().satisfies(o -> {
+      assertThat(o.submission().path("fileName").asText()).isEqualTo(fileName);
+      assertThat(o.status()).isEqualTo("READY");
+    });
   }
 
   /** The submissions of the key once five of them are terminal (their JSON from the API, with versionId). */
