@@ -27,7 +27,10 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.copy(bytes, temp, StandardCopyOption.REPLACE_EXISTING);
+      // Into the owner-only file createTempFile made (Files.copy would replace it with a new one).
+      try (java.io.OutputStream out = Files.newOutputStream(temp)) {
+        bytes.transferTo(out);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

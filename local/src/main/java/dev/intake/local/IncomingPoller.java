@@ -47,6 +47,8 @@ public final class IncomingPoller implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IncomingPoller.class);
   private static final int STATE_VERSION = 2;
+  /** How old an object without a kept version must be before a round delivers it as listed. */
+  static final java.time.Duration VERSION_GRACE = java.time.Duration.ofSeconds(10);
   private static final PojoSerializer<S3Event> SERIALIZER =
       LambdaEventSerializers.serializerFor(S3Event.class, IncomingPoller.class.getClassLoader());
 
@@ -148,10 +150,14 @@ public final class IncomingPoller implements AutoCloseable {
         consider(Put.of(v), now, fresh);
       }
     }
-    // Objects of which the server kept no version (put before it kept versions): as listed.
+    // Objects of which the server kept no version (put before it kept versions, or a put whose version
+    // the server never got to keep): as listed. A put younger than the grace may be one whose version
+    // is being kept right now; the next rounds look again.
+    Instant settled = now.minus(VERSION_GRACE);
     for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix("incoming/")
         .build()).contents()) {
-      if (incoming(o.key()) && o.eTag() != null && !kept.contains(o.key() + "#" + o.eTag().replace("\"", ""))) {
+      if (incoming(o.key()) && o.eTag() != null && !kept.contains(o.key() + "#" + o.eTag().replace("\"", ""))
+          && modified(o).isBefore(settled)) {
         consider(Put.of(o), now, fresh);
       }
     }

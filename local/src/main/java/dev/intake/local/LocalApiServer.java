@@ -96,6 +96,14 @@ public final class LocalApiServer implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       close();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          // What the CLI tells apart: the port is taken.
+          java.net.BindException taken = new java.net.BindException("127.0.0.1:" + port + " is already in use");
+          taken.initCause(e);
+          throw taken;
+        }
+      }
       throw new IOException("Cannot start the local API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
   }
