@@ -62,20 +62,23 @@ public final class ReviewerApi {
       "GET /submissions/{id}/history",
       "GET /submissions/{id}/decisions",
       "POST /submissions/{id}/decisions",
-      "GET /template");
+      "GET /template",
+      "POST /uploads");
 
   private final SubmissionStore store;
   private final ObjectStore objects;
   private final TemplateService templates;
   private final ExecutionHistory executions;
+  private final UploadLinks uploads;
   private final Clock clock;
 
   public ReviewerApi(SubmissionStore store, ObjectStore objects, TemplateService templates,
-      ExecutionHistory executions, Clock clock) {
+      ExecutionHistory executions, UploadLinks uploads, Clock clock) {
     this.store = store;
     this.objects = objects;
     this.templates = templates;
     this.executions = executions;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
@@ -118,6 +121,10 @@ public final class ReviewerApi {
     if (path.equals("/template")) {
       requireRoute(method, "/template");
       return template();
+    }
+    if (path.equals("/uploads")) {
+      requireRoute(method, "/uploads");
+      return uploads.create(r);
     }
     Matcher m = SUBMISSION.matcher(path);
     if (!m.matches()) {

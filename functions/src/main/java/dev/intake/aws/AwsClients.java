@@ -2,6 +2,7 @@ package dev.intake.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,13 +37,19 @@ import software.amazon.awssdk.services.sfn.SfnClientBuilder;
  * them, because the flexible checksums SDK v2 sends by default make a PutObject to S3Proxy hang.
  *
  * <p>Every client uses the URL-connection HTTP client (the only one on the class path), the SDK's
- * standard retry mode, and bounded attempt and call timeouts.
+ * standard retry mode, and bounded attempt and call timeouts. On AWS the stack gives each function
+ * a call budget ({@value #CALL_TIMEOUT_ENV}, a quarter of its timeout): no call, retries included,
+ * takes longer, and no attempt longer than half of it, so a slow service surfaces as a retryable
+ * failure while the function still runs, instead of as a function timeout.
  */
 public final class AwsClients implements AutoCloseable {
 
   /** Placeholder credentials for local servers; they guard nothing and are not a secret. */
   public static final String LOCAL_ACCESS_KEY_ID = "local";
   public static final String LOCAL_SECRET_ACCESS_KEY = "local-placeholder-not-a-secret";
+
+  /** The environment variable that holds the function's call budget in milliseconds (set by the CDK stack). */
+  public static final String CALL_TIMEOUT_ENV = "SDK_CALL_TIMEOUT_MS";
 
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
@@ -54,6 +61,7 @@ public final class AwsClients implements AutoCloseable {
   static final Duration SFN_CALL_TIMEOUT = Duration.ofSeconds(20);
 
   private final Region region;
+  private final Duration callBudget;
   private final URI dynamoDbEndpoint;
   private final URI s3Endpoint;
   private final URI sfnEndpoint;
@@ -67,6 +75,7 @@ public final class AwsClients implements AutoCloseable {
 
   private AwsClients(Builder b) {
     this.region = b.region != null ? b.region : regionFromEnvironment();
+    this.callBudget = b.callBudget;
     this.dynamoDbEndpoint = b.dynamoDbEndpoint;
     this.s3Endpoint = b.s3Endpoint;
     this.sfnEndpoint = b.sfnEndpoint;
@@ -82,9 +91,49 @@ public final class AwsClients implements AutoCloseable {
     this.sfn = new Lazy<>(this::buildSfn);
   }
 
-  /** Clients for AWS: region from {@code AWS_REGION} (default us-east-1), default credentials chain. */
+  /**
+   * Clients for AWS: region from {@code AWS_REGION} (default us-east-1), default credentials chain,
+   * the call budget from {@value #CALL_TIMEOUT_ENV} when it is set.
+   */
   public static AwsClients fromEnvironment() {
-    return builder().build();
+    return builder().callBudget(callBudget(System.getenv())).build();
+  }
+
+  /**
+   * The call budget an environment gives, or null when it gives none.
+   *
+   * @throws IllegalStateException when the value is not a positive number of milliseconds
+   */
+  public static Duration callBudget(Map<String, String> env) {
+    String value = env.get(CALL_TIMEOUT_ENV);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    long millis;
+    try {
+      millis = Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      millis = 0;
+    }
+    if (millis <= 0) {
+      throw new IllegalStateException(CALL_TIMEOUT_ENV + " must be a positive number of milliseconds, was '" + value
+          + "'");
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  /** The longest one call may take, retries included: the service's own bound, or the budget if lower. */
+  Duration callTimeout(Duration serviceCall) {
+    return callBudget == null || callBudget.compareTo(serviceCall) >= 0 ? serviceCall : callBudget;
+  }
+
+  /** The longest one attempt may take: the service's own bound, or half the budget if lower (two attempts fit). */
+  Duration attemptTimeout(Duration serviceAttempt) {
+    if (callBudget == null) {
+      return serviceAttempt;
+    }
+    Duration half = callBudget.dividedBy(2);
+    return half.compareTo(serviceAttempt) >= 0 ? serviceAttempt : half;
   }
 
   /**
@@ -184,11 +233,12 @@ public final class AwsClients implements AutoCloseable {
     return b.build();
   }
 
-  private static ClientOverrideConfiguration overrides(Duration attempt, Duration call) {
+  /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
+  private ClientOverrideConfiguration overrides(Duration serviceAttempt, Duration serviceCall) {
     return ClientOverrideConfiguration.builder()
         .retryStrategy(RetryMode.STANDARD)
-        .apiCallAttemptTimeout(attempt)
-        .apiCallTimeout(call)
+        .apiCallAttemptTimeout(attemptTimeout(serviceAttempt))
+        .apiCallTimeout(callTimeout(serviceCall))
         .build();
   }
 
@@ -201,6 +251,7 @@ public final class AwsClients implements AutoCloseable {
   public static final class Builder {
 
     private Region region;
+    private Duration callBudget;
     private URI dynamoDbEndpoint;
     private URI s3Endpoint;
     private URI sfnEndpoint;
@@ -213,6 +264,15 @@ public final class AwsClients implements AutoCloseable {
     /** Overrides {@code AWS_REGION}. */
     public Builder region(Region region) {
       this.region = region;
+      return this;
+    }
+
+    /** The longest one call may take, retries included (null: each service's own bound). */
+    public Builder callBudget(Duration budget) {
+      if (budget != null && (budget.isNegative() || budget.isZero())) {
+        throw new IllegalArgumentException("the call budget must be positive, was " + budget);
+      }
+      this.callBudget = budget;
       return this;
     }
 

@@ -3,6 +3,7 @@ package dev.intake.aws;
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
@@ -17,6 +18,7 @@ import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.web.SafePageFetcher;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,6 +28,9 @@ import java.util.Map;
  * the first call also registers the {@link SnapStartPriming} hook.
  */
 public final class AwsWiring {
+
+  /** Days a submission's rows are kept (the table's TTL); set by the CDK stack on the functions that write rows. */
+  public static final String RETENTION_ENV = "RETENTION_DAYS";
 
   private static volatile AwsWiring instance;
 
@@ -64,7 +69,16 @@ public final class AwsWiring {
   }
 
   private SubmissionStore store() {
-    return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+    String days = env.get(RETENTION_ENV);
+    if (days == null || days.isBlank()) {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"));
+    }
+    try {
+      return new DynamoDbSubmissionStore(clients.dynamoDb(), required("TABLE_NAME"),
+          Duration.ofDays(Long.parseLong(days.strip())), clock);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(RETENTION_ENV + " must be a positive number of days, was '" + days + "'", e);
+    }
   }
 
   private ObjectStore objects() {
@@ -114,6 +128,7 @@ public final class AwsWiring {
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),
+        new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required("BUCKET_NAME"), clock),
         clock);
   }
 

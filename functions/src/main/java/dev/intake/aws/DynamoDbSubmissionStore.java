@@ -11,6 +11,7 @@ import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,6 +70,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * </ul>
  * Times in keys are ISO-8601 UTC with exactly nine fraction digits, so string order is time order.
  * Every status write is conditional on {@code statusRank} (no transactions: dynalite lacks them).
+ *
+ * <p>With a retention, every item of a submission carries {@value #TTL_ATTRIBUTE} (epoch seconds:
+ * received + retention; a decision: made + retention), the table's time-to-live attribute, and a
+ * submission past it reads as absent even before DynamoDB deletes it (that can take days), so the
+ * API never links to reports the bucket's lifecycle rule of the same retention has removed.
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
@@ -77,6 +83,8 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   public static final String INDEX_ALL = "all";
   public static final String INDEX_BY_DOCUMENT = "byDocument";
   public static final int MAX_LIST_LIMIT = 100;
+  /** The table's time-to-live attribute; the CDK stack enables TTL on the same name (infra Storage). */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
 
   static final String SUBMISSION_PREFIX = "SUB#";
   static final String META = "META";
@@ -107,17 +115,40 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private final String tableName;
   private final int filteredPageSize;
   private final int maxQueriesPerList;
+  private final Duration retention;
+  private final Clock clock;
 
+  /** A store whose items never expire (the local runtime, most tests). */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName) {
-    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST);
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC());
+  }
+
+  /**
+   * A store whose items expire {@code retention} after their submission was received.
+   *
+   * @param clock decides when an item has expired on reads
+   */
+  public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, Objects.requireNonNull(retention, "retention"),
+        clock);
   }
 
   /** With smaller bounds on a filtered listing, so a test can reach them with a few items. */
   DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize, int maxQueriesPerList) {
+    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC());
+  }
+
+  private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize,
+      int maxQueriesPerList, Duration retention, Clock clock) {
+    if (retention != null && (retention.isNegative() || retention.isZero())) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
     this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.filteredPageSize = filteredPageSize;
     this.maxQueriesPerList = maxQueriesPerList;
+    this.retention = retention;
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public String tableName() {
@@ -135,6 +166,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   @Override
   public boolean create(Submission submission) {
     Map<String, AttributeValue> item = submissionItem(submission);
+    expireAfter(item, submission.receivedAt());
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
       return true;
@@ -175,7 +207,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     if (current.get().status().terminal()) {
       return false;
     }
-    writeFindings(submissionId, report.findings());
+    writeFindings(submissionId, report.findings(), current.get().receivedAt());
 
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.of(report.status()), at);
     values.put(":summary", summary(report.summary()));
@@ -236,6 +268,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     putIfNotNull(item, "findingRef", decision.findingRef());
     item.put("reviewer", s(decision.reviewer()));
     item.put("at", s(time(decision.at())));
+    expireAfter(item, decision.at());
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
     } catch (ConditionalCheckFailedException e) {
@@ -252,7 +285,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Map<String, AttributeValue> key = submissionKey(submissionId);
     try {
       var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
-      return response.hasItem() && !response.item().isEmpty()
+      return response.hasItem() && !response.item().isEmpty() && !expired(response.item())
           ? Optional.of(toSubmission(response.item()))
           : Optional.empty();
     } catch (SdkException e) {
@@ -443,10 +476,11 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  private void writeFindings(String submissionId, List<Finding> findings) {
+  private void writeFindings(String submissionId, List<Finding> findings, Instant receivedAt) {
     List<WriteRequest> writes = new ArrayList<>(findings.size());
     for (int i = 0; i < findings.size(); i++) {
       Map<String, AttributeValue> item = findingItem(submissionId, i, findings.get(i));
+      expireAfter(item, receivedAt);
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
     for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
@@ -545,6 +579,20 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     } catch (SdkException e) {
       throw AwsFailures.translate(operation, e);
     }
+  }
+
+  /** Stamps the item with its expiry, {@code from} + retention, when this store has a retention. */
+  private void expireAfter(Map<String, AttributeValue> item, Instant from) {
+    if (retention != null) {
+      item.put(TTL_ATTRIBUTE, n(from.plus(retention).getEpochSecond()));
+    }
+  }
+
+  /** Past its expiry: DynamoDB may not have deleted it yet, but it is gone for the API. */
+  private boolean expired(Map<String, AttributeValue> item) {
+    AttributeValue expiresAt = item.get(TTL_ATTRIBUTE);
+    return expiresAt != null && expiresAt.n() != null
+        && Long.parseLong(expiresAt.n()) <= clock.instant().getEpochSecond();
   }
 
   // ---------------------------------------------------------------- mapping

@@ -33,6 +33,11 @@ public record UploadedObject(String bucket, String key, String versionId, String
     return "unassigned";
   }
 
+  /** The key of a partner's upload, {@code incoming/{partnerId}/{fileName}}: what {@link #partnerId()} reads back. */
+  public static String keyOf(String partnerId, String fileName) {
+    return "incoming/" + partnerId + "/" + fileName;
+  }
+
   public String fileName() {
     int slash = key.lastIndexOf('/');
     return slash < 0 ? key : key.substring(slash + 1);

@@ -35,8 +35,8 @@ final class FindingsSheet {
 
   /** Column headers, in order. */
   static final List<String> HEADERS = List.of("Severity", "Checklist ref", "Rule", "Sheet", "Cell", "Message",
-      "Remediation");
-  private static final int[] WIDTHS = {11, 13, 28, 18, 12, 70, 60};
+      "Remediation", "Checklist quote");
+  private static final int[] WIDTHS = {11, 13, 28, 18, 12, 70, 60, 70};
 
   static final int STATUS_ROW = 1;
   static final int NOTE_ROW = 4;
@@ -134,6 +134,7 @@ final class FindingsSheet {
       text(head, i, HEADERS.get(i), header);
     }
     int r = HEADER_ROW + 1;
+    FindingQuotes quotes = FindingQuotes.of(report);
     for (Finding f : report.findings()) {
       XSSFRow row = sheet.createRow(r++);
       text(row, 0, WorkbookAnnotator.label(f.severity()), severity.get(f.severity()));
@@ -142,6 +143,7 @@ final class FindingsSheet {
       location(row, f.location(), linked);
       text(row, 5, f.message(), wrap);
       text(row, 6, f.remediation(), wrap);
+      text(row, 7, quotes.display(f), wrap);
     }
     if (report.findings().isEmpty()) {
       text(sheet.createRow(r), 5, "No findings: every check passed.", wrap);

@@ -6,7 +6,10 @@ import dev.intake.model.Severity;
 import dev.intake.model.Text;
 import java.util.List;
 
-/** The report as a person reads it in a terminal or an e-mail. */
+/**
+ * The report as a person reads it in a terminal or an e-mail: each finding with its cell, the
+ * checklist sentence it rests on, and the fix.
+ */
 public final class TextReport {
 
   private TextReport() {
@@ -28,6 +31,7 @@ public final class TextReport {
         .append(r.summary().blockers() == 1 ? "" : "s").append(", ").append(r.summary().warnings()).append(" warning")
         .append(r.summary().warnings() == 1 ? "" : "s").append(", ").append(r.summary().passed())
         .append(" checks passed)\n");
+    FindingQuotes quotes = FindingQuotes.of(r);
     for (Severity s : Severity.values()) {
       List<Finding> of = r.findings().stream().filter(f -> f.severity() == s).toList();
       if (of.isEmpty()) {
@@ -40,6 +44,10 @@ public final class TextReport {
           out.append(Text.visible(f.location().toString())).append(": ");
         }
         out.append(Text.visible(f.message())).append('\n');
+        String quote = quotes.display(f);
+        if (!quote.isEmpty()) {
+          out.append("      Checklist ").append(quote).append('\n');
+        }
         out.append("      → ").append(Text.visible(f.remediation())).append('\n');
       }
     }

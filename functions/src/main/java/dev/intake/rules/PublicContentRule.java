@@ -20,7 +20,7 @@ final class PublicContentRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       if (Values.yesNo(c.isPublic()) != Values.YesNo.YES) {
         continue;
@@ -46,7 +46,7 @@ final class PublicContentRule implements Rule {
 
   private static void require(Findings out, CellValue v, String message, String fix) {
     if (v.isBlank()) {
-      out.blocker("2.2", message + ".", fix, v);
+      out.blocker(message + ".", fix, v);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.intake.engines.Repository;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import java.io.IOException;
@@ -52,6 +53,14 @@ class OpenApiContractTest {
   }
 
   @Test
+  void openApi_uploadRequest_isWhatUploadLinksAccepts() throws IOException {
+    JsonNode request = openApi().at("/components/schemas/UploadRequest/properties");
+
+    assertThat(request.at("/fileName/pattern").asText()).isEqualTo("^" + UploadLinks.FILE_NAME.pattern() + "$");
+    assertThat(request.at("/size/maximum").asLong()).isEqualTo(dev.intake.parsing.Limits.DEFAULT.maxFileBytes());
+  }
+
+  @Test
   void openApi_everyOperation_documentsItsClientErrors() throws IOException {
     JsonNode doc = openApi();
 
@@ -74,7 +83,8 @@ class OpenApiContractTest {
         "P", null, null, null, Instant.parse("2026-11-01T10:00:00Z")));
     InMemoryObjectStore objects = new InMemoryObjectStore();
     ReviewerApi api = new ReviewerApi(store, objects, new TemplateService(objects, "bucket", Checklist.current()),
-        ExecutionHistory.NONE, Clock.systemUTC());
+        ExecutionHistory.NONE, new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()),
+        Clock.systemUTC());
     Caller reviewer = new Caller.Reviewer("arn:aws:sts::1:assumed-role/competency-reviewer/r");
     JsonNode doc = openApi();
     Set<String> served = new TreeSet<>();

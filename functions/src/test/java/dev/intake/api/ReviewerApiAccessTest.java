@@ -12,6 +12,7 @@ import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -58,7 +59,8 @@ class ReviewerApiAccessTest {
     }
     InMemoryObjectStore objects = new InMemoryObjectStore();
     api = new ReviewerApi(store, objects, new TemplateService(objects, "bucket", Checklist.current()),
-        ExecutionHistory.NONE, Clock.systemUTC());
+        ExecutionHistory.NONE, new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   @AfterAll

@@ -4,6 +4,7 @@ import dev.intake.api.CallerResolver;
 import dev.intake.api.ExecutionHistory;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
@@ -14,6 +15,7 @@ import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import dev.intake.testing.RecordingWorkflowStarter;
@@ -35,6 +37,7 @@ final class HandlerFixture {
   final Clock clock = Clock.fixed(Instant.parse("2026-11-01T09:31:00Z"), ZoneOffset.UTC);
   final InMemorySubmissionStore store = new InMemorySubmissionStore();
   final InMemoryObjectStore objects = new InMemoryObjectStore();
+  final FakeUploadPresigner uploads = new FakeUploadPresigner();
   final RecordingWorkflowStarter workflow = new RecordingWorkflowStarter();
   final Checklist checklist = Checklist.current();
 
@@ -77,6 +80,7 @@ final class HandlerFixture {
 
   ApiHandler api() {
     return new ApiHandler(new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist),
-        ExecutionHistory.NONE, clock), CallerResolver.of("competency-reviewer", "competency-partner-"));
+        ExecutionHistory.NONE, new UploadLinks(uploads, BUCKET, clock), clock),
+        CallerResolver.of("competency-reviewer", "competency-partner-"));
   }
 }

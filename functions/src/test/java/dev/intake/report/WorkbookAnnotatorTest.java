@@ -191,9 +191,10 @@ class WorkbookAnnotatorTest {
         Finding f = report.findings().get(i);
         assertThat(rows.get(i)).containsExactly(WorkbookAnnotator.label(f.severity()), f.checklistRef(),
             f.ruleId(), f.location().sheet(), f.location().cell() != null ? f.location().cell() : "whole sheet",
-            f.message(), f.remediation());
+            f.message(), f.remediation(), FindingQuotes.of(report).display(f));
       }
       int tier = rowOf(rows, "partner-tier");
+      assertThat(rows.get(tier).get(7)).isEqualTo("1.3: “Partner must be an AWS Advanced or Premier Tier Partner.”");
       int certs = rowOf(rows, "certifications-associate");
       assertThat(link(sheet, tier)).isEqualTo("'Partner Profile'!B5");
       assertThat(link(sheet, certs)).isEqualTo("'Certifications'!A1");

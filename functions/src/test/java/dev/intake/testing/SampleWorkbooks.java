@@ -136,15 +136,16 @@ public final class SampleWorkbooks {
 
   static Sample publicUrls() {
     return new Sample("public-urls.xlsx", "P-1006", "Litware Consulting", ReportStatus.ACTION_REQUIRED,
-        "Three case studies marked public: one URL is http, one points at localhost, one is a valid https page —"
-            + " fewer than the two valid public case studies 2.2 requires.",
+        "Three case studies marked public: case study 1 on http:// (a warning: it still counts), case study 2 on"
+            + " https://localhost, case study 3 on the same page as case study 1 — so one valid public case study"
+            + " where 2.2 requires two.",
         Set.of("public-case-study-url"),
-        Set.of("BLOCKER public-case-study-url"),
+        Set.of("BLOCKER public-case-study-url", "WARNING public-case-study-url"),
         () -> partner(WorkbookBuilder.ready(AS_OF), "P-1006", "Litware Consulting", "litware-consulting.com")
             .caseStudy(1, c -> c.set(CaseStudyColumn.PUBLIC_URL, "http://litware-consulting.com/case-studies/1"))
             .caseStudy(2, c -> c.set(CaseStudyColumn.PUBLIC_URL, "https://localhost/case-studies/2"))
             .caseStudy(3, c -> c.set(CaseStudyColumn.PUBLIC, "Yes")
-                .set(CaseStudyColumn.PUBLIC_URL, "https://litware-consulting.com/case-studies/3"))
+                .set(CaseStudyColumn.PUBLIC_URL, "https://litware-consulting.com/case-studies/1"))
             .build());
   }
 

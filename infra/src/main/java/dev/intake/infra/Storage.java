@@ -23,6 +23,11 @@ import software.constructs.Construct;
  * The data of the pipeline: the intake bucket (uploads, intermediate results, reports, the blank
  * template), its access-log bucket, and the submissions table, all encrypted with one
  * customer-managed key.
+ *
+ * <p>One retention setting ({@code retentionDays}) drives both the reports' lifecycle rule and the
+ * table's time to live, so a row the API can still read never points at a report S3 has deleted:
+ * the store stamps every item of a submission with {@value #TTL_ATTRIBUTE} = received + retention,
+ * before the report exists, and S3 counts the report's days from its own, later, creation.
  */
 public final class Storage extends Construct {
 
@@ -32,12 +37,15 @@ public final class Storage extends Construct {
   public static final String REPORTS = "reports/";
   public static final String TEMPLATES = "templates/";
 
-  /** Uploads are kept a little over a year: long enough for a competency renewal cycle. */
+  /**
+   * Uploads are kept a little over a year, long enough for a competency renewal cycle (never longer
+   * than the retention, so no upload outlives its submission).
+   */
   static final int INCOMING_DAYS = 400;
+  /** The table's time-to-live attribute (epoch seconds); DynamoDbSubmissionStore writes the same name. */
+  public static final String TTL_ATTRIBUTE = "expiresAt";
   /** Check results the workflow passes between states; the report replaces them within minutes. */
   static final int WORK_DAYS = 7;
-  /** Reports and annotated workbooks, the record a reviewer links to, kept two years. */
-  static final int REPORTS_DAYS = 730;
   /** Overwritten objects (a partner re-uploading the same file name) are kept this long. */
   static final int NONCURRENT_DAYS = 30;
   static final int ACCESS_LOG_DAYS = 365;
@@ -54,11 +62,14 @@ public final class Storage extends Construct {
   private final Bucket intake;
   private final Table table;
 
-  public Storage(Construct scope, String id) {
+  private final int retentionDays;
+
+  public Storage(Construct scope, String id, int retentionDays) {
     super(scope, id);
+    this.retentionDays = retentionDays;
 
     dataKey = Key.Builder.create(this, "DataKey")
-        .description("Competency intake: uploads, reports, submissions table and dead-letter queue")
+        .description("Competency intake: uploads, reports and the submissions table")
         .enableKeyRotation(true)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
@@ -97,7 +108,7 @@ public final class Storage extends Construct {
             LifecycleRule.builder()
                 .id("incoming")
                 .prefix(INCOMING)
-                .expiration(Duration.days(INCOMING_DAYS))
+                .expiration(Duration.days(Math.min(INCOMING_DAYS, retentionDays)))
                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
                 .build(),
             LifecycleRule.builder()
@@ -109,7 +120,7 @@ public final class Storage extends Construct {
             LifecycleRule.builder()
                 .id("reports")
                 .prefix(REPORTS)
-                .expiration(Duration.days(REPORTS_DAYS))
+                .expiration(Duration.days(retentionDays))
                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
                 .build(),
             LifecycleRule.builder()
@@ -129,6 +140,7 @@ public final class Storage extends Construct {
             .pointInTimeRecoveryEnabled(true)
             .build())
         .deletionProtection(true)
+        .timeToLiveAttribute(TTL_ATTRIBUTE)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
     for (List<String> index : INDEXES) {
@@ -139,6 +151,11 @@ public final class Storage extends Construct {
           .projectionType(ProjectionType.ALL)
           .build());
     }
+  }
+
+  /** Days a submission's reports and rows are kept. */
+  public int retentionDays() {
+    return retentionDays;
   }
 
   public Key dataKey() {

@@ -6,9 +6,11 @@ import dev.intake.api.CallerResolver;
 import dev.intake.api.ExecutionHistory;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.S3ObjectStore;
+import dev.intake.aws.S3UploadPresigner;
 import dev.intake.engines.AtomicFiles;
 import dev.intake.engines.DynaliteProcess;
 import dev.intake.engines.Repository;
@@ -164,7 +166,8 @@ public final class LocalRuntime implements AutoCloseable {
       announced.set(poller);
       ApiHandler apiHandler = new ApiHandler(
           new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist), history(runner),
-              o.clock()),
+              // Presigned PUTs against S3Proxy: the same adapter and signature checks as on AWS.
+              new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), BUCKET, o.clock()), o.clock()),
           CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
       api = new LocalApiServer(apiHandler, tokens, apiPort);
       LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens,

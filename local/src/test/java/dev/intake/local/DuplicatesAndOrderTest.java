@@ -9,6 +9,7 @@ import dev.intake.api.ApiRequest;
 import dev.intake.api.Caller;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.checklist.Checklist;
@@ -25,6 +26,7 @@ import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.WorkbookBuilder;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +95,7 @@ class DuplicatesAndOrderTest {
     assertThat(runner.list()).hasSize(2);
     assertThat(notifications).hasSize(2);
     ReviewerApi api = new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, Checklist.current()),
-        id -> List.of(), clock);
+        id -> List.of(), new UploadLinks(new FakeUploadPresigner(), BUCKET, clock), clock);
     JsonNode history = PipelineJson.tree(api.handle(new ApiRequest("GET", "/submissions/" + v2 + "/history",
         Map.of(), null, new Caller.Reviewer("test"))).body().getBytes(StandardCharsets.UTF_8));
     List<String> order = new ArrayList<>();

@@ -7,9 +7,11 @@ import dev.intake.api.CallerResolver;
 import dev.intake.api.ExecutionHistory;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +51,8 @@ class LocalApiServerTest {
   private LocalApiServer start(LocalApiServer.Limits limits) throws IOException {
     InMemoryObjectStore objects = new InMemoryObjectStore();
     ApiHandler handler = new ApiHandler(new ReviewerApi(new InMemorySubmissionStore(), objects,
-        new TemplateService(objects, "bucket", Checklist.current()), ExecutionHistory.NONE, Clock.systemUTC()),
+        new TemplateService(objects, "bucket", Checklist.current()), ExecutionHistory.NONE,
+        new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()), Clock.systemUTC()),
         CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
     server = new LocalApiServer(handler, tokens, 0, limits);
     return server;
