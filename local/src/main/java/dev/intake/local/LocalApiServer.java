@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -79,9 +81,7 @@ public final class LocalApiServer implements AutoCloseable {
     connector.setAcceptQueueSize(128);
     server.addConnector(connector);
 
-    ConnectionLimit limit = new ConnectionLimit(limits.maxConnections(), connector);
-    limit.setIdleTimeout(limits.limitedIdleTimeout().toMillis());
-    server.addBean(limit);
+    server.addBean(new SheddingLimit(limits.maxConnections(), connector, limits.limitedIdleTimeout()));
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
@@ -105,6 +105,41 @@ public final class LocalApiServer implements AutoCloseable {
         }
       }
       throw new IOException("Cannot start the local API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Jetty's connection limit, shedding idle connections while it limits. Jetty shortens the idle
+   * timeout only of the connections already open when the limit is reached; a burst that reaches it
+   * is still being opened then, and those connections would keep the full timeout and hold every
+   * slot. Here each connection opened while the limit holds gets the short timeout too.
+   */
+  private static final class SheddingLimit extends ConnectionLimit {
+    private volatile boolean limiting;
+
+    SheddingLimit(int maxConnections, Connector connector, Duration limitedIdleTimeout) {
+      super(maxConnections, connector);
+      setIdleTimeout(limitedIdleTimeout.toMillis());
+    }
+
+    @Override
+    protected void limit() {
+      limiting = true;
+      super.limit();
+    }
+
+    @Override
+    protected void unlimit() {
+      limiting = false;
+      super.unlimit();
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+      super.onOpened(connection);
+      if (limiting) {
+        connection.getEndPoint().setIdleTimeout(getIdleTimeout());
+      }
     }
   }
 
