@@ -25,6 +25,7 @@ import dev.intake.pipeline.WorkflowInput;
 import dev.intake.testing.ForwardingObjectStore;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
+import dev.intake.testing.UnversionedEvents;
 import dev.intake.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -126,8 +127,55 @@ class SubmissionWorkflowTest {
     var submission = store.get(ID).orElseThrow();
     assertThat(submission.status()).isEqualTo(SubmissionStatus.FAILED);
     assertThat(submission.failure()).startsWith("java.lang.IllegalStateException: ").contains("reports bucket is down");
-    assertThat(notifications).isEmpty();
-    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed");
+    assertThat(notifications).singleElement().satisfies(n -> {
+      assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
+      assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("FAILED");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      JsonNode message = PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8));
+      assertThat(message.path("submissionId").asText()).isEqualTo(ID);
+      assertThat(message.path("failure").asText()).isEqualTo(submission.failure());
+    });
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed", "NotifyFailure");
+  }
+
+  @Test
+  void workflow_objectDeletedBeforeIntakeRead_endsFailedWithReasonAndOneNotification() throws Exception {
+    // given: the upload's event arrives after the object was deleted (put, then delete)
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(putEvent(), null);
+    var execution = runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(store.get(ID).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectMissing: ").contains("no longer in the bucket");
+    });
+    assertThat(notifications).singleElement().satisfies(n -> assertThat(PipelineJson.tree(
+        n.path("Message").asText().getBytes(StandardCharsets.UTF_8)).path("status").asText()).isEqualTo("FAILED"));
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("Failed at intake?", "MarkFailed", "NotifyFailure").doesNotContain("Checks", "Aggregate");
+  }
+
+  @Test
+  void workflow_unversionedKeyReplacedBeforeIntakeRead_endsFailedInsteadOfJudgingTheLaterBytes() throws Exception {
+    byte[] announced = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Announced Partner").build();
+    byte[] later = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Later Partner").build();
+    objects.put(BUCKET, KEY, later);
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(UnversionedEvents.announcing(announced), null);
+    String id = store.list(null, null, 10, null).items().get(0).submissionId();
+    runner.awaitCompletion(id, Duration.ofSeconds(30));
+
+    assertThat(store.get(id).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectReplaced: ");
+      assertThat(s.evaluation().partnerName()).as("nothing of the later upload is this one's").isNullOrEmpty();
+    });
+    assertThat(notifications).hasSize(1);
   }
 
   @Test
@@ -174,7 +222,7 @@ class SubmissionWorkflowTest {
     objects.put(BUCKET, KEY, evaluated);
     IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), new OverwriteAfterIntake(objects, later));
 
-    intake.handleRequest(EventLoader.loadS3Event("test-events/s3-put-versioning-suspended.json"), null);
+    intake.handleRequest(UnversionedEvents.announcing(evaluated), null);
     String id = store.list(null, null, 10, null).items().get(0).submissionId();
     runner.awaitCompletion(id, Duration.ofSeconds(30));
 
