@@ -25,13 +25,16 @@ public record UploadedObject(String bucket, String key, String versionId, String
     return key.endsWith("/");
   }
 
-  /** The partner folder: {@code incoming/{partnerId}/…}, or "unassigned" outside one. */
+  /**
+   * The partner folder: {@code incoming/{partnerId}/…}, or {@link PartnerIds#UNASSIGNED} outside one
+   * (and for the stray uploads' folder in any spelling).
+   */
   public String partnerId() {
     String[] parts = key.split("/");
-    if (parts.length >= 3 && key.startsWith(BucketLayout.INCOMING) && PartnerIds.isValid(parts[1])) {
+    if (parts.length >= 3 && key.startsWith(BucketLayout.INCOMING) && PartnerIds.isPartner(parts[1])) {
       return parts[1];
     }
-    return "unassigned";
+    return PartnerIds.UNASSIGNED;
   }
 
   public String fileName() {

@@ -45,6 +45,8 @@ class ApiHandlerTest {
         Arguments.of("test-events/api/partner-post-decision.json", 403, "FORBIDDEN"),
         Arguments.of("test-events/api/unknown-principal.json", 403, "FORBIDDEN"),
         Arguments.of("test-events/api/partner-post-upload.json", 200, null),
+        Arguments.of("test-events/api/partner-unassigned-list.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/reviewer-list-unassigned.json", 200, null),
         Arguments.of("test-events/api/partner-post-upload-bad-name.json", 400, "INVALID_FILE_NAME"),
         Arguments.of("test-events/api/partner-post-upload-too-large.json", 413, "TOO_LARGE"),
         Arguments.of("test-events/api/reviewer-post-upload.json", 403, "FORBIDDEN"));

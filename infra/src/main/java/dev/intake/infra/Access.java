@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.BucketLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,6 +149,19 @@ public final class Access extends Construct {
         .conditions(Map.of(
             "Null", Map.of("aws:PrincipalTag/" + PARTNER_TAG, "false"),
             "StringNotLike", Map.of("s3:prefix", List.of(OWN_PREFIX, OWN_PREFIX + "*"))))
+        .build());
+    // The stack never makes a partner of the stray uploads' id (PipelineSettings refuses it), but a
+    // principal tagged with it elsewhere would own incoming/unassigned/: everyone's stray files.
+    List<String> everyPartnerAction = new ArrayList<>(PARTNER_DENIED_OBJECT_ACTIONS);
+    everyPartnerAction.addAll(PARTNER_DENIED_LIST_ACTIONS);
+    bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("NoPartnerIsTheStrayUploads")
+        .effect(Effect.DENY)
+        .principals(List.of(new AnyPrincipal()))
+        .actions(everyPartnerAction)
+        .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+        .conditions(Map.of("StringEqualsIgnoreCase",
+            Map.of("aws:PrincipalTag/" + PARTNER_TAG, BucketLayout.UNASSIGNED)))
         .build());
 
     for (String partnerId : settings.partnerIds()) {

@@ -3,6 +3,7 @@ package dev.intake.infra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.contracts.BucketLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,6 +113,10 @@ public record PipelineSettings(
     reviewerPrincipals = List.copyOf(new LinkedHashSet<>(reviewerPrincipals));
     int maxId = MAX_ROLE_NAME - partnerRolePrefix(env).length();
     for (String id : partnerIds) {
+      if (BucketLayout.UNASSIGNED.equalsIgnoreCase(id)) {
+        throw new IllegalArgumentException("partner id '" + id + "' is reserved: it is the folder of uploads outside "
+            + "a partner's folder, and a role for it would read other partners' stray files");
+      }
       if (!PARTNER_ID.matcher(id).matches() || id.length() > maxId) {
         throw new IllegalArgumentException("partner id '" + id + "' must be letters, digits, '.', '_' or '-' and "
             + "at most " + maxId + " characters, so that " + partnerRolePrefix(env) + "{id} is a valid role name");

@@ -251,6 +251,22 @@ class LeastPrivilegeTest {
       }
       boolean matches = Synth.list(s.get("Resource")).stream().anyMatch(r -> iamMatches(joined(r), arn));
       if (matches && "Deny".equals(s.get("Effect"))) {
+  @Test
+  void bucketDeny_principalTaggedAsTheStrayUploads_isDeniedEveryPartnerActionOnTheWholeBucket() {
+    Map<String, Object> deny = bucketStatement("NoPartnerIsTheStrayUploads");
+
+    assertThat(deny.get("Effect")).isEqualTo("Deny");
+    assertThat(map(deny.get("Condition")).get("StringEqualsIgnoreCase"))
+        .isEqualTo(Map.of("aws:PrincipalTag/partnerId", "unassigned"));
+    List<String> actions = Synth.list(deny.get("Action")).stream().map(String::valueOf).toList();
+    for (String action : List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:ListBucketVersions")) {
+      assertThat(actions.stream().anyMatch(pattern -> iamMatches(pattern, action))).as(action).isTrue();
+    }
+    String bucket = synth.logicalId(synth.stack().storage().intake());
+    assertThat(Synth.list(deny.get("Resource")).stream().map(AlertsTest::joined))
+        .containsExactlyInAnyOrder("{" + bucket + ".Arn}", "{" + bucket + ".Arn}/*");
+  }
+
         return false;
       }
       allowed |= matches;

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the context values (e-mails, partners and their trust, reviewers, urlCheck, env) change; their validation. */
 class PipelineContextTest {
@@ -98,6 +100,15 @@ class PipelineContextTest {
   void partnerId_notARoleNameSuffix_isRefusedAtSynth() {
     assertThatThrownBy(() -> settings(Map.of("partnerIds", "acme/../x")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme/../x");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"unassigned", "Unassigned"})
+  void partnerId_theStrayUploadsFolder_isRefusedAtSynth(String id) {
+    // a role for it would read every upload that landed outside a partner's folder
+    assertThatThrownBy(() -> settings(Map.of("partnerIds", id,
+        "partnerTrust", "{\"" + id + "\":{\"externalId\":\"x-123456\"}}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
   }
 
   @Test
