@@ -92,6 +92,6 @@ final class ApiRoutes {
     if (allowed.isEmpty()) {
       throw new ApiException(404, "NOT_FOUND", "No such route: " + template);
     }
-    throw new ApiException(405, "METHOD_NOT_ALLOWED", "Use " + String.join(" or ", allowed) + " here.");
+    throw new ApiException(405, "METHOD_NOT_ALLOWED", "Use " + String.join(" or ", allowed) + " here.", allowed);
   }
 }

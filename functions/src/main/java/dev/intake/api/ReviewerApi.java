@@ -56,7 +56,7 @@ public final class ReviewerApi {
     } catch (ApiException e) {
       LOG.warn("Refused {} {} for {}: {} {}", request.method(), request.path(), request.caller().describe(), e.status,
           e.code);
-      return ApiResponse.error(e.status, e.code, e.getMessage());
+      return e.response();
     } catch (StoreUnavailableException e) {
       LOG.error("Store unavailable for {} {}", request.method(), request.path(), e);
       return ApiResponse.error(503, "UNAVAILABLE", "The service is briefly unavailable; try again shortly.");
