@@ -2,6 +2,7 @@ package dev.intake.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.model.Text;
 import dev.intake.pipeline.PipelineJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +10,15 @@ import java.util.Map;
 /**
  * A JSON response: status, body, and the headers particular to it (e.g. a 405's {@code Allow}); the
  * headers every answer carries (content type, caching) are the transport's.
+ *
+ * <p>Every answer of the API is made here, so this is where the last guard on partner text stands:
+ * the body is {@link Text#printable}, and no route, present or future, can hand out a direction
+ * override or an invisible character that slipped past the cleaning where partner text is read.
  */
 public record ApiResponse(int status, String body, Map<String, String> headers) {
 
   public ApiResponse {
+    body = Text.printable(body);
     headers = Map.copyOf(headers);
   }
 

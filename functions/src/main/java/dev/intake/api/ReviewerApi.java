@@ -1,6 +1,7 @@
 package dev.intake.api;
 
 import dev.intake.model.Finding;
+import dev.intake.model.Text;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.Page;
@@ -178,12 +179,15 @@ public final class ReviewerApi {
     return ApiResponse.json(201, ApiJson.decision(d));
   }
 
-  /** How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell. */
+  /**
+   * How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell; the sheet
+   * as the API shows it ({@link Text#printable}), so a reviewer can name what they were shown.
+   */
   public static String findingRef(Finding f) {
     if (f.location() == null || f.location().cell() == null) {
       return f.ruleId();
     }
-    return f.ruleId() + "@" + f.location().sheet() + "!" + f.location().cell();
+    return Text.printable(f.ruleId() + "@" + f.location().sheet() + "!" + f.location().cell());
   }
 
   private ApiResponse template() {

@@ -23,5 +23,9 @@ public record Finding(
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(remediation, "remediation");
+    // Rules quote partner text through Text.quote; this also catches what is named without it (a
+    // sheet's own name, a finding read back from an older report).
+    message = Text.printable(message);
+    remediation = Text.printable(remediation);
   }
 }

@@ -1,6 +1,7 @@
 package dev.intake.pipeline;
 
 import dev.intake.model.Summary;
+import dev.intake.model.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -34,6 +35,8 @@ public record Submission(
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(evaluation, "evaluation");
+    // A failure's reason may quote the key or the workbook; it is shown to reviewers as it is kept.
+    failure = failure == null ? null : Text.printable(failure);
   }
 
   /**
@@ -55,6 +58,11 @@ public record Submission(
 
     /** A source known by nothing but its id (tests, and records older than the fields). */
     public static final Source UNKNOWN = new Source(null, null, null, null, null, null, 0L);
+
+    /** The file name is shown to people: kept as {@link Text#visible} gives it, whatever stored it. */
+    public Source {
+      fileName = visibleOrNull(fileName);
+    }
 
     public static Source of(UploadedObject upload) {
       return new Source(upload.bucket(), upload.key(), upload.versionId(), upload.sequencer(),
@@ -80,10 +88,20 @@ public record Submission(
     /** Nothing known yet. */
     public static final Evaluation NONE = new Evaluation(null, null, null, null, null);
 
+    /** The declared version and name are the partner's text: kept as {@link Text#visible} gives it. */
+    public Evaluation {
+      checklistVersion = visibleOrNull(checklistVersion);
+      partnerName = visibleOrNull(partnerName);
+    }
+
     /** What intake read from the workbook, before any check ran. */
     public static Evaluation declared(String checklistVersion, String partnerName) {
       return new Evaluation(null, checklistVersion, partnerName, null, null);
     }
+  }
+
+  private static String visibleOrNull(String partnerText) {
+    return partnerText == null ? null : Text.visible(partnerText);
   }
 
   /** Received now: status RECEIVED, nothing evaluated. */

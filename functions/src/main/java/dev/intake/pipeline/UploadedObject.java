@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.contracts.BucketLayout;
 import dev.intake.model.PartnerIds;
+import dev.intake.model.Text;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -37,9 +38,13 @@ public record UploadedObject(String bucket, String key, String versionId, String
     return PartnerIds.UNASSIGNED;
   }
 
+  /**
+   * The last part of the key, as the system shows it ({@link Text#visible}: a name with direction
+   * overrides or invisible characters is shown without them). The key itself stays as S3 has it.
+   */
   public String fileName() {
     int slash = key.lastIndexOf('/');
-    return slash < 0 ? key : key.substring(slash + 1);
+    return Text.visible(slash < 0 ? key : key.substring(slash + 1));
   }
 
   /**

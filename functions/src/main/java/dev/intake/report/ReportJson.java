@@ -18,6 +18,7 @@ import dev.intake.model.PartnerRef;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Summary;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -80,7 +81,9 @@ public final class ReportJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    // The report is handed to the partner and the program office: the guard behind the cleaning of
+    // partner text where it is read (a sheet's own name, for one, is kept as written to find the sheet).
+    return Text.printable(out.toString());
   }
 
   private static void write(JsonGenerator g, Finding f, Quote quote) throws IOException {
