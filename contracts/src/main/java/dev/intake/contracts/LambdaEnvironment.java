@@ -27,6 +27,11 @@ public final class LambdaEnvironment {
   public static final String REVIEWER_PRINCIPALS = "REVIEWER_PRINCIPALS";
   /** The name prefix of the partners' roles; the rest of the name is the partner id. */
   public static final String PARTNER_ROLE_PREFIX = "PARTNER_ROLE_PREFIX";
+  /**
+   * The API function only: the ARN of the Secrets Manager secret whose value signs the list's page
+   * tokens (HMAC); the version labelled AWSPREVIOUS is accepted too, so a rotation breaks no page.
+   */
+  public static final String PAGE_TOKEN_SECRET_ARN = "PAGE_TOKEN_SECRET_ARN";
 
   /** Powertools for AWS Lambda reads these three itself; the code reads the namespace too. */
   public static final String POWERTOOLS_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";

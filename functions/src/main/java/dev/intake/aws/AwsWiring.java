@@ -2,6 +2,7 @@ package dev.intake.aws;
 
 import static dev.intake.contracts.LambdaEnvironment.API_BASE_URL;
 import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.PAGE_TOKEN_SECRET_ARN;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
 import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
@@ -81,7 +82,7 @@ public final class AwsWiring {
     return v;
   }
 
-  private SubmissionStore store() {
+  private DynamoDbSubmissionStore store() {
     String days = env.get(RETENTION_DAYS);
     if (days == null || days.isBlank()) {
       return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME));
@@ -137,7 +138,11 @@ public final class AwsWiring {
 
   public ReviewerApi reviewerApi() {
     String stateMachine = env.get(STATE_MACHINE_ARN);
-    return new ReviewerApi(store(), objects(), new TemplateService(objects(), required(BUCKET_NAME), checklist),
+    // The API hands out page tokens and takes them back, maybe in another container: all of them sign
+    // with the secret's key (read on first use, after a SnapStart restore).
+    SubmissionStore store = store().withPageTokenKeys(
+        new SecretsManagerPageTokenKeys(clients.secretsManager(), required(PAGE_TOKEN_SECRET_ARN), clock));
+    return new ReviewerApi(store, objects(), new TemplateService(objects(), required(BUCKET_NAME), checklist),
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),

@@ -61,6 +61,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * (epoch seconds: received + retention; a decision: made + retention), the table's time-to-live
  * attribute, and a submission past it reads as absent even before DynamoDB deletes it (that can take
  * days), so the API never links to reports the bucket's lifecycle rule of the same retention has removed.
+ *
+ * <p>A listing's page tokens are signed with {@link PageTokenKeys}: stores that hand tokens to one
+ * another (the API's containers on AWS, one runtime across restarts) must be given the same keys
+ * ({@link #withPageTokenKeys}); a store given none signs with a random key of its own.
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
@@ -88,10 +92,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private final int maxQueriesPerList;
   private final Duration retention;
   private final Clock clock;
+  private final PageTokenKeys pageTokenKeys;
 
   /** A store whose items never expire (the local runtime, most tests). */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName) {
-    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC());
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC(),
+        PageTokenKeys.random());
   }
 
   /**
@@ -101,16 +107,16 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
     this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, Objects.requireNonNull(retention, "retention"),
-        clock);
+        clock, PageTokenKeys.random());
   }
 
   /** With smaller bounds on a filtered listing, so a test can reach them with a few items. */
   DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize, int maxQueriesPerList) {
-    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC());
+    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC(), PageTokenKeys.random());
   }
 
   private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize,
-      int maxQueriesPerList, Duration retention, Clock clock) {
+      int maxQueriesPerList, Duration retention, Clock clock, PageTokenKeys pageTokenKeys) {
     if (retention != null && (retention.isNegative() || retention.isZero())) {
       throw new IllegalArgumentException("retention must be positive, was " + retention);
     }
@@ -120,6 +126,13 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     this.maxQueriesPerList = maxQueriesPerList;
     this.retention = retention;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.pageTokenKeys = Objects.requireNonNull(pageTokenKeys, "pageTokenKeys");
+  }
+
+  /** This store, signing and checking page tokens with {@code keys}. */
+  public DynamoDbSubmissionStore withPageTokenKeys(PageTokenKeys keys) {
+    return new DynamoDbSubmissionStore(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, retention, clock,
+        keys);
   }
 
   public String tableName() {
@@ -288,7 +301,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
     }
     ListQuery query = ListQuery.of(partnerId, status);
-    Map<String, AttributeValue> start = PageTokens.decode(query, nextToken);
+    Map<String, AttributeValue> start = PageTokens.decode(pageTokenKeys, query, nextToken);
     List<Submission> items = new ArrayList<>(limit);
     for (int calls = 1; ; calls++) {
       QueryResponse response = listPage(query, start, limit - items.size());
@@ -300,7 +313,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
           // Resume right after the last item returned, not after the page: with a filter the
           // page may have read further than the items this call hands out.
           boolean rest = i < page.size() - 1 || more;
-          return new Page<>(items, rest ? PageTokens.encode(query, page.get(i)) : null);
+          return new Page<>(items, rest ? PageTokens.encode(pageTokenKeys, query, page.get(i)) : null);
         }
       }
       if (!more) {
@@ -308,7 +321,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       }
       start = response.lastEvaluatedKey();
       if (calls >= maxQueriesPerList) {
-        return new Page<>(items, PageTokens.encode(query, start));
+        return new Page<>(items, PageTokens.encode(pageTokenKeys, query, start));
       }
     }
   }

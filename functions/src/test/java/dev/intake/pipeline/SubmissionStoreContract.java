@@ -339,6 +339,21 @@ public abstract class SubmissionStoreContract {
   }
 
   @Test
+  void list_tokenWithOneCharacterChanged_isIllegalArgument() {
+    createSeries("p1", 3);
+    String token = store.list("p1", null, 1, null).nextToken();
+
+    for (int at : new int[] {0, token.length() / 2, token.length() - 1}) {
+      char c = token.charAt(at);
+      String edited = token.substring(0, at) + (c == 'A' ? 'B' : 'A') + token.substring(at + 1);
+
+      assertThatThrownBy(() -> store.list("p1", null, 1, edited)).as("changed at %d", at)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nextToken");
+    }
+  }
+
+  @Test
   void list_tokenOfAnotherPartner_isIllegalArgument() {
     createSeries("p1", 3);
     createSeries("p2", 3);

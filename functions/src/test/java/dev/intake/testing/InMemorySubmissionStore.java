@@ -31,6 +31,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
   private final Map<String, Map<String, Decision>> decisions = new LinkedHashMap<>();
+  private final java.util.Set<String> issuedTokens = new java.util.HashSet<>();
   public int evaluationsSaved;
 
   @Override public synchronized boolean create(Submission submission) {
@@ -87,6 +88,10 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     String query = partnerId + "|" + status + "|";
     int offset = 0;
     if (nextToken != null) {
+      // As the real store's signature does: a token this store did not hand out is refused.
+      if (!issuedTokens.contains(nextToken)) {
+        throw new IllegalArgumentException("Invalid nextToken: it is not one this store issued");
+      }
       if (!nextToken.startsWith(query)) {
         throw new IllegalArgumentException("Invalid nextToken: it was issued for a different query");
       }
@@ -102,7 +107,11 @@ public final class InMemorySubmissionStore implements SubmissionStore {
         .sorted(NEWEST_FIRST)
         .toList();
     int end = Math.min(all.size(), offset + limit);
-    return new Page<>(all.subList(Math.min(offset, end), end), end < all.size() ? query + end : null);
+    String token = end < all.size() ? query + end : null;
+    if (token != null) {
+      issuedTokens.add(token);
+    }
+    return new Page<>(all.subList(Math.min(offset, end), end), token);
   }
 
   @Override public synchronized List<Submission> history(String documentId) {

@@ -57,6 +57,8 @@ public final class PipelineStack extends Stack {
     functions.redrive().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
     // The API's history route reads the execution (named by the submission id) of this workflow.
     functions.api().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    // The list route signs its page tokens with this secret's value, and only the API function reads it.
+    functions.api().addEnvironment(LambdaEnvironment.PAGE_TOKEN_SECRET_ARN, storage.pageTokenKey().getSecretArn());
     functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
@@ -142,6 +144,14 @@ public final class PipelineStack extends Stack {
     // Reviewers' decisions are written by the API; the list and history routes query the indexes.
     table(apiFunction, TABLE_API, true);
     workflow.stateMachine().grantExecution(apiFunction, "states:DescribeExecution", "states:GetExecutionHistory");
+    // The page-token key: its value (current and previous versions) and nothing else of the secret,
+    // decrypted with the data key only through Secrets Manager.
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(apiFunction)
+        .actions(List.of("secretsmanager:GetSecretValue"))
+        .resourceArns(List.of(storage.pageTokenKey().getSecretArn()))
+        .build());
+    dataKey(apiFunction, List.of("kms:Decrypt"), "secretsmanager");
 
     Bucket bucket = storage.intake();
     String s3Prefixes = "Object permissions are scoped to the key prefix this function owns (incoming/, work/, "

@@ -108,8 +108,45 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dataKey_api_throughS3AndDynamoDbOnly() {
-    assertThat(viaServices("ApiHandler")).containsExactlyInAnyOrder("s3", "dynamodb");
+  void dataKey_api_throughS3DynamoDbAndSecretsManagerOnly() {
+    assertThat(viaServices("ApiHandler")).containsExactlyInAnyOrder("s3", "dynamodb", "secretsmanager");
+  }
+
+  // --- the page-token key -----------------------------------------------------------------------
+
+  @Test
+  void pageTokenKey_onlyTheApiFunction_mayReadItAndOnlyItsValue() {
+    // given: every Secrets Manager action any role of the stack is granted, and on what
+    Map<String, Set<String>> readers = new java.util.TreeMap<>();
+    Set<Object> resources = new java.util.HashSet<>();
+    for (Map<String, Object> policy : synth.ofType("AWS::IAM::Policy").values()) {
+      for (Map<String, Object> s : statements(policy)) {
+        List<String> secretActions = Synth.list(s.get("Action")).stream().map(String::valueOf)
+            .filter(a -> a.startsWith("secretsmanager:")).toList();
+        if (!secretActions.isEmpty()) {
+          resources.addAll(Synth.list(s.get("Resource")));
+          Synth.list(policy.get("Roles")).forEach(role -> readers
+              .computeIfAbsent(String.valueOf(map(role).get("Ref")), r -> new TreeSet<>()).addAll(secretActions));
+        }
+      }
+    }
+
+    // then: the API function's role, the secret's value, that secret alone
+    String apiRole = synth.logicalId(synth.stack().functions().api().role());
+    assertThat(readers).isEqualTo(Map.of(apiRole, Set.of("secretsmanager:GetSecretValue")));
+    assertThat(resources).containsExactly(ref(synth.logicalId(synth.stack().storage().pageTokenKey())));
+  }
+
+  @Test
+  void pageTokenKey_dataKeyThroughSecretsManager_decryptOnly() {
+    Object dataKey = PipelineStackTest.getAtt(synth.logicalId(synth.stack().storage().dataKey()), "Arn");
+    List<Object> actions = roleStatements("ApiHandler").stream()
+        .filter(s -> Synth.list(s.get("Resource")).contains(dataKey))
+        .filter(s -> joined(map(map(s.get("Condition")).get("StringEquals")).get("kms:ViaService"))
+            .startsWith("secretsmanager."))
+        .flatMap(s -> Synth.list(s.get("Action")).stream()).toList();
+
+    assertThat(actions).containsExactly("kms:Decrypt");
   }
 
   @Test
@@ -215,6 +252,22 @@ class LeastPrivilegeTest {
   }
 
   @Test
+  void bucketDeny_principalTaggedAsTheStrayUploads_isDeniedEveryPartnerActionOnTheWholeBucket() {
+    Map<String, Object> deny = bucketStatement("NoPartnerIsTheStrayUploads");
+
+    assertThat(deny.get("Effect")).isEqualTo("Deny");
+    assertThat(map(deny.get("Condition")).get("StringEqualsIgnoreCase"))
+        .isEqualTo(Map.of("aws:PrincipalTag/partnerId", "unassigned"));
+    List<String> actions = Synth.list(deny.get("Action")).stream().map(String::valueOf).toList();
+    for (String action : List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:ListBucketVersions")) {
+      assertThat(actions.stream().anyMatch(pattern -> iamMatches(pattern, action))).as(action).isTrue();
+    }
+    String bucket = synth.logicalId(synth.stack().storage().intake());
+    assertThat(Synth.list(deny.get("Resource")).stream().map(AlertsTest::joined))
+        .containsExactlyInAnyOrder("{" + bucket + ".Arn}", "{" + bucket + ".Arn}/*");
+  }
+
+  @Test
   void partnerPolicy_ownUploads_mayAbortItsOwnMultipartUploads() {
     assertThat(Synth.list(partnerStatements.stream().filter(s -> "OwnUploads".equals(s.get("Sid"))).findFirst()
         .orElseThrow().get("Action"))).contains("s3:PutObject", "s3:AbortMultipartUpload");
@@ -251,22 +304,6 @@ class LeastPrivilegeTest {
       }
       boolean matches = Synth.list(s.get("Resource")).stream().anyMatch(r -> iamMatches(joined(r), arn));
       if (matches && "Deny".equals(s.get("Effect"))) {
-  @Test
-  void bucketDeny_principalTaggedAsTheStrayUploads_isDeniedEveryPartnerActionOnTheWholeBucket() {
-    Map<String, Object> deny = bucketStatement("NoPartnerIsTheStrayUploads");
-
-    assertThat(deny.get("Effect")).isEqualTo("Deny");
-    assertThat(map(deny.get("Condition")).get("StringEqualsIgnoreCase"))
-        .isEqualTo(Map.of("aws:PrincipalTag/partnerId", "unassigned"));
-    List<String> actions = Synth.list(deny.get("Action")).stream().map(String::valueOf).toList();
-    for (String action : List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:ListBucketVersions")) {
-      assertThat(actions.stream().anyMatch(pattern -> iamMatches(pattern, action))).as(action).isTrue();
-    }
-    String bucket = synth.logicalId(synth.stack().storage().intake());
-    assertThat(Synth.list(deny.get("Resource")).stream().map(AlertsTest::joined))
-        .containsExactlyInAnyOrder("{" + bucket + ".Arn}", "{" + bucket + ".Arn}/*");
-  }
-
         return false;
       }
       allowed |= matches;

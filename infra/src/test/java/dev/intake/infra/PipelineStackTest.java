@@ -334,7 +334,7 @@ class PipelineStackTest {
         "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS",
             "RETENTION_DAYS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",
-            "STATE_MACHINE_ARN", "RETENTION_DAYS"));
+            "STATE_MACHINE_ARN", "RETENTION_DAYS", "PAGE_TOKEN_SECRET_ARN"));
 
     // then
     expected.forEach((handler, own) -> {
@@ -352,6 +352,20 @@ class PipelineStackTest {
         .containsEntry("PARTNER_ROLE_PREFIX", "competency-dev-partner-");
     assertThat(environment("IntakeHandler").get("STATE_MACHINE_ARN"))
         .isEqualTo(ref(id(synth.stack().workflow().stateMachine())));
+    assertThat(environment("ApiHandler").get("PAGE_TOKEN_SECRET_ARN"))
+        .isEqualTo(ref(id(synth.stack().storage().pageTokenKey())));
+  }
+
+  @Test
+  void pageTokenKey_isGeneratedAtDeployAndEncryptedWithTheDataKey() {
+    Map<String, Object> secret = synth.ofType("AWS::SecretsManager::Secret").get(id(synth.stack().storage()
+        .pageTokenKey()));
+
+    assertThat(secret).doesNotContainKey("SecretString");
+    assertThat(map(secret.get("GenerateSecretString")))
+        .containsEntry("PasswordLength", 64).containsEntry("ExcludePunctuation", true);
+    assertThat(secret.get("KmsKeyId")).isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn"));
+    assertThat(synth.ofType("AWS::SecretsManager::Secret")).hasSize(1);
   }
 
   @Test

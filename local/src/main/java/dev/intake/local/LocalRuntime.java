@@ -151,7 +151,9 @@ public final class LocalRuntime implements AutoCloseable {
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
       SubmissionTableSetup.create(clients.dynamoDb(), TABLE);
-      SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
+      // Page tokens signed with the data folder's key, as the API on AWS signs them with its secret's.
+      SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE)
+          .withPageTokenKeys(LocalPageTokenKey.inDataFolder(data));
       ObjectStore objects = new KeptVersions(new S3ObjectStore(clients.s3(), clients.s3Presigner()), s3);
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
 

@@ -132,6 +132,13 @@ class LocalRuntimeEndToEndTest {
   }
 
   @Test
+  void runtime_pageTokenKey_isInTheDataFolderReadableByTheOwnerOnly() throws Exception {
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(data.resolve(LocalPageTokenKey.FILE)))).isEqualTo("rw-------");
+    assertThat(Files.size(data.resolve(LocalPageTokenKey.FILE))).isGreaterThanOrEqualTo(32);
+  }
+
+  @Test
   void runtime_wrongToken_is401() {
     LocalApiClient wrong = new LocalApiClient(runtime.apiEndpoint(), "not-the-token-0123456789");
 

@@ -74,6 +74,8 @@ class TemplateEnvironmentTest {
   private static final String BUCKET = "competency-intake-local";
   private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:Submission";
   private static final String REST_API_ID = "a1b2c3d4e5";
+  private static final String PAGE_TOKEN_SECRET =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:PageTokenKey-AbCdEf";
   private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
       "AWS::Region", "us-east-1",
       "AWS::URLSuffix", "amazonaws.com",
@@ -87,6 +89,7 @@ class TemplateEnvironmentTest {
 
   private static Map<String, Map<String, Object>> resources;
   private static StepFunctionsStandIn stepFunctions;
+  private static SecretsManagerStandIn secrets;
   private static AwsClients clients;
   private static String table;
 
@@ -110,6 +113,7 @@ class TemplateEnvironmentTest {
 
     S3.createBucket(BUCKET);
     stepFunctions = new StepFunctionsStandIn();
+    secrets = new SecretsManagerStandIn(PAGE_TOKEN_SECRET, "generated-at-deploy-0123456789abcdefghijklmnopqrstuvwxyz");
     clients = AwsClients.builder()
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
@@ -129,6 +133,9 @@ class TemplateEnvironmentTest {
     }
     if (stepFunctions != null) {
       stepFunctions.close();
+    }
+    if (secrets != null) {
+      secrets.close();
     }
   }
 
@@ -192,6 +199,21 @@ class TemplateEnvironmentTest {
         .put("submissionId", failing).put("error", "States.Timeout").put("cause", "template test");
     assertThat(((JsonTaskHandler) handler("FailureHandler")).handle(failure).path("marked").asBoolean()).isTrue();
     assertThat(store.get(failing)).map(Submission::status).contains(SubmissionStatus.FAILED);
+
+    // the list route pages with tokens signed by the secret the template names; an edited one is refused
+    APIGatewayProxyResponseEvent first = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1")),
+        null);
+    assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+    String token = PipelineJson.mapper().readTree(first.getBody()).path("nextToken").asText();
+    APIGatewayProxyResponseEvent second = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1",
+        "nextToken", token)), null);
+    assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(200);
+    assertThat(PipelineJson.mapper().readTree(second.getBody()).path("items")).hasSize(1);
+    String edited = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    APIGatewayProxyResponseEvent refused = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1",
+        "nextToken", edited)), null);
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
+    assertThat(secrets.asked()).isNotEmpty().allMatch(PAGE_TOKEN_SECRET::equals);
 
     // re-drive, last attempt at an upload intake never took: asks the template's workflow, stores FAILED
     DeadLetterHandler redrive = handler("DeadLetterHandler");
@@ -289,6 +311,7 @@ class TemplateEnvironmentTest {
       case "AWS::S3::Bucket" -> BUCKET;
       case "AWS::StepFunctions::StateMachine" -> STATE_MACHINE;
       case "AWS::ApiGateway::RestApi" -> REST_API_ID;
+      case "AWS::SecretsManager::Secret" -> PAGE_TOKEN_SECRET;
       default -> throw new AssertionError("a function's environment refers to " + logicalId + " of type " + type
           + ", which this test cannot stand in for");
     };
@@ -307,12 +330,20 @@ class TemplateEnvironmentTest {
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
         .sfnEndpoint(stepFunctions.endpoint())
+        .secretsManagerEndpoint(secrets.endpoint())
         .callBudget(AwsClients.callBudget(environment))
         .build();
     opened.add(functionClients);
     AwsWiring wiring = new AwsWiring(functionClients, environment, CLOCK);
     ran.add(handlerClass);
     return (T) Class.forName(HANDLERS + handlerClass).getConstructor(AwsWiring.class).newInstance(wiring);
+  }
+
+  /** The sample list event with {@code query}, sent by {@link #reviewer}. */
+  private APIGatewayProxyRequestEvent listEvent(Map<String, String> query) {
+    APIGatewayProxyRequestEvent event = apiEvent("list-submissions.json", "/submissions");
+    event.setQueryStringParameters(query);
+    return event;
   }
 
   /** A sample API event for {@code path}, sent by {@link #reviewer}. */
