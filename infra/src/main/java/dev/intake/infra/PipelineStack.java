@@ -60,6 +60,7 @@ public final class PipelineStack extends Stack {
     // The list route signs its page tokens with this secret's value, and only the API function reads it.
     functions.api().addEnvironment(LambdaEnvironment.PAGE_TOKEN_SECRET_ARN, storage.pageTokenKey().getSecretArn());
     functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.failure().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
     // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in
