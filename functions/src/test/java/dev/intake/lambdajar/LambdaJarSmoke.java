@@ -35,8 +35,9 @@ import org.joda.time.DateTime;
  * Run by {@link LambdaJarIT} in a JVM whose class path is the shaded Lambda jar and this class only:
  * builds every handler as the Lambda runtime does (no-argument constructor, configuration from the
  * environment), sends the sample upload through intake, the three check groups and aggregate
- * against S3Proxy and dynalite (and a Step Functions stand-in served here), reads the result back
- * through the API handler, runs the failure handler and the SnapStart priming, and prints one
+ * against S3Proxy and dynalite (and a Step Functions and Secrets Manager stand-in served here), reads
+ * the result back through the API handler (and pages through the list with a token signed by the
+ * secret's key), runs the failure handler and the SnapStart priming, and prints one
  * {@code SMOKE key=value} line per step for the test to check.
  *
  * <p>{@code LambdaJarSmoke SFN_PORT BUCKET KEY SIZE}
@@ -65,7 +66,7 @@ public final class LambdaJarSmoke {
       DeadLetterHandler redrive = new DeadLetterHandler();
       System.out.println("SMOKE handlers=built");
 
-      intake.handleRequest(upload(bucket, key, size), null);
+      intake.handleRequest(upload(bucket, key, size, "0055AED6DCD90281E5"), null);
       ObjectNode state = (ObjectNode) json.readTree(started.get());
       String submissionId = state.path("submissionId").asText();
       System.out.println("SMOKE intake=" + submissionId);
@@ -80,6 +81,18 @@ public final class LambdaJarSmoke {
       APIGatewayProxyResponseEvent response = api.handleRequest(get("/submissions/" + submissionId), null);
       System.out.println("SMOKE api=" + response.getStatusCode() + ":"
           + json.readTree(response.getBody()).path("status").asText());
+
+      // The list signs its page token with the secret's key; the token resumes, an edited one is refused.
+      // A second upload of the same key (a new put) makes the list two long.
+      intake.handleRequest(upload(bucket, key, size, "0055AED6DCD90281F0"), null);
+      APIGatewayProxyResponseEvent first = api.handleRequest(list(java.util.Map.of("limit", "1")), null);
+      String token = json.readTree(first.getBody()).path("nextToken").asText("");
+      APIGatewayProxyResponseEvent next = api.handleRequest(list(java.util.Map.of("limit", "1", "nextToken", token)),
+          null);
+      APIGatewayProxyResponseEvent edited = api.handleRequest(list(java.util.Map.of("limit", "1", "nextToken",
+          (token.startsWith("A") ? "B" : "A") + token.substring(Math.min(1, token.length())))), null);
+      System.out.println("SMOKE pages=" + first.getStatusCode() + ":" + (token.split("\\.").length == 3
+          ? "signed" : "unsigned") + "," + next.getStatusCode() + "," + edited.getStatusCode());
 
       // What the workflow's MarkFailed sends: the workflow input's fields, the error and its cause.
       ObjectNode failed = json.createObjectNode();
@@ -114,13 +127,31 @@ public final class LambdaJarSmoke {
     System.exit(0);
   }
 
-  /** StartExecution and nothing else: records the input, answers as Step Functions does. */
+  /**
+   * StartExecution and nothing else: records the input, answers as Step Functions does; and, for
+   * the page-token secret, Secrets Manager's GetSecretValue (a value for AWSCURRENT, no AWSPREVIOUS).
+   */
   private static HttpServer stepFunctions(int port, AtomicReference<String> started, AtomicInteger starts)
       throws IOException {
     ObjectMapper json = new ObjectMapper();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", exchange -> {
       JsonNode request = json.readTree(exchange.getRequestBody());
+      String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+      if (target.startsWith("secretsmanager.")) {
+        boolean current = !request.has("VersionStage") || "AWSCURRENT".equals(request.path("VersionStage").asText());
+        byte[] body = (current
+            ? "{\"ARN\":\"" + request.path("SecretId").asText() + "\",\"VersionId\":\"v1\","
+                + "\"SecretString\":\"smoke-page-token-key-0123456789abcdefghijklmnop\"}"
+            : "{\"__type\":\"ResourceNotFoundException\",\"message\":\"no such version stage\"}")
+            .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+        exchange.sendResponseHeaders(current ? 200 : 400, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+        return;
+      }
       started.set(request.path("input").asText());
       starts.incrementAndGet();
       byte[] body = ("{\"executionArn\":\"" + request.path("stateMachineArn").asText().replace(":stateMachine:",
@@ -150,16 +181,20 @@ public final class LambdaJarSmoke {
         + "\"object\":{\"key\":\"" + key + "\",\"size\":" + size + ",\"sequencer\":\"0055AED6DCD90281E5\"}}}]}";
   }
 
-  private static S3Event upload(String bucket, String key, long size) {
+  private static S3Event upload(String bucket, String key, long size, String sequencer) {
     var entity = new S3EventNotification.S3Entity("competency-intake",
         new S3EventNotification.S3BucketEntity(bucket, new S3EventNotification.UserIdentityEntity("owner"),
             "arn:aws:s3:::" + bucket),
-        new S3EventNotification.S3ObjectEntity(key, size, null, null, "0055AED6DCD90281E5"), "1.0");
+        new S3EventNotification.S3ObjectEntity(key, size, null, null, sequencer), "1.0");
     var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
         new DateTime(1793525400000L).toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
         new S3EventNotification.ResponseElementsEntity("x-amz-id-2", "x-amz-request-id"), entity,
         new S3EventNotification.UserIdentityEntity("AWS:AROAEXAMPLEPARTNER:P-1001"));
     return new S3Event(List.of(record));
+  }
+
+  private static APIGatewayProxyRequestEvent list(java.util.Map<String, String> query) {
+    return get("/submissions").withQueryStringParameters(query);
   }
 
   private static APIGatewayProxyRequestEvent get(String path) {
