@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
 /**
@@ -71,6 +72,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<S3Client> s3;
   private final Lazy<S3Presigner> s3Presigner;
   private final Lazy<SfnClient> sfn;
+  private final Lazy<SnsClient> sns;
 
   private AwsClients(Builder b) {
     this.region = b.region != null ? b.region : regionFromEnvironment();
@@ -88,6 +90,7 @@ public final class AwsClients implements AutoCloseable {
     this.s3 = new Lazy<>(this::buildS3);
     this.s3Presigner = new Lazy<>(this::buildS3Presigner);
     this.sfn = new Lazy<>(this::buildSfn);
+    this.sns = new Lazy<>(this::buildSns);
   }
 
   /**
@@ -164,6 +167,11 @@ public final class AwsClients implements AutoCloseable {
     return s3Presigner.get();
   }
 
+  /** SNS, for the daily digest (the workflow publishes the other notifications itself). */
+  public SnsClient sns() {
+    return sns.get();
+  }
+
   public SfnClient sfn() {
     return sfn.get();
   }
@@ -174,6 +182,7 @@ public final class AwsClients implements AutoCloseable {
     s3.ifBuilt(S3Client::close);
     s3Presigner.ifBuilt(S3Presigner::close);
     sfn.ifBuilt(SfnClient::close);
+    sns.ifBuilt(SnsClient::close);
     httpClient.ifBuilt(SdkHttpClient::close);
   }
 
@@ -230,6 +239,16 @@ public final class AwsClients implements AutoCloseable {
       b.credentialsProvider(defaultCredentials.get());
     }
     return b.build();
+  }
+
+  private SnsClient buildSns() {
+    // Step Functions' bounds: one small publish, from a function with a 60-second timeout.
+    return SnsClient.builder()
+        .region(region)
+        .httpClient(httpClient.get())
+        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT))
+        .credentialsProvider(defaultCredentials.get())
+        .build();
   }
 
   /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */

@@ -4,6 +4,7 @@ import static dev.intake.contracts.LambdaEnvironment.API_BASE_URL;
 import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
+import static dev.intake.contracts.LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN;
 import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
 import static dev.intake.contracts.LambdaEnvironment.RETENTION_DAYS;
 import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
@@ -20,6 +21,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.CheckService;
+import dev.intake.pipeline.DigestService;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
@@ -133,6 +135,12 @@ public final class AwsWiring {
 
   public FailureService failureService() {
     return new FailureService(store(), clock, metrics());
+  }
+
+  /** The daily digest, published to the program office's topic, its links to the API. */
+  public DigestService digestService() {
+    return new DigestService(store(), clock, env.getOrDefault(API_BASE_URL, ""), metrics(),
+        new SnsNotifier(clients.sns(), required(PROGRAM_OFFICE_TOPIC_ARN)));
   }
 
   public ReviewerApi reviewerApi() {

@@ -103,6 +103,7 @@ public final class ReportJson {
       }
       g.writeEndObject();
     }
+    g.writeStringField("subject", f.subject());
     if (quote == null) {
       g.writeNullField("quote");
     } else {
@@ -166,6 +167,7 @@ public final class ReportJson {
         loc.put("row", f.location().row());
       }
     }
+    n.put("subject", f.subject());
     return n;
   }
 
@@ -198,6 +200,6 @@ public final class ReportJson {
         : null;
     return new Finding(f.path("ruleId").asText(), f.path("checklistRef").asText(),
         Severity.valueOf(f.path("severity").asText()), f.path("message").asText(), f.path("remediation").asText(),
-        ref);
+        ref, f.path("subject").isTextual() ? f.path("subject").asText() : null);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
@@ -88,9 +89,16 @@ class WorkflowTaskHandlersTest {
 
     assertThat(notification.path("status").asText()).isEqualTo("READY");
     assertThat(notification.path("subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-    JsonNode message = PipelineJson.tree(notification.path("message").asText().getBytes(StandardCharsets.UTF_8));
+    JsonNode message = PipelineJson.tree(Notification.defaultOf(notification.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8));
     assertThat(message.path("links").path("findings").asText())
         .isEqualTo("https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("message").asText()))
+        .contains("Northwind Cloud Consulting Ltd [P-1001]: READY", "Reply due:  2026-11-06",
+            "Findings:   https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("partnerMessage").asText()))
+        .contains("Your AWS DevOps Competency self-assessment was checked: READY.")
+        .doesNotContain("reviewer role");
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.reportKey(HandlerFixture.SUBMISSION))).isPresent();
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.annotatedKey(HandlerFixture.SUBMISSION)))

@@ -17,6 +17,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
@@ -88,10 +89,17 @@ class SubmissionWorkflowTest {
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
-    assertThat(notifications).singleElement().satisfies(n -> {
+    assertThat(office()).singleElement().satisfies(n -> {
       assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-      assertThat(n.path("TopicArn").asText()).isEqualTo(LocalWorkflow.TOPIC_ARN);
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
       assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("READY");
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains(": READY", "Reply due:");
+    });
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText()))
+          .startsWith("Your AWS DevOps Competency self-assessment was checked: READY.");
     });
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
         .contains("Readable?", "Checks", "Prerequisites", "CaseStudies", "PublicUrls", "Aggregate", "Notify");
@@ -107,9 +115,9 @@ class SubmissionWorkflowTest {
 
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.REJECTED);
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).doesNotContain("Checks");
-    assertThat(notifications).singleElement()
-        .satisfies(n -> assertThat(PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8))
-            .path("status").asText()).isEqualTo("REJECTED"));
+    assertThat(office()).singleElement()
+        .satisfies(n -> assertThat(PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+            .getBytes(StandardCharsets.UTF_8)).path("status").asText()).isEqualTo("REJECTED"));
   }
 
   @Test
@@ -143,7 +151,8 @@ class SubmissionWorkflowTest {
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(runner.history(ID)).filteredOn(e -> e.type().label().equals("RetryScheduled")).hasSize(2);
     assertThat(sleeps).hasSize(2);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -162,7 +171,8 @@ class SubmissionWorkflowTest {
 
     assertThat(runner.list()).hasSize(1);
     assertThat(store.evaluationsSaved).isEqualTo(1);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -221,11 +231,11 @@ class SubmissionWorkflowTest {
 
     @Override
     public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-        Instant at) {
+        String previousSubmissionId, Instant at) {
       if (failSaves.getAndDecrement() > 0) {
         throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
       }
-      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, at);
+      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
     }
   }
 
@@ -241,5 +251,14 @@ class SubmissionWorkflowTest {
       }
       super.write(bucket, key, bytes, contentType);
     }
+  }
+
+  private List<JsonNode> office() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.TOPIC_ARN)).toList();
+  }
+
+  private List<JsonNode> partners() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.PARTNER_TOPIC_ARN))
+        .toList();
   }
 }
