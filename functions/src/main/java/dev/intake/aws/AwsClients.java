@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 
 /**
@@ -65,6 +66,7 @@ public final class AwsClients implements AutoCloseable {
   private final URI dynamoDbEndpoint;
   private final URI s3Endpoint;
   private final URI sfnEndpoint;
+  private final URI snsEndpoint;
   private final AwsCredentialsProvider localCredentials;
   private final Lazy<AwsCredentialsProvider> defaultCredentials;
   private final Lazy<SdkHttpClient> httpClient;
@@ -80,6 +82,7 @@ public final class AwsClients implements AutoCloseable {
     this.dynamoDbEndpoint = b.dynamoDbEndpoint;
     this.s3Endpoint = b.s3Endpoint;
     this.sfnEndpoint = b.sfnEndpoint;
+    this.snsEndpoint = b.snsEndpoint;
     this.localCredentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretKey));
     this.defaultCredentials = new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
     this.httpClient = new Lazy<>(() -> UrlConnectionHttpClient.builder()
@@ -242,13 +245,17 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private SnsClient buildSns() {
-    // Step Functions' bounds: one small publish, from a function with a 60-second timeout.
-    return SnsClient.builder()
+    // Step Functions' bounds: one small publish per call.
+    SnsClientBuilder b = SnsClient.builder()
         .region(region)
         .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT))
-        .credentialsProvider(defaultCredentials.get())
-        .build();
+        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT));
+    if (snsEndpoint != null) {
+      b.endpointOverride(snsEndpoint).credentialsProvider(localCredentials);
+    } else {
+      b.credentialsProvider(defaultCredentials.get());
+    }
+    return b.build();
   }
 
   /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
@@ -273,6 +280,7 @@ public final class AwsClients implements AutoCloseable {
     private URI dynamoDbEndpoint;
     private URI s3Endpoint;
     private URI sfnEndpoint;
+    private URI snsEndpoint;
     private String accessKeyId = LOCAL_ACCESS_KEY_ID;
     private String secretKey = LOCAL_SECRET_ACCESS_KEY;
 
@@ -313,6 +321,12 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /** The static credentials sent to overridden endpoints; default {@link #LOCAL_ACCESS_KEY_ID}. */
+    /** An SNS stand-in's endpoint (tests), with the local credentials. */
+    public Builder snsEndpoint(URI endpoint) {
+      this.snsEndpoint = endpoint;
+      return this;
+    }
+
     public Builder localCredentials(String accessKeyId, String secretAccessKey) {
       this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
       this.secretKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");

@@ -1,5 +1,6 @@
 package dev.intake.aws;
 
+import dev.intake.contracts.MetricNames;
 import dev.intake.pipeline.PipelineMetrics;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -19,9 +20,7 @@ public final class PowertoolsMetrics implements PipelineMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(PowertoolsMetrics.class);
   public static final String DEFAULT_NAMESPACE = "CompetencyIntake";
   /** The metric the stack's ReviewsOverdue alarm waits on. */
-  public static final String REVIEWS_OVERDUE = "ReviewsOverdue";
-  /** Powertools' service name when POWERTOOLS_SERVICE_NAME is not set (the stack always sets it). */
-  static final String DEFAULT_SERVICE = "competency-intake";
+  public static final String REVIEWS_OVERDUE = MetricNames.REVIEWS_OVERDUE;
 
   private final String service;
 
@@ -38,7 +37,7 @@ public final class PowertoolsMetrics implements PipelineMetrics {
   /** @param service the {@code Service} dimension of ReviewsOverdue (POWERTOOLS_SERVICE_NAME) */
   public PowertoolsMetrics(String namespace, String service) {
     metrics.setNamespace(namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace);
-    this.service = service == null || service.isBlank() ? DEFAULT_SERVICE : service;
+    this.service = service == null || service.isBlank() ? MetricNames.SERVICE_NAME : service;
   }
 
   @Override public void received(String partnerId) {
@@ -63,7 +62,7 @@ public final class PowertoolsMetrics implements PipelineMetrics {
    */
   @Override public void reviewsOverdue(int count) {
     flush(m -> {
-      m.setDefaultDimensions(DimensionSet.of("Service", service));
+      m.setDefaultDimensions(DimensionSet.of(MetricNames.SERVICE_DIMENSION, service));
       m.addMetric(REVIEWS_OVERDUE, count, MetricUnit.COUNT);
     });
   }

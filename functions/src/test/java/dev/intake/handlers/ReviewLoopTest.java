@@ -11,10 +11,9 @@ import dev.intake.api.ReviewerApi;
 import dev.intake.aws.AwsClients;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.SubmissionStore;
-import dev.intake.template.Layout;
-import dev.intake.template.Layout.CaseStudyColumn;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.ForwardingSubmissionStore;
+import dev.intake.testing.ReviewLoopWorkbooks;
 import dev.intake.testing.S3ProxyServer;
 import dev.intake.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
@@ -60,7 +59,7 @@ class ReviewLoopTest {
   private static final Caller OTHER_REVIEWER =
       new Caller.Reviewer("arn:aws:sts::1:assumed-role/competency-reviewer/omar");
   private static final Caller PARTNER =
-      new Caller.Partner("P-1001", "arn:aws:sts::1:assumed-role/competency-partner-P-1001/p");
+      new Caller.Partner("P-2001", "arn:aws:sts::1:assumed-role/competency-partner-P-2001/p");
   private static final Caller OTHER_PARTNER =
       new Caller.Partner("P-2002", "arn:aws:sts::1:assumed-role/competency-partner-P-2002/q");
 
@@ -85,40 +84,14 @@ class ReviewLoopTest {
     api = pipeline.api();
   }
 
-  /**
-   * Four blockers: case study 2 at the Pilot stage, case study 3 without a diagram, POV-002's evidence
-   * a placeholder, and case study 4 gone live 24 months ago.
-   */
-  private static WorkbookBuilder fourBlockers() {
-    return WorkbookBuilder.ready(AS_OF)
-        .caseStudy(2, c -> c.set(CaseStudyColumn.STAGE, "Pilot"))
-        .caseStudy(3, c -> c.set(CaseStudyColumn.ARCHITECTURE_DIAGRAM, null))
-        .caseStudy(4, c -> c.set(CaseStudyColumn.GO_LIVE_DATE, AS_OF.minusMonths(24)))
-        .control("POV-002", c -> c.evidence = "tbd");
-  }
-
-  /**
-   * The partner's correction: three blockers fixed, case study 4 left as it was, a new one (case
-   * study 1's outcome deleted) — and a blank row inserted above the case studies, so every case
-   * study's row number moves.
-   */
-  private static WorkbookBuilder corrected() {
-    return WorkbookBuilder.ready(AS_OF)
-        .caseStudy(4, c -> c.set(CaseStudyColumn.GO_LIVE_DATE, AS_OF.minusMonths(24)))
-        .caseStudy(1, c -> c.set(CaseStudyColumn.OUTCOME, null))
-        .tweak(wb -> {
-          Sheet sheet = wb.getSheet(Layout.CASE_STUDIES);
-          sheet.shiftRows(1, sheet.getLastRowNum(), 1);
-        });
-  }
-
   private RealPipeline.Evaluated first() {
-    return pipeline.upload("incoming/P-1001/self-assessment.xlsx", fourBlockers().build(), MONDAY);
+    return pipeline.upload("incoming/P-2001/" + ReviewLoopWorkbooks.FIRST, ReviewLoopWorkbooks.first(AS_OF).build(),
+        MONDAY);
   }
 
   private RealPipeline.Evaluated second() {
-    return pipeline.upload("incoming/P-1001/self-assessment-v2 (fixed).xlsx", corrected().build(),
-        MONDAY.plusSeconds(26 * 3600));
+    return pipeline.upload("incoming/P-2001/" + ReviewLoopWorkbooks.CORRECTED,
+        ReviewLoopWorkbooks.corrected(AS_OF).build(), MONDAY.plusSeconds(26 * 3600));
   }
 
   private JsonNode get(Caller caller, String path, int status) {
@@ -189,7 +162,7 @@ class ReviewLoopTest {
   @Test
   void thread_rejectedFileInBetween_isNotInTheThreadAndTheNextComparesWithTheLastJudged() {
     RealPipeline.Evaluated v1 = first();
-    RealPipeline.Evaluated wrong = pipeline.upload("incoming/P-1001/notes.xlsx",
+    RealPipeline.Evaluated wrong = pipeline.upload("incoming/P-2001/notes.xlsx",
         "not a workbook at all".getBytes(java.nio.charset.StandardCharsets.UTF_8), MONDAY.plusSeconds(3600));
 
     RealPipeline.Evaluated v2 = second();

@@ -91,7 +91,7 @@ public final class LocalNotifier implements Notifier {
             .path("StringValue").asText("?") : "program office")
         .append("): ").append(parameters.path("Subject").asText(""));
     if (structured) {
-      for (String line : message.path("email").asText("").split("\n", -1)) {
+      for (String line : message.path("email").asText("").stripTrailing().split("\n", -1)) {
         out.append("\n  | ").append(line);
       }
     }

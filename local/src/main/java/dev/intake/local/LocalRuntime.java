@@ -142,6 +142,7 @@ public final class LocalRuntime implements AutoCloseable {
     Path root = RepositoryRoot.locate();
     Path data = o.dataDir().toAbsolutePath();
     Files.createDirectories(data);
+    ownerOnly(data);
     LocalTokens tokens = new LocalTokens(o.token());
     S3ProxyEngine s3 = null;
     DynaliteProcess dynalite = null;
@@ -199,6 +200,17 @@ public final class LocalRuntime implements AutoCloseable {
     } catch (RuntimeException | IOException e) {
       closeAll(api, poller, runner, clients, dynalite, s3);
       throw e;
+    }
+  }
+
+  /**
+   * The data folder readable by its owner only, where the file system has POSIX permissions: dynalite
+   * takes any credentials, so its files and the rest (uploads, outbox, runtime.json) are kept from the
+   * machine's other users (SECURITY.md).
+   */
+  private static void ownerOnly(Path data) throws IOException {
+    if (Files.getFileStore(data).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 

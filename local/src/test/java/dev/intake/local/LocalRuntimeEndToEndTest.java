@@ -121,6 +121,12 @@ class LocalRuntimeEndToEndTest {
   }
 
   @Test
+  void runtime_dataFolder_isReadableByTheOwnerOnly() throws Exception {
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void runtime_runtimeJson_holdsEndpointsAndTokenReadableByTheOwnerOnly() throws Exception {
     JsonNode written = LocalRuntime.runtimeJson(data);
 

@@ -22,6 +22,7 @@ import dev.intake.handlers.JsonTaskHandler;
 import dev.intake.infra.PipelineApp;
 import dev.intake.infra.PipelineSettings;
 import dev.intake.infra.PipelineStack;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
@@ -74,6 +75,7 @@ class TemplateEnvironmentTest {
   private static final String BUCKET = "competency-intake-local";
   private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:Submission";
   private static final String REST_API_ID = "a1b2c3d4e5";
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:program-office";
   private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
       "AWS::Region", "us-east-1",
       "AWS::URLSuffix", "amazonaws.com",
@@ -87,6 +89,7 @@ class TemplateEnvironmentTest {
 
   private static Map<String, Map<String, Object>> resources;
   private static StepFunctionsStandIn stepFunctions;
+  private static SnsStandIn sns;
   private static AwsClients clients;
   private static String table;
 
@@ -110,6 +113,7 @@ class TemplateEnvironmentTest {
 
     S3.createBucket(BUCKET);
     stepFunctions = new StepFunctionsStandIn();
+    sns = new SnsStandIn();
     clients = AwsClients.builder()
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
@@ -129,6 +133,9 @@ class TemplateEnvironmentTest {
     }
     if (stepFunctions != null) {
       stepFunctions.close();
+    }
+    if (sns != null) {
+      sns.close();
     }
   }
 
@@ -158,8 +165,8 @@ class TemplateEnvironmentTest {
     JsonNode notification = ((JsonTaskHandler) handler("AggregateHandler")).handle(state);
     assertThat(notification.path("status").asText()).isEqualTo("READY");
     String apiBase = "https://" + REST_API_ID + ".execute-api.us-east-1.amazonaws.com/";
-    assertThat(PipelineJson.mapper().readTree(notification.path("message").asText()).path("links")
-        .path("submission").asText()).startsWith(apiBase).endsWith("/submissions/" + id);
+    assertThat(PipelineJson.mapper().readTree(Notification.defaultOf(notification.path("message").asText()))
+        .path("links").path("submission").asText()).startsWith(apiBase).endsWith("/submissions/" + id);
     assertThat(store.get(id)).map(Submission::status).contains(SubmissionStatus.READY);
 
     // the API, called by the stack's reviewer role: the stored verdict, the template in the bucket, the
@@ -205,6 +212,15 @@ class TemplateEnvironmentTest {
     assertThat(store.get(redriven.substring(redriven.lastIndexOf(':') + 1))).map(Submission::status)
         .contains(SubmissionStatus.FAILED);
     assertThat(stepFunctions.calls("StartExecution")).as("the re-drive started nothing").hasSize(1);
+
+    // the daily digest: reads the template's table, publishes to the program office's topic
+    JsonNode digest = ((JsonTaskHandler) handler("DigestHandler")).handle(PipelineJson.mapper().createObjectNode());
+    assertThat(digest.path("day").asText()).isEqualTo("2026-11-01");
+    assertThat(sns.published()).singleElement().satisfies(p -> {
+      assertThat(p).containsEntry("TopicArn", TOPIC).containsEntry("MessageStructure", "json");
+      assertThat(PipelineJson.mapper().readTree(p.get("Message")).path("email").asText())
+          .contains("daily digest for 2026-11-01").contains("https://" + REST_API_ID + ".execute-api.");
+    });
 
     // every function of the stack was run, and nothing else
     assertThat(ran).containsExactlyInAnyOrderElementsOf(handlerClasses().keySet());
@@ -289,6 +305,7 @@ class TemplateEnvironmentTest {
       case "AWS::S3::Bucket" -> BUCKET;
       case "AWS::StepFunctions::StateMachine" -> STATE_MACHINE;
       case "AWS::ApiGateway::RestApi" -> REST_API_ID;
+      case "AWS::SNS::Topic" -> TOPIC;
       default -> throw new AssertionError("a function's environment refers to " + logicalId + " of type " + type
           + ", which this test cannot stand in for");
     };
@@ -307,6 +324,7 @@ class TemplateEnvironmentTest {
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
         .sfnEndpoint(stepFunctions.endpoint())
+        .snsEndpoint(sns.endpoint())
         .callBudget(AwsClients.callBudget(environment))
         .build();
     opened.add(functionClients);
