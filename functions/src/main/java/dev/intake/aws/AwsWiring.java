@@ -134,7 +134,7 @@ public final class AwsWiring {
   }
 
   public FailureService failureService() {
-    return new FailureService(store(), clock, metrics());
+    return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""));
   }
 
   /** The daily digest, published to the program office's topic, its links to the API. */

@@ -19,6 +19,13 @@ public interface ObjectStore {
    */
   Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes);
 
+  /**
+   * The object's current bytes if its ETag is still {@code eTag} (at most {@code maxBytes + 1}), for a
+   * bucket without versions where the key may have been overwritten since the event: never the
+   * bytes of another upload.
+   */
+  ObjectRead readIfMatch(String bucket, String key, String eTag, long maxBytes);
+
   /** Streams the object; the caller closes the stream. Empty when there is no such object. */
   Optional<InputStream> open(String bucket, String key, String versionId);
 

@@ -55,6 +55,18 @@ public record WorkflowInput(
     return n;
   }
 
+  /**
+   * The input of a workflow that only records a failure intake found: the same fields, and the
+   * {@code error} (in the shape a Catch gives it) the workflow's first state routes on.
+   */
+  public ObjectNode toJson(String error, String cause) {
+    ObjectNode n = toJson();
+    ObjectNode e = n.putObject("error");
+    e.put("Error", error);
+    e.put("Cause", cause);
+    return n;
+  }
+
   /** Reads the fields of a workflow state; extra fields (such as check results) are ignored. */
   public static WorkflowInput from(JsonNode n) {
     String id = text(n, "submissionId");

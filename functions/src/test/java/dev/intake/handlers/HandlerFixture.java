@@ -32,6 +32,7 @@ final class HandlerFixture {
   static final String KEY = "incoming/P-1001/ready.xlsx";
   static final String SUBMISSION = "sub-arq2ekdndnf5rfhshz7awbflep";
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+  static final String API = "https://api.example/v1";
 
   final Clock clock = Clock.fixed(Instant.parse("2026-11-01T09:31:00Z"), ZoneOffset.UTC);
   final InMemorySubmissionStore store = new InMemorySubmissionStore();
@@ -55,12 +56,12 @@ final class HandlerFixture {
   }
 
   AggregateHandler aggregate() {
-    return new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, "https://api.example/v1",
+    return new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, API,
         PipelineMetrics.NONE));
   }
 
   FailureHandler failure() {
-    return new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE));
+    return new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE, API));
   }
 
   /** Runs the sample upload through intake, the three check groups and aggregate, as the workflow would. */

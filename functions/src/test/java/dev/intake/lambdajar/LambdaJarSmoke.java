@@ -85,7 +85,11 @@ public final class LambdaJarSmoke {
       System.out.println("SMOKE api=" + response.getStatusCode() + ":"
           + json.readTree(response.getBody()).path("status").asText());
 
+      // What the workflow's MarkFailed sends: the workflow input's fields, the error and its cause.
       ObjectNode failed = json.createObjectNode();
+      for (String field : List.of("partnerId", "bucket", "key", "versionId", "fileName", "asOf")) {
+        failed.set(field, state.get(field));
+      }
       failed.put("submissionId", "sub-aaaaaaaaaaaaaaaaaaaaaaaaaa");
       failed.put("error", "States.Timeout");
       failed.put("cause", "smoke test");

@@ -155,6 +155,53 @@ public abstract class ObjectStoreContract {
   }
 
   /** The key under this test's own prefix. */
+  @Test
+  void readIfMatch_theAnnouncedUpload_returnsItsBytes() {
+    byte[] bytes = randomBytes(5_000, 11);
+    store.write(BUCKET, key("same.xlsx"), bytes, XLSX);
+
+    ObjectRead read = store.readIfMatch(BUCKET, key("same.xlsx"), md5(bytes), 1_000_000);
+
+    assertThat(read).isInstanceOfSatisfying(ObjectRead.Found.class, f -> assertThat(f.bytes()).isEqualTo(bytes));
+  }
+
+  @Test
+  void readIfMatch_quotedETag_isTheSameETag() {
+    byte[] bytes = randomBytes(5_000, 14);
+    store.write(BUCKET, key("quoted.xlsx"), bytes, XLSX);
+
+    ObjectRead read = store.readIfMatch(BUCKET, key("quoted.xlsx"), "\"" + md5(bytes) + "\"", 1_000_000);
+
+    assertThat(read).isInstanceOf(ObjectRead.Found.class);
+  }
+
+  @Test
+  void readIfMatch_keyOverwrittenSinceTheEvent_isReplacedNotTheLaterBytes() {
+    byte[] announced = randomBytes(5_000, 12);
+    store.write(BUCKET, key("burst.xlsx"), announced, XLSX);
+    store.write(BUCKET, key("burst.xlsx"), randomBytes(5_000, 13), XLSX);
+
+    ObjectRead read = store.readIfMatch(BUCKET, key("burst.xlsx"), md5(announced), 1_000_000);
+
+    assertThat(read).isInstanceOf(ObjectRead.Replaced.class);
+  }
+
+  @Test
+  void readIfMatch_keyDeleted_isMissing() {
+    ObjectRead read = store.readIfMatch(BUCKET, key("never-there.xlsx"), "d41d8cd98f00b204e9800998ecf8427e", 1_000);
+
+    assertThat(read).isInstanceOf(ObjectRead.Missing.class);
+  }
+
+  /** S3's ETag of a single-part upload. */
+  private static String md5(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is always available", e);
+    }
+  }
+
   protected String key(String name) {
     return prefix + name;
   }

@@ -1,5 +1,6 @@
 package dev.intake.testing;
 
+import dev.intake.pipeline.ObjectRead;
 import dev.intake.pipeline.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -47,6 +48,27 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
     return version(bucket, key, versionId)
         .map(b -> b.length > maxBytes + 1 ? Arrays.copyOf(b, (int) (maxBytes + 1)) : b);
+  }
+
+  /** The latest bytes of the key, if their MD5 (S3's ETag of a single-part upload) is {@code eTag}. */
+  @Override public ObjectRead readIfMatch(String bucket, String key, String eTag, long maxBytes) {
+    Optional<byte[]> current = get(bucket, key);
+    if (current.isEmpty()) {
+      return new ObjectRead.Missing();
+    }
+    if (!eTag(current.get()).equals(eTag.replace("\"", ""))) {
+      return new ObjectRead.Replaced();
+    }
+    return new ObjectRead.Found(read(bucket, key, null, maxBytes).orElseThrow());
+  }
+
+  /** S3's ETag of a single-part upload: the MD5 of its bytes, in hex. */
+  public static String eTag(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is always available", e);
+    }
   }
 
   @Override public Optional<InputStream> open(String bucket, String key, String versionId) {

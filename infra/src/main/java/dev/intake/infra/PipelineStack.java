@@ -62,6 +62,7 @@ public final class PipelineStack extends Stack {
     functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
     functions.digest().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
     functions.digest().addEnvironment(LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN, alerts.submissions().getTopicArn());
+    functions.failure().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
     // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in

@@ -12,6 +12,7 @@ import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.S3ObjectStore;
 import dev.intake.aws.S3UploadPresigner;
 import dev.intake.aws.SubmissionTableSetup;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.contracts.RepositoryRoot;
 import dev.intake.engines.AtomicFiles;
 import dev.intake.engines.DynaliteProcess;
@@ -116,11 +117,13 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalTokens tokens;
   private final DigestService digests;
   private final ScheduledExecutorService digestTimer;
+  private final SubmissionStore store;
+  private final ObjectStore objects;
   private volatile DynaliteProcess dynalite;
 
   private LocalRuntime(Options options, Path root, S3ProxyEngine s3Engine, DynaliteProcess dynalite,
       AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens,
-      DigestService digests) {
+      DigestService digests, SubmissionStore store, ObjectStore objects) {
     this.options = options;
     this.root = root;
     this.s3Engine = s3Engine;
@@ -136,6 +139,8 @@ public final class LocalRuntime implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.store = store;
+    this.objects = objects;
   }
 
   public static LocalRuntime start(Options o) throws IOException {
@@ -153,11 +158,15 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       java.util.concurrent.atomic.AtomicReference<IncomingPoller> announced = new java.util.concurrent.atomic
           .AtomicReference<>();
-      s3 = S3ProxyEngine.start(data.resolve("s3"), o.s3Port(), AwsClients.LOCAL_ACCESS_KEY_ID,
-          AwsClients.LOCAL_SECRET_ACCESS_KEY, (bucket, key) -> {
+      // Like the bucket on AWS, the local one keeps a version of every upload: each is evaluated on
+      // its own bytes, however fast the next upload to the same name follows.
+      s3 = S3ProxyEngine.start(data.resolve("s3"), data.resolve("s3-versions"), o.s3Port(),
+          AwsClients.LOCAL_ACCESS_KEY_ID, AwsClients.LOCAL_SECRET_ACCESS_KEY,
+          key -> key.startsWith(BucketLayout.INCOMING),
+          version -> {
             IncomingPoller listener = announced.get();
-            if (listener != null && bucket.equals(BUCKET)) {
-              listener.announce(key);
+            if (listener != null && version.bucket().equals(BUCKET)) {
+              listener.announce(version);
             }
           });
       s3.createBucket(BUCKET);
@@ -165,7 +174,7 @@ public final class LocalRuntime implements AutoCloseable {
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
       SubmissionTableSetup.create(clients.dynamoDb(), TABLE);
       SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
-      ObjectStore objects = new S3ObjectStore(clients.s3(), clients.s3Presigner());
+      ObjectStore objects = new KeptVersions(new S3ObjectStore(clients.s3(), clients.s3Presigner()), s3);
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
 
       LocalNotifier notifier = new LocalNotifier(data.resolve("outbox"), o.console(), o.clock());
@@ -177,7 +186,7 @@ public final class LocalRuntime implements AutoCloseable {
       IntakeService intake = new IntakeService(store, objects,
           new RunnerWorkflowStarter(runner),
           new WorkbookParser(), o.asOf(), o.clock(), PipelineMetrics.NONE);
-      poller = new IncomingPoller(clients.s3(), BUCKET, new IntakeHandler(intake, o.clock()),
+      poller = new IncomingPoller(clients.s3(), s3::versions, BUCKET, new IntakeHandler(intake, o.clock()),
           data.resolve("poller.json"), o.clock(), o.intakeWorkers());
       announced.set(poller);
       ApiHandler apiHandler = new ApiHandler(
@@ -188,7 +197,8 @@ public final class LocalRuntime implements AutoCloseable {
       api = new LocalApiServer(apiHandler, tokens, apiPort);
       DigestService digests = new DigestService(store, o.clock(), "http://127.0.0.1:" + apiPort, PipelineMetrics.NONE,
           notifier);
-      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, digests);
+      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, digests,
+          store, objects);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {
         o.console().accept("resumed " + resumed.size() + " unfinished evaluation(s) from the last run");
@@ -289,6 +299,16 @@ public final class LocalRuntime implements AutoCloseable {
 
   public S3Client s3() {
     return clients.s3();
+  }
+
+  /** The submissions as the pipeline stores them (what the tests check beside the API). */
+  SubmissionStore store() {
+    return store;
+  }
+
+  /** The objects as the pipeline reads them (object versions included). */
+  ObjectStore objects() {
+    return objects;
   }
 
   public StepFunctionsRunner runner() {

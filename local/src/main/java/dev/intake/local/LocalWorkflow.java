@@ -76,7 +76,8 @@ public final class LocalWorkflow {
         new PublicUrlsHandler(new CheckService(RuleGroup.PUBLIC_URLS, publicRules, objects)));
     tasks.put("AggregateFunctionArn", new AggregateHandler(AggregateService.standard(objects, store, checklist, clock,
         apiBaseUrl, PipelineMetrics.NONE)));
-    tasks.put("FailureFunctionArn", new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE)));
+    tasks.put("FailureFunctionArn", new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE,
+        apiBaseUrl)));
 
     Map<String, String> substitutions = new LinkedHashMap<>();
     TaskRegistry registry = new TaskRegistry();

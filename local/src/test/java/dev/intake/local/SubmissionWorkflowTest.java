@@ -26,6 +26,7 @@ import dev.intake.pipeline.WorkflowInput;
 import dev.intake.testing.ForwardingObjectStore;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
+import dev.intake.testing.UnversionedEvents;
 import dev.intake.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -134,8 +135,67 @@ class SubmissionWorkflowTest {
     var submission = store.get(ID).orElseThrow();
     assertThat(submission.status()).isEqualTo(SubmissionStatus.FAILED);
     assertThat(submission.failure()).startsWith("java.lang.IllegalStateException: ").contains("reports bucket is down");
-    assertThat(notifications).isEmpty();
-    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed");
+    assertThat(office()).singleElement().satisfies(n -> {
+      assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("FAILED");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      JsonNode message = PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+          .getBytes(StandardCharsets.UTF_8));
+      assertThat(message.path("submissionId").asText()).isEqualTo(ID);
+      assertThat(message.path("failure").asText()).isEqualTo(submission.failure());
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains("Reason:     " + submission.failure());
+    });
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText())).doesNotContain("reports bucket is down")
+          .contains("could not be checked");
+    });
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("MarkFailed", "NotifyFailure", "NotifyFailurePartner");
+  }
+
+  @Test
+  void workflow_objectDeletedBeforeIntakeRead_endsFailedWithReasonAndOneNotification() throws Exception {
+    // given: the upload's event arrives after the object was deleted (put, then delete)
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(putEvent(), null);
+    var execution = runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(store.get(ID).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectMissing: ").contains("no longer in the bucket");
+    });
+    assertThat(office()).singleElement().satisfies(n -> assertThat(PipelineJson.tree(
+        Notification.defaultOf(n.path("Message").asText()).getBytes(StandardCharsets.UTF_8)).path("status").asText())
+        .isEqualTo("FAILED"));
+    assertThat(partners()).hasSize(1);
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("Failed at intake?", "MarkFailed", "NotifyFailure").doesNotContain("Checks", "Aggregate");
+  }
+
+  @Test
+  void workflow_unversionedKeyReplacedBeforeIntakeRead_endsFailedInsteadOfJudgingTheLaterBytes() throws Exception {
+    byte[] announced = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Announced Partner").build();
+    byte[] later = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Later Partner").build();
+    objects.put(BUCKET, KEY, later);
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(UnversionedEvents.announcing(announced), null);
+    String id = store.list(null, null, 10, null).items().get(0).submissionId();
+    runner.awaitCompletion(id, Duration.ofSeconds(30));
+
+    assertThat(store.get(id).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectReplaced: ");
+      assertThat(s.evaluation().partnerName()).as("nothing of the later upload is this one's").isNullOrEmpty();
+    });
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -184,7 +244,7 @@ class SubmissionWorkflowTest {
     objects.put(BUCKET, KEY, evaluated);
     IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), new OverwriteAfterIntake(objects, later));
 
-    intake.handleRequest(EventLoader.loadS3Event("test-events/s3-put-versioning-suspended.json"), null);
+    intake.handleRequest(UnversionedEvents.announcing(evaluated), null);
     String id = store.list(null, null, 10, null).items().get(0).submissionId();
     runner.awaitCompletion(id, Duration.ofSeconds(30));
 
