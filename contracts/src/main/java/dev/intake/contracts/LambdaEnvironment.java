@@ -17,6 +17,8 @@ public final class LambdaEnvironment {
   public static final String URL_CHECK_ENABLED = "URL_CHECK_ENABLED";
   /** The reviewer API's base URL, for the links in notifications. */
   public static final String API_BASE_URL = "API_BASE_URL";
+  /** The program office's SNS topic, where the daily digest function publishes. */
+  public static final String PROGRAM_OFFICE_TOPIC_ARN = "PROGRAM_OFFICE_TOPIC_ARN";
   /** Receives of a dead letter after which the re-drive stores the upload FAILED. */
   public static final String REDRIVE_ATTEMPTS = "REDRIVE_ATTEMPTS";
   /** Days a submission's rows are kept (the table's TTL), on the functions that write rows. */

@@ -20,6 +20,7 @@ final class ApiRoutes {
       "GET /submissions/{id}/findings",
       "GET /submissions/{id}/report",
       "GET /submissions/{id}/history",
+      "GET /submissions/{id}/comparison",
       "GET /submissions/{id}/decisions",
       "POST /submissions/{id}/decisions",
       "GET /template",

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
  * The SDK clients the pipeline uses, each built once on first use and then shared: build one
@@ -69,6 +71,7 @@ public final class AwsClients implements AutoCloseable {
   private final URI s3Endpoint;
   private final URI sfnEndpoint;
   private final URI secretsManagerEndpoint;
+  private final URI snsEndpoint;
   private final AwsCredentialsProvider localCredentials;
   private final Lazy<AwsCredentialsProvider> defaultCredentials;
   private final Lazy<SdkHttpClient> httpClient;
@@ -77,6 +80,7 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<S3Presigner> s3Presigner;
   private final Lazy<SfnClient> sfn;
   private final Lazy<SecretsManagerClient> secretsManager;
+  private final Lazy<SnsClient> sns;
 
   private AwsClients(Builder b) {
     this.region = b.region != null ? b.region : regionFromEnvironment();
@@ -85,6 +89,7 @@ public final class AwsClients implements AutoCloseable {
     this.s3Endpoint = b.s3Endpoint;
     this.sfnEndpoint = b.sfnEndpoint;
     this.secretsManagerEndpoint = b.secretsManagerEndpoint;
+    this.snsEndpoint = b.snsEndpoint;
     this.localCredentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretKey));
     this.defaultCredentials = new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
     this.httpClient = new Lazy<>(() -> UrlConnectionHttpClient.builder()
@@ -96,6 +101,7 @@ public final class AwsClients implements AutoCloseable {
     this.s3Presigner = new Lazy<>(this::buildS3Presigner);
     this.sfn = new Lazy<>(this::buildSfn);
     this.secretsManager = new Lazy<>(this::buildSecretsManager);
+    this.sns = new Lazy<>(this::buildSns);
   }
 
   /**
@@ -172,6 +178,11 @@ public final class AwsClients implements AutoCloseable {
     return s3Presigner.get();
   }
 
+  /** SNS, for the daily digest (the workflow publishes the other notifications itself). */
+  public SnsClient sns() {
+    return sns.get();
+  }
+
   public SfnClient sfn() {
     return sfn.get();
   }
@@ -187,6 +198,7 @@ public final class AwsClients implements AutoCloseable {
     s3Presigner.ifBuilt(S3Presigner::close);
     sfn.ifBuilt(SfnClient::close);
     secretsManager.ifBuilt(SecretsManagerClient::close);
+    sns.ifBuilt(SnsClient::close);
     httpClient.ifBuilt(SdkHttpClient::close);
   }
 
@@ -258,6 +270,20 @@ public final class AwsClients implements AutoCloseable {
     return b.build();
   }
 
+  private SnsClient buildSns() {
+    // Step Functions' bounds: one small publish per call.
+    SnsClientBuilder b = SnsClient.builder()
+        .region(region)
+        .httpClient(httpClient.get())
+        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT));
+    if (snsEndpoint != null) {
+      b.endpointOverride(snsEndpoint).credentialsProvider(localCredentials);
+    } else {
+      b.credentialsProvider(defaultCredentials.get());
+    }
+    return b.build();
+  }
+
   /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
   private ClientOverrideConfiguration overrides(Duration serviceAttempt, Duration serviceCall) {
     return ClientOverrideConfiguration.builder()
@@ -281,6 +307,7 @@ public final class AwsClients implements AutoCloseable {
     private URI s3Endpoint;
     private URI sfnEndpoint;
     private URI secretsManagerEndpoint;
+    private URI snsEndpoint;
     private String accessKeyId = LOCAL_ACCESS_KEY_ID;
     private String secretKey = LOCAL_SECRET_ACCESS_KEY;
 
@@ -323,6 +350,12 @@ public final class AwsClients implements AutoCloseable {
     /** A Secrets Manager endpoint other than AWS's (a test double); null means AWS. */
     public Builder secretsManagerEndpoint(URI endpoint) {
       this.secretsManagerEndpoint = endpoint;
+      return this;
+    }
+
+    /** An SNS stand-in's endpoint (tests), with the local credentials. */
+    public Builder snsEndpoint(URI endpoint) {
+      this.snsEndpoint = endpoint;
       return this;
     }
 

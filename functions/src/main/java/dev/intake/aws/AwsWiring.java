@@ -5,6 +5,7 @@ import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
 import static dev.intake.contracts.LambdaEnvironment.PAGE_TOKEN_SECRET_ARN;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
+import static dev.intake.contracts.LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN;
 import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
 import static dev.intake.contracts.LambdaEnvironment.RETENTION_DAYS;
 import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
@@ -21,6 +22,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.CheckService;
+import dev.intake.pipeline.DigestService;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
@@ -134,6 +136,12 @@ public final class AwsWiring {
 
   public FailureService failureService() {
     return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""));
+  }
+
+  /** The daily digest, published to the program office's topic, its links to the API. */
+  public DigestService digestService() {
+    return new DigestService(store(), clock, env.getOrDefault(API_BASE_URL, ""), metrics(),
+        new SnsNotifier(clients.sns(), required(PROGRAM_OFFICE_TOPIC_ARN)));
   }
 
   public ReviewerApi reviewerApi() {

@@ -99,7 +99,7 @@ final class PageTokens {
       throw invalid("it is not a page token");
     }
     if (!root.get("q").asText().equals(fingerprint(query))) {
-      throw invalid("it was issued for a different query (partner, status or listing)");
+      throw invalid("it was issued for a different query (partner, status, review, order or listing)");
     }
     return key(query, root.get("k"));
   }
@@ -147,10 +147,8 @@ final class PageTokens {
   }
 
   private static String fingerprint(ListQuery query) {
-    ArrayNode parts = JSON.createArrayNode()
-        .add(query.index().indexName())
-        .add(query.partnerId())
-        .add(query.status() == null ? null : query.status().name());
+    ArrayNode parts = JSON.createArrayNode();
+    query.identity().forEach(parts::add);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(parts.toString().getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));

@@ -106,6 +106,7 @@ public final class ReportJson {
       }
       g.writeEndObject();
     }
+    g.writeStringField("subject", f.subject());
     if (quote == null) {
       g.writeNullField("quote");
     } else {
@@ -169,6 +170,7 @@ public final class ReportJson {
         loc.put("row", f.location().row());
       }
     }
+    n.put("subject", f.subject());
     return n;
   }
 
@@ -201,6 +203,6 @@ public final class ReportJson {
         : null;
     return new Finding(f.path("ruleId").asText(), f.path("checklistRef").asText(),
         Severity.valueOf(f.path("severity").asText()), f.path("message").asText(), f.path("remediation").asText(),
-        ref);
+        ref, f.path("subject").isTextual() ? f.path("subject").asText() : null);
   }
 }

@@ -164,14 +164,17 @@ class ReviewerApiAccessTest {
   }
 
   @Test
-  void decisions_asPartner_areRefused() {
+  void decisions_asPartner_readsItsOwnButRecordsNothing() {
     String id = submission("P-ACME", 0).submissionId();
 
     ApiResponse list = get(ACME, "/submissions/" + id + "/decisions", Map.of());
+    ApiResponse foreign = get(GLOBEX, "/submissions/" + id + "/decisions", Map.of());
     ApiResponse post = api.handle(new ApiRequest("POST", "/submissions/" + id + "/decisions", Map.of(),
         "{\"action\":\"ACCEPT\",\"comment\":\"mine\"}", ACME));
 
-    assertThat(list.status()).isEqualTo(403);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(json(list).path("items")).isEmpty();
+    assertThat(foreign.status()).isEqualTo(404);
     assertThat(post.status()).isEqualTo(403);
   }
 

@@ -15,6 +15,7 @@ import dev.intake.handlers.AggregateHandler;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.handlers.CaseStudiesHandler;
 import dev.intake.handlers.DeadLetterHandler;
+import dev.intake.handlers.DigestHandler;
 import dev.intake.handlers.FailureHandler;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.handlers.JsonTaskHandler;
@@ -37,7 +38,8 @@ import org.joda.time.DateTime;
  * environment), sends the sample upload through intake, the three check groups and aggregate
  * against S3Proxy and dynalite (and a Step Functions and Secrets Manager stand-in served here), reads
  * the result back through the API handler (and pages through the list with a token signed by the
- * secret's key), runs the failure handler and the SnapStart priming, and prints one
+ * secret's key), runs the failure handler, the daily digest (publishing to an SNS stand-in served on
+ * the same port) and the SnapStart priming, and prints one
  * {@code SMOKE key=value} line per step for the test to check.
  *
  * <p>{@code LambdaJarSmoke SFN_PORT BUCKET KEY SIZE}
@@ -55,7 +57,8 @@ public final class LambdaJarSmoke {
     ObjectMapper json = new ObjectMapper();
     AtomicReference<String> started = new AtomicReference<>();
     AtomicInteger starts = new AtomicInteger();
-    HttpServer sfn = stepFunctions(sfnPort, started, starts);
+    AtomicInteger published = new AtomicInteger();
+    HttpServer sfn = stepFunctions(sfnPort, started, starts, published);
     try {
       IntakeHandler intake = new IntakeHandler();
       List<JsonTaskHandler> checks = List.of(new PrerequisitesHandler(), new CaseStudiesHandler(),
@@ -64,6 +67,7 @@ public final class LambdaJarSmoke {
       FailureHandler failure = new FailureHandler();
       ApiHandler api = new ApiHandler();
       DeadLetterHandler redrive = new DeadLetterHandler();
+      DigestHandler digest = new DigestHandler();
       System.out.println("SMOKE handlers=built");
 
       intake.handleRequest(upload(bucket, key, size, "0055AED6DCD90281E5"), null);
@@ -118,6 +122,9 @@ public final class LambdaJarSmoke {
       System.out.println("SMOKE redrive=" + redrive.handleRequest(deadLetters, null).getBatchItemFailures().size()
           + ":" + (starts.get() == startsBefore ? "nothing-new" : "started-again"));
 
+      JsonNode digested = invoke(digest, json.createObjectNode(), json);
+      System.out.println("SMOKE digest=" + digested.path("awaiting").asInt() + ":" + published.get());
+
       System.out.println("SMOKE priming=" + SnapStartPriming.prime());
     } finally {
       sfn.stop(0);
@@ -128,14 +135,27 @@ public final class LambdaJarSmoke {
   }
 
   /**
-   * StartExecution and nothing else: records the input, answers as Step Functions does; and, for
-   * the page-token secret, Secrets Manager's GetSecretValue (a value for AWSCURRENT, no AWSPREVIOUS).
+   * StartExecution, Secrets Manager's GetSecretValue for the page-token secret (a value for
+   * AWSCURRENT, no AWSPREVIOUS) and SNS's Publish (the only one without an X-Amz-Target header):
+   * records the input, answers as each service does.
    */
-  private static HttpServer stepFunctions(int port, AtomicReference<String> started, AtomicInteger starts)
-      throws IOException {
+  private static HttpServer stepFunctions(int port, AtomicReference<String> started, AtomicInteger starts,
+      AtomicInteger published) throws IOException {
     ObjectMapper json = new ObjectMapper();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", exchange -> {
+      if (exchange.getRequestHeaders().getFirst("X-Amz-Target") == null) {
+        exchange.getRequestBody().readAllBytes();
+        published.incrementAndGet();
+        byte[] xml = ("<PublishResponse xmlns=\"https://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult>"
+            + "<MessageId>m-1</MessageId></PublishResult></PublishResponse>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/xml");
+        exchange.sendResponseHeaders(200, xml.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(xml);
+        }
+        return;
+      }
       JsonNode request = json.readTree(exchange.getRequestBody());
       String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
       if (target.startsWith("secretsmanager.")) {

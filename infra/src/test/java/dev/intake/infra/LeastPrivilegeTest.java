@@ -55,9 +55,22 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_aggregate_getBatchWriteUpdateOnly() {
+  void dynamoDb_aggregate_getBatchWriteUpdateQueryOnly() {
+    // Query: the partner's previous judged submission, on the partner index (the thread).
     assertThat(dynamoDbActions("AggregateHandler")).containsExactlyInAnyOrder("dynamodb:GetItem",
-        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem");
+        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:Query");
+  }
+
+  @Test
+  void dynamoDb_digest_queryOnly() {
+    assertThat(dynamoDbActions("DigestHandler")).containsExactly("dynamodb:Query");
+  }
+
+  @Test
+  void sns_digest_publishesToTheProgramOfficeTopicOnly() {
+    assertThat(roleStatements("DigestHandler")).filteredOn(s -> Synth.list(s.get("Action")).contains("sns:Publish"))
+        .singleElement().satisfies(s -> assertThat(s.get("Resource"))
+            .isEqualTo(ref(synth.logicalId(synth.stack().alerts().submissions()))));
   }
 
   @Test
@@ -66,9 +79,10 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_api_getQueryPutOnly() {
+  void dynamoDb_api_getQueryPutUpdateOnly() {
+    // PutItem appends a decision (if its number is free), UpdateItem writes the review projection.
     assertThat(dynamoDbActions("ApiHandler")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
-        "dynamodb:PutItem");
+        "dynamodb:PutItem", "dynamodb:UpdateItem");
   }
 
   @Test
@@ -80,14 +94,16 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_indexes_onlyForTheApi() {
+  void dynamoDb_indexes_onlyForTheFunctionsThatQueryThem() {
     String indexes = synth.logicalId(synth.stack().storage().table()) + ".Arn}/index/*";
-    for (String handler : List.of("IntakeHandler", "DeadLetterHandler", "AggregateHandler", "FailureHandler")) {
+    for (String handler : List.of("IntakeHandler", "DeadLetterHandler", "FailureHandler")) {
       assertThat(roleStatements(handler)).as(handler)
           .noneMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
     }
-    assertThat(roleStatements("ApiHandler"))
-        .anyMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
+    for (String handler : List.of("ApiHandler", "AggregateHandler", "DigestHandler")) {
+      assertThat(roleStatements(handler)).as(handler)
+          .anyMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
+    }
   }
 
   // --- KMS --------------------------------------------------------------------------------------
@@ -150,10 +166,10 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void topicKey_workflowGrant_onlyThroughSns() {
+  void topicKey_workflowAndDigestGrants_onlyThroughSns() {
     Object topicKey = PipelineStackTest.getAtt(synth.logicalId(synth.stack().alerts().key()), "Arn");
     assertThat(Synth.identityStatements(synth).stream().filter(s -> Synth.list(s.get("Resource")).contains(topicKey)))
-        .singleElement().satisfies(s -> assertThat(joined(map(map(s.get("Condition")).get("StringEquals"))
+        .hasSize(2).allSatisfy(s -> assertThat(joined(map(map(s.get("Condition")).get("StringEquals"))
             .get("kms:ViaService"))).isEqualTo("sns.{AWS::Region}.amazonaws.com"));
   }
 
@@ -201,13 +217,10 @@ class LeastPrivilegeTest {
   @Test
   void partnerApi_ownRoutes_areAllowed() {
     assertThat(List.of("GET/submissions", "GET/submissions/" + ID, "GET/submissions/" + ID + "/findings",
-        "GET/submissions/" + ID + "/report", "GET/submissions/" + ID + "/history", "GET/template", "POST/uploads"))
+        "GET/submissions/" + ID + "/report", "GET/submissions/" + ID + "/history",
+        "GET/submissions/" + ID + "/comparison", "GET/submissions/" + ID + "/decisions", "GET/template",
+        "POST/uploads"))
         .allSatisfy(route -> assertThat(partnerMayInvoke(route)).as(route).isTrue());
-  }
-
-  @Test
-  void partnerApi_getDecisions_isNotAllowed() {
-    assertThat(partnerMayInvoke("GET/submissions/" + ID + "/decisions")).isFalse();
   }
 
   @Test
@@ -216,11 +229,11 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void partnerApi_anIdPatternStretchedOverDecisions_isDeniedAnyway() {
-    // IAM's ? matches '/' too, so the exact-length {id} pattern alone would allow this path.
+  void partnerApi_anIdPatternStretchedOverDecisions_isDeniedAnywayForPost() {
+    // IAM's ? matches '/' too: the exact-length {id} pattern of a GET route would match this path.
     assertThat(iamMatches(apiPrefix + "GET/submissions/sub-" + "?".repeat(26), apiPrefix + "GET/submissions/"
         + ID_THEN_DECISIONS)).isTrue();
-    assertThat(partnerMayInvoke("GET/submissions/" + ID_THEN_DECISIONS)).isFalse();
+    assertThat(partnerMayInvoke("POST/submissions/" + ID_THEN_DECISIONS)).isFalse();
   }
 
   @Test

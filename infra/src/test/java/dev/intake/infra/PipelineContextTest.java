@@ -144,6 +144,24 @@ class PipelineContextTest {
   }
 
   @Test
+  void partnerContacts_malformedAddress_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "{\"acme\":\"nobody\"}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nobody' (partner 'acme')");
+  }
+
+  @Test
+  void partnerContacts_notAPartnerId_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "{\"../acme\":\"a@b.example\"}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a partner id");
+  }
+
+  @Test
+  void partnerContacts_notJsonObject_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "[\"a@b.example\"]")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partnerContacts must be a JSON object");
+  }
+
+  @Test
   void alarmEmail_missingOutsideDev_isRefusedAtSynth() {
     assertThatThrownBy(() -> settings(Map.of("env", "staging", "reviewerPrincipals", Synth.BREAK_GLASS_REVIEWER)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alarmEmail is required outside dev");
