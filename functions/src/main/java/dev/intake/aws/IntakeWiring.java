@@ -55,8 +55,8 @@ public final class IntakeWiring {
 
   public IntakeService intakeService() {
     return new IntakeService(DynamoDbSubmissionStore.fromEnvironment(dynamoDb.get(), env), objects.get(),
-        new SfnWorkflowStarter(sfn.get(), env.required(STATE_MACHINE_ARN)), new WorkbookParser(), AsOfPolicy.uploadDay(), env.clock(),
-        new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)));
+        new SfnWorkflowStarter(sfn.get(), env.required(STATE_MACHINE_ARN)), new WorkbookParser(),
+        AsOfPolicy.uploadDay(), env.clock(), new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)));
   }
 
   /** Receives of a dead letter after which the upload is stored FAILED instead of retried. */

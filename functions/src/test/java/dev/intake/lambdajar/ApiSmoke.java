@@ -35,13 +35,17 @@ public final class ApiSmoke {
   }
 
   private static APIGatewayProxyRequestEvent list(Map<String, String> query) {
-    return get("/submissions").withQueryStringParameters(query);
+    APIGatewayProxyRequestEvent event = get("/submissions");
+    event.setQueryStringParameters(query);
+    return event;
   }
 
+  /** A reviewer's GET as API Gateway's proxy integration sends it, read by Lambda's event serializer. */
   private static APIGatewayProxyRequestEvent get(String path) {
-    var identity = new APIGatewayProxyRequestEvent.RequestIdentity()
-        .withUserArn("arn:aws:sts::123456789012:assumed-role/competency-reviewer/alice");
-    return new APIGatewayProxyRequestEvent().withHttpMethod("GET").withPath(path)
-        .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withIdentity(identity));
+    return Smoke.event(APIGatewayProxyRequestEvent.class, "{\"resource\":\"/{proxy+}\",\"path\":\"" + path + "\","
+        + "\"httpMethod\":\"GET\",\"headers\":{\"Accept\":\"application/json\"},\"queryStringParameters\":null,"
+        + "\"requestContext\":{\"accountId\":\"123456789012\",\"stage\":\"v1\",\"requestId\":\"smoke\","
+        + "\"identity\":{\"userArn\":\"arn:aws:sts::123456789012:assumed-role/competency-reviewer/alice\"},"
+        + "\"httpMethod\":\"GET\"},\"body\":null,\"isBase64Encoded\":false}");
   }
 }

@@ -2,19 +2,16 @@ package dev.intake.lambdajar;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.IntakeWiring;
 import dev.intake.handlers.DeadLetterHandler;
 import dev.intake.handlers.IntakeHandler;
-import java.util.List;
-import java.util.Map;
-import org.joda.time.DateTime;
 
 /**
  * The intake family from its artifact alone: {@code upload BUCKET KEY SIZE} sends the sample upload
  * through IntakeHandler twice (two puts of the same key) and runs the family's SnapStart priming;
  * {@code redrive BUCKET KEY SIZE} hands the first put back to DeadLetterHandler as a dead letter.
+ * The events are read from their JSON by Lambda's own event serializer, as the runtime reads them.
  */
 public final class IntakeSmoke {
 
@@ -34,43 +31,37 @@ public final class IntakeSmoke {
     if (args[0].equals("upload")) {
       IntakeHandler intake = new IntakeHandler();
       Smoke.say("handlers", "built");
-      intake.handleRequest(upload(bucket, key, size, FIRST_PUT), null);
-      intake.handleRequest(upload(bucket, key, size, SECOND_PUT), null);
+      intake.handleRequest(Smoke.event(S3Event.class, uploadJson(bucket, key, size, FIRST_PUT)), null);
+      intake.handleRequest(Smoke.event(S3Event.class, uploadJson(bucket, key, size, SECOND_PUT)), null);
       Smoke.say("intake", "2");
       Smoke.say("priming", IntakeWiring.prime());
     } else {
       DeadLetterHandler redrive = new DeadLetterHandler();
-      SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-      message.setMessageId("smoke-dead-letter");
-      message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
       ObjectNode record = Smoke.JSON.createObjectNode();
       record.putObject("requestContext").put("condition", "RetriesExhausted");
-      record.set("requestPayload", Smoke.JSON.readTree(uploadJson(bucket, key, size)));
-      message.setBody(Smoke.JSON.writeValueAsString(record));
-      SQSEvent deadLetters = new SQSEvent();
-      deadLetters.setRecords(List.of(message));
-      Smoke.say("redrive", redrive.handleRequest(deadLetters, null).getBatchItemFailures().size());
+      record.set("requestPayload", Smoke.JSON.readTree(uploadJson(bucket, key, size, FIRST_PUT)));
+      ObjectNode message = Smoke.JSON.createObjectNode()
+          .put("messageId", "smoke-dead-letter")
+          .put("body", Smoke.JSON.writeValueAsString(record));
+      message.putObject("attributes").put("ApproximateReceiveCount", "1");
+      ObjectNode deadLetters = Smoke.JSON.createObjectNode();
+      deadLetters.putArray("Records").add(message);
+      SQSEvent event = Smoke.event(SQSEvent.class, Smoke.JSON.writeValueAsString(deadLetters));
+      Smoke.say("redrive", redrive.handleRequest(event, null).getBatchItemFailures().size());
     }
     Smoke.end();
   }
 
-  /** The first put as JSON (as it comes back inside an on-failure record). */
-  private static String uploadJson(String bucket, String key, long size) {
+  /** One put of the key as S3 notifies it. */
+  private static String uploadJson(String bucket, String key, long size, String sequencer) {
     return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\","
-        + "\"eventTime\":\"" + java.time.Instant.ofEpochMilli(EVENT_TIME) + "\","
-        + "\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},"
-        + "\"object\":{\"key\":\"" + key + "\",\"size\":" + size + ",\"sequencer\":\"" + FIRST_PUT + "\"}}}]}";
-  }
-
-  private static S3Event upload(String bucket, String key, long size, String sequencer) {
-    var entity = new S3EventNotification.S3Entity("competency-intake",
-        new S3EventNotification.S3BucketEntity(bucket, new S3EventNotification.UserIdentityEntity("owner"),
-            "arn:aws:s3:::" + bucket),
-        new S3EventNotification.S3ObjectEntity(key, size, null, null, sequencer), "1.0");
-    var record = new S3EventNotification.S3EventNotificationRecord("us-east-1", "ObjectCreated:Put", "aws:s3",
-        new DateTime(EVENT_TIME).toString(), "2.1", new S3EventNotification.RequestParametersEntity("127.0.0.1"),
-        new S3EventNotification.ResponseElementsEntity("x-amz-id-2", "x-amz-request-id"), entity,
-        new S3EventNotification.UserIdentityEntity("AWS:AROAEXAMPLEPARTNER:P-1001"));
-    return new S3Event(List.of(record));
+        + "\"eventTime\":\"" + java.time.Instant.ofEpochMilli(EVENT_TIME) + "\",\"eventName\":\"ObjectCreated:Put\","
+        + "\"userIdentity\":{\"principalId\":\"AWS:AROAEXAMPLEPARTNER:P-1001\"},"
+        + "\"requestParameters\":{\"sourceIPAddress\":\"127.0.0.1\"},"
+        + "\"responseElements\":{\"x-amz-request-id\":\"x-amz-request-id\",\"x-amz-id-2\":\"x-amz-id-2\"},"
+        + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"competency-intake\","
+        + "\"bucket\":{\"name\":\"" + bucket + "\",\"ownerIdentity\":{\"principalId\":\"owner\"},"
+        + "\"arn\":\"arn:aws:s3:::" + bucket + "\"},"
+        + "\"object\":{\"key\":\"" + key + "\",\"size\":" + size + ",\"sequencer\":\"" + sequencer + "\"}}}]}";
   }
 }

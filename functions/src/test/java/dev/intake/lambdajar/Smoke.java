@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,6 +38,14 @@ final class Smoke {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(input)), out, null);
     return JSON.readTree(out.toByteArray());
+  }
+
+  /**
+   * A Lambda event read from its JSON by Lambda's own event serializer (on the class path beside
+   * the artifact, as the Java runtime provides it), over the event classes the artifact carries.
+   */
+  static <T> T event(Class<T> type, String json) {
+    return LambdaEventSerializers.serializerFor(type, Smoke.class.getClassLoader()).fromJson(json);
   }
 
   /** Logs through the artifact's SLF4J, Log4j2 and Powertools layout, as the handlers do. */
