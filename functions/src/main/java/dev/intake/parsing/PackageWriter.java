@@ -37,17 +37,20 @@ public final class PackageWriter {
   private static final int DOS_TIME = 0;
   private static final long MAX_UINT32 = 0xffffffffL;
   private static final int MAX_ENTRIES = 0xffff;
+  private static final int LOCAL_HEADER_SIZE = 30;
+  private static final int CENTRAL_HEADER_SIZE = 46;
+  private static final int END_OF_DIRECTORY_SIZE = 22;
 
-  private record Central(byte[] name, int method, long crc, long compressedSize, long size, long offset) {
+  /** One part to write: its name, method, CRC-32, sizes, and where its compressed bytes are. */
+  private record Entry(byte[] name, int method, long crc, long compressedSize, long size, byte[] data, int offset) {
   }
 
-  private final ByteArrayOutputStream out;
-  private final List<Central> directory = new ArrayList<>();
+  private final List<Entry> entries = new ArrayList<>();
   private final Set<String> written = new HashSet<>();
+  private byte[] out;
+  private int at;
 
-  /** @param expectedBytes a guess of the package's size, so the buffer rarely grows */
-  public PackageWriter(int expectedBytes) {
-    out = new ByteArrayOutputStream(Math.max(expectedBytes, 1024));
+  public PackageWriter() {
   }
 
   /** Copies a part of {@code from} as it lies in its zip: same method, same compressed bytes. */
@@ -64,46 +67,74 @@ public final class PackageWriter {
   /** Adds a part written to a {@link DeflatedPart}. */
   public void add(String part, DeflatedPart content) throws IOException {
     content.close();
-    byte[] data = content.compressed.toByteArray();
-    entry(part, 8, content.crc.getValue(), data.length, content.size, data, 0);
+    entry(part, 8, content.crc.getValue(), content.compressed.size(), content.size, content.compressed.bytes(), 0);
   }
 
-  /** The package's bytes: the parts added so far, then the central directory. Call once. */
+  /**
+   * The package's bytes: the parts added, then the central directory. Its size is known before it is
+   * written, so the bytes are put straight into one array of that size (the 5 MB workbook's copy would
+   * otherwise be held two or three times over while a buffer grows and is copied out).
+   */
   public byte[] finish() throws IOException {
-    long directoryOffset = out.size();
-    for (Central c : directory) {
+    long total = END_OF_DIRECTORY_SIZE;
+    for (Entry e : entries) {
+      total += LOCAL_HEADER_SIZE + CENTRAL_HEADER_SIZE + 2L * e.name().length + e.compressedSize();
+    }
+    if (total > MAX_UINT32 || total > Integer.MAX_VALUE - 16 || entries.size() > MAX_ENTRIES) {
+      throw new ZipException("the package is too large to write without ZIP64");
+    }
+    out = new byte[(int) total];
+    at = 0;
+    long[] offsets = new long[entries.size()];
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      offsets[i] = at;
+      int32(LOCAL_HEADER);
+      int16(VERSION);
+      int16(UTF8_NAMES);
+      int16(e.method());
+      int16(DOS_TIME);
+      int16(DOS_DATE);
+      int32(e.crc());
+      int32(e.compressedSize());
+      int32(e.size());
+      int16(e.name().length);
+      int16(0);
+      bytes(e.name(), 0, e.name().length);
+      bytes(e.data(), e.offset(), (int) e.compressedSize());
+    }
+    long directoryOffset = at;
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       int32(CENTRAL_HEADER);
       int16(VERSION);
       int16(VERSION);
       int16(UTF8_NAMES);
-      int16(c.method());
+      int16(e.method());
       int16(DOS_TIME);
       int16(DOS_DATE);
-      int32(c.crc());
-      int32(c.compressedSize());
-      int32(c.size());
-      int16(c.name().length);
+      int32(e.crc());
+      int32(e.compressedSize());
+      int32(e.size());
+      int16(e.name().length);
       int16(0);
       int16(0);
       int16(0);
       int16(0);
       int32(0);
-      int32(c.offset());
-      out.write(c.name());
+      int32(offsets[i]);
+      bytes(e.name(), 0, e.name().length);
     }
-    long directorySize = out.size() - directoryOffset;
-    if (directoryOffset > MAX_UINT32 || directory.size() > MAX_ENTRIES) {
-      throw new ZipException("the package is too large to write without ZIP64");
-    }
+    long directorySize = at - directoryOffset;
     int32(END_OF_DIRECTORY);
     int16(0);
     int16(0);
-    int16(directory.size());
-    int16(directory.size());
+    int16(entries.size());
+    int16(entries.size());
     int32(directorySize);
     int32(directoryOffset);
     int16(0);
-    return out.toByteArray();
+    return out;
   }
 
   private void entry(String part, int method, long crc, long compressedSize, long size, byte[] data, int offset)
@@ -111,29 +142,20 @@ public final class PackageWriter {
     if (!written.add(part.toLowerCase(Locale.ROOT))) {
       throw new ZipException("part " + part + " written twice");
     }
-    if (compressedSize > MAX_UINT32 || size > MAX_UINT32 || out.size() > MAX_UINT32) {
+    if (compressedSize > MAX_UINT32 || size > MAX_UINT32) {
       throw new ZipException("part " + part + " is too large to write without ZIP64");
     }
-    byte[] name = part.getBytes(StandardCharsets.UTF_8);
-    directory.add(new Central(name, method, crc, compressedSize, size, out.size()));
-    int32(LOCAL_HEADER);
-    int16(VERSION);
-    int16(UTF8_NAMES);
-    int16(method);
-    int16(DOS_TIME);
-    int16(DOS_DATE);
-    int32(crc);
-    int32(compressedSize);
-    int32(size);
-    int16(name.length);
-    int16(0);
-    out.write(name);
-    out.write(data, offset, (int) compressedSize);
+    entries.add(new Entry(part.getBytes(StandardCharsets.UTF_8), method, crc, compressedSize, size, data, offset));
+  }
+
+  private void bytes(byte[] b, int offset, int length) {
+    System.arraycopy(b, offset, out, at, length);
+    at += length;
   }
 
   private void int16(int v) {
-    out.write(v & 0xff);
-    out.write((v >>> 8) & 0xff);
+    out[at++] = (byte) v;
+    out[at++] = (byte) (v >>> 8);
   }
 
   private void int32(long v) {
@@ -145,7 +167,7 @@ public final class PackageWriter {
   public static final class DeflatedPart extends OutputStream {
     private final Deflater deflater;
     private final CRC32 crc = new CRC32();
-    private final ByteArrayOutputStream compressed;
+    private final Buffer compressed;
     private final byte[] buffer = new byte[16 * 1024];
     private long size;
     private boolean closed;
@@ -153,7 +175,7 @@ public final class PackageWriter {
     /** @param expectedBytes a guess of the compressed size */
     public DeflatedPart(int expectedBytes) {
       this.deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-      this.compressed = new ByteArrayOutputStream(Math.max(expectedBytes, 256));
+      this.compressed = new Buffer(Math.max(expectedBytes, 256));
     }
 
     @Override
@@ -190,6 +212,17 @@ public final class PackageWriter {
         drain();
       }
       deflater.end();
+    }
+  }
+
+  /** A byte buffer whose array can be read without a copy. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer(int size) {
+      super(size);
+    }
+
+    byte[] bytes() {
+      return buf;
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.intake.parsing;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -29,6 +28,9 @@ public final class XmlWriter {
   private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
   private final Writer out;
+  /** Written text not yet encoded: one call to the encoder per buffer, not per name or value. */
+  private final char[] buffer = new char[8 * 1024];
+  private int buffered;
   private final Deque<String> open = new ArrayDeque<>();
   /** A start tag is written up to its attributes until something follows it, so an empty element can be "/>". */
   private boolean startPending;
@@ -39,7 +41,7 @@ public final class XmlWriter {
   }
 
   private XmlWriter(OutputStream out, boolean declaration) {
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+    this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     if (declaration) {
       raw(DECLARATION);
     }
@@ -189,6 +191,7 @@ public final class XmlWriter {
       end();
     }
     try {
+      drain();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -205,8 +208,43 @@ public final class XmlWriter {
   }
 
   private void raw(String s) {
+    int n = s.length();
+    if (buffered + n > buffer.length) {
+      drainUnchecked();
+      if (n > buffer.length) {
+        write(s.toCharArray(), 0, n);
+        return;
+      }
+    }
+    s.getChars(0, n, buffer, buffered);
+    buffered += n;
+  }
+
+  private void raw(char[] chars, int start, int n) {
+    if (buffered + n > buffer.length) {
+      drainUnchecked();
+      if (n > buffer.length) {
+        write(chars, start, n);
+        return;
+      }
+    }
+    System.arraycopy(chars, start, buffer, buffered, n);
+    buffered += n;
+  }
+
+  private void drain() throws IOException {
+    out.write(buffer, 0, buffered);
+    buffered = 0;
+  }
+
+  private void drainUnchecked() {
+    write(buffer, 0, buffered);
+    buffered = 0;
+  }
+
+  private void write(char[] chars, int start, int n) {
     try {
-      out.write(s);
+      out.write(chars, start, n);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -219,22 +257,18 @@ public final class XmlWriter {
   }
 
   private void escape(char[] chars, int start, int length, boolean attribute) {
-    try {
-      int run = start;
-      int end = start + length;
-      for (int i = start; i < end; i++) {
-        char c = chars[i];
-        String replacement = replacement(c, attribute);
-        if (replacement != null) {
-          out.write(chars, run, i - run);
-          out.write(replacement);
-          run = i + 1;
-        }
+    int run = start;
+    int end = start + length;
+    for (int i = start; i < end; i++) {
+      char c = chars[i];
+      String replacement = replacement(c, attribute);
+      if (replacement != null) {
+        raw(chars, run, i - run);
+        raw(replacement);
+        run = i + 1;
       }
-      out.write(chars, run, end - run);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    raw(chars, run, end - run);
   }
 
   /** What to write instead of {@code c}; null to write it as it is; "" to drop it. */

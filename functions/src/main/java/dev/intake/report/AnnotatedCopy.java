@@ -68,16 +68,15 @@ final class AnnotatedCopy {
   /**
    * The annotated copy of the workbook in {@code parts}.
    *
-   * @param originalBytes the original's size, which the copy's is close to
    * @param note the Findings sheet's note
    * @throws UnsupportedWorkbookException for a workbook the copy cannot be written around
    */
-  static byte[] write(WorkbookParts parts, int originalBytes, FindingsReport report, String note)
+  static byte[] write(WorkbookParts parts, FindingsReport report, String note)
       throws IOException, XMLStreamException {
-    return new AnnotatedCopy(parts, report).write(originalBytes, note);
+    return new AnnotatedCopy(parts, report).write(note);
   }
 
-  private byte[] write(int originalBytes, String note) throws IOException, XMLStreamException {
+  private byte[] write(String note) throws IOException, XMLStreamException {
     WorkbookScan workbook = scanWorkbook();
     List<WorkbookParts.Relationship> rels = parts.relationships(mainPart);
 
@@ -143,7 +142,7 @@ final class AnnotatedCopy {
     appendRelationships(WorkbookParts.relsPathOf(mainPart), newRels);
     writeContentTypes();
 
-    PackageWriter out = new PackageWriter(originalBytes + 16 * 1024);
+    PackageWriter out = new PackageWriter();
     for (String name : parts.names()) {
       DeflatedPart part = written.get(name);
       if (part != null) {

@@ -21,7 +21,7 @@ final class FindingsOnly {
   static byte[] write(FindingsReport report, String note) {
     try {
       FindingsSheet.Content content = FindingsSheet.content(report, note, at -> null);
-      PackageWriter out = new PackageWriter(16 * 1024);
+      PackageWriter out = new PackageWriter();
 
       DeflatedPart types = new DeflatedPart(512);
       XmlWriter w = new XmlWriter(types);

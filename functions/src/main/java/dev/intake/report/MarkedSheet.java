@@ -115,7 +115,12 @@ final class MarkedSheet {
   }
 
   void write() throws IOException, XMLStreamException {
-    Scan scan = scan();
+    // A finding under a merge is shown on the merged area's visible cell, which must be known before the
+    // cells go by; merges come after the cells, so the sheet is read for them first, when it has any.
+    Scan scan = new Scan();
+    if (mentions(part, "mergeCell")) {
+      merges(scan);
+    }
     marks.forEach((key, findings) -> targets.computeIfAbsent(scan.mergedInto.getOrDefault(key, key),
         k -> new Target(AnnotatedCopy.row(k), AnnotatedCopy.column(k))).findings.addAll(findings));
 
@@ -124,7 +129,7 @@ final class MarkedSheet {
     rels.forEach(r -> ids.add(r.id()));
     List<String[]> newRels = new ArrayList<>();
     String commentsPart = null;
-    String vmlPart = null;
+    Map<String, String> drawings = new HashMap<>();
     for (WorkbookParts.Relationship rel : rels) {
       if (rel.external()) {
         continue;
@@ -132,13 +137,14 @@ final class MarkedSheet {
       String target = parts.storedName(WorkbookParts.resolve(part, rel.target()));
       if (rel.type().equals(Ooxml.REL_COMMENTS)) {
         commentsPart = target;
-      } else if (rel.type().equals(Ooxml.REL_VML) && rel.id().equals(scan.legacyDrawingId)) {
-        vmlPart = target;
+      } else if (rel.type().equals(Ooxml.REL_VML)) {
+        drawings.put(rel.id(), target);
       }
     }
-    if (scan.legacyDrawingId != null && vmlPart == null) {
-      throw new UnsupportedWorkbookException("the sheet's comments drawing " + scan.legacyDrawingId + " is missing");
-    }
+
+    // The id a new comments drawing gets; unused when the sheet links to one already.
+    String newDrawingId = AnnotatedCopy.freeId(ids);
+    writeSheet(scan, newDrawingId);
 
     if (commentsPart != null) {
       readEarlierComments(commentsPart);
@@ -149,46 +155,52 @@ final class MarkedSheet {
       newRels.add(new String[] {AnnotatedCopy.freeId(ids), Ooxml.REL_COMMENTS,
           AnnotatedCopy.relative(part, commentsPart)});
     }
-    String newDrawingId = null;
-    if (vmlPart != null) {
+    if (scan.legacyDrawingId != null) {
+      String vmlPart = drawings.get(scan.legacyDrawingId);
+      if (vmlPart == null) {
+        throw new UnsupportedWorkbookException("the sheet's comments drawing " + scan.legacyDrawingId + " is missing");
+      }
       rewriteDrawing(vmlPart);
     } else {
-      vmlPart = copy.newPart(copy.folder() + "drawings/vmlDrawing", ".vml");
+      String vmlPart = copy.newPart(copy.folder() + "drawings/vmlDrawing", ".vml");
       newDrawing(copy.newPartContent(vmlPart, null));
-      newDrawingId = AnnotatedCopy.freeId(ids);
       newRels.add(new String[] {newDrawingId, Ooxml.REL_VML, AnnotatedCopy.relative(part, vmlPart)});
     }
-    writeSheet(scan, newDrawingId);
     copy.appendRelationships(WorkbookParts.relsPathOf(part), newRels);
   }
 
   // ---- the sheet -------------------------------------------------------------------------------
 
-  private Scan scan() throws IOException, XMLStreamException {
-    Scan scan = new Scan();
-    try (InputStream in = parts.open(part)) {
-      XMLStreamReader r = WorkbookParts.reader(in, part);
-      while (r.hasNext()) {
-        if (r.next() != XMLStreamConstants.START_ELEMENT) {
-          continue;
-        }
-        switch (r.getLocalName()) {
-          case "mergeCell" -> merged(scan, AnnotatedCopy.attribute(r, "ref"));
-          case "col" -> {
-            int style = AnnotatedCopy.intAttribute(r, "style", -1);
-            if (style >= 0) {
-              scan.columnStyles.add(new int[] {AnnotatedCopy.intAttribute(r, "min", 0) - 1,
-                  AnnotatedCopy.intAttribute(r, "max", 0) - 1, style});
-            }
-          }
-          case "legacyDrawing" -> scan.legacyDrawingId = relationshipId(r);
-          default -> {
-            // rows and cells are read in the second pass
+  /** Whether the part's text holds {@code needle} anywhere (a byte search, far cheaper than reading the XML). */
+  private boolean mentions(String name, String needle) throws IOException {
+    byte[] pattern = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = parts.open(name)) {
+      int matched = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        for (int i = 0; i < n; i++) {
+          // The needle has no repeated prefix, so a mismatch restarts the match at this byte.
+          matched = buffer[i] == pattern[matched] ? matched + 1 : buffer[i] == pattern[0] ? 1 : 0;
+          if (matched == pattern.length) {
+            return true;
           }
         }
       }
     }
-    return scan;
+    return false;
+  }
+
+  /** Reads the sheet for its merged areas (they follow the cells). */
+  private void merges(Scan scan) throws IOException, XMLStreamException {
+    try (InputStream in = parts.open(part)) {
+      XMLStreamReader r = WorkbookParts.reader(in, part);
+      while (r.hasNext()) {
+        if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("mergeCell")) {
+          merged(scan, AnnotatedCopy.attribute(r, "ref"));
+        }
+      }
+    }
   }
 
   private void merged(Scan scan, String ref) {
@@ -222,7 +234,10 @@ final class MarkedSheet {
     return null;
   }
 
-  /** Copies the sheet with the marks, rows and cells as the parser numbers them. */
+  /**
+   * Copies the sheet with the marks, rows and cells as the parser numbers them, and a link to a new
+   * comments drawing ({@code newDrawingId}) unless it links to one already ({@code scan.legacyDrawingId}).
+   */
   private void writeSheet(Scan scan, String newDrawingId) throws IOException, XMLStreamException {
     DeflatedPart out = copy.replace(part);
     Iterator<Target> pending = targets.values().iterator();
@@ -232,7 +247,7 @@ final class MarkedSheet {
       XmlWriter w = new XmlWriter(out);
       String p = "";
       String relPrefix = null;
-      boolean drawingWritten = newDrawingId == null;
+      boolean drawingWritten = false;
       boolean pastData = false;
       int depth = 0;
       int lastRow = 0;
@@ -253,6 +268,17 @@ final class MarkedSheet {
           if (depth == 2 && pastData && !drawingWritten && AFTER_LEGACY_DRAWING.contains(name)) {
             legacyDrawing(w, p, relPrefix, newDrawingId);
             drawingWritten = true;
+          }
+          if (depth == 2 && name.equals("legacyDrawing")) {
+            scan.legacyDrawingId = relationshipId(r);
+            drawingWritten = true;
+          }
+          if (depth == 3 && name.equals("col")) {
+            int style = AnnotatedCopy.intAttribute(r, "style", -1);
+            if (style >= 0) {
+              scan.columnStyles.add(new int[] {AnnotatedCopy.intAttribute(r, "min", 0) - 1,
+                  AnnotatedCopy.intAttribute(r, "max", 0) - 1, style});
+            }
           }
           if (depth == 2 && name.equals("dimension")) {
             w.copyStart(r, Set.of("ref")).attribute("ref", dimension(AnnotatedCopy.attribute(r, "ref")));

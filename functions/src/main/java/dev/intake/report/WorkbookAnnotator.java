@@ -63,8 +63,8 @@ public final class WorkbookAnnotator {
    *
    * @param maxFileBytes the workbook's size as uploaded
    * @param maxInflatedBytes the size of all its zip parts once inflated, as its zip directory states it;
-   *     the parts the copy reads are also held to three times this as they are inflated (a marked sheet
-   *     is read twice), so a directory that understates them does not get further
+   *     the parts the copy reads are also held to four times this as they are inflated (a marked sheet
+   *     is read up to three times), so a directory that understates them does not get further
    * @param maxRows rows the parser read from the four template sheets
    */
   public record Bounds(long maxFileBytes, long maxInflatedBytes, int maxRows) {
@@ -100,7 +100,7 @@ public final class WorkbookAnnotator {
 
   public WorkbookAnnotator(Bounds bounds) {
     this.bounds = bounds;
-    long read = bounds.maxInflatedBytes() > Long.MAX_VALUE / 3 ? Long.MAX_VALUE : 3 * bounds.maxInflatedBytes();
+    long read = bounds.maxInflatedBytes() > Long.MAX_VALUE / 4 ? Long.MAX_VALUE : 4 * bounds.maxInflatedBytes();
     this.limits = Limits.DEFAULT.withMaxTotalBytes(Math.min(Limits.DEFAULT.maxTotalBytes(), read));
   }
 
@@ -121,7 +121,7 @@ public final class WorkbookAnnotator {
         if (parts.declaredSize() > bounds.maxInflatedBytes()) {
           refusal = expands();
         } else {
-          return new Annotation(AnnotatedCopy.write(parts, original.length, report, ANNOTATED_NOTE), true, "");
+          return new Annotation(AnnotatedCopy.write(parts, report, ANNOTATED_NOTE), true, "");
         }
       } catch (IOException | XMLStreamException | RuntimeException e) {
         refusal = refusal(e);

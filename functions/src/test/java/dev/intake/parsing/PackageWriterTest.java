@@ -20,7 +20,7 @@ class PackageWriterTest {
   @Test
   void copy_everyPartOfAWorkbook_keepsItsMethodCompressedBytesAndContent(@TempDir Path dir) throws IOException {
     byte[] original = SampleWorkbooks.named("ready.xlsx").build();
-    PackageWriter out = new PackageWriter(original.length);
+    PackageWriter out = new PackageWriter();
     try (WorkbookParts parts = WorkbookParts.open(original, Limits.DEFAULT)) {
       for (String name : parts.names()) {
         out.copy(parts, name);
@@ -47,7 +47,7 @@ class PackageWriterTest {
 
   @Test
   void add_partWrittenHere_readsBackWithItsNameAndContent(@TempDir Path dir) throws IOException {
-    PackageWriter out = new PackageWriter(0);
+    PackageWriter out = new PackageWriter();
     PackageWriter.DeflatedPart part = new PackageWriter.DeflatedPart(0);
     byte[] content = "<a>ünïcödé ".repeat(5_000).getBytes(StandardCharsets.UTF_8);
     part.write(content);
@@ -65,7 +65,7 @@ class PackageWriterTest {
 
   @Test
   void add_samePartTwiceInAnyCase_isRefused() throws IOException {
-    PackageWriter out = new PackageWriter(0);
+    PackageWriter out = new PackageWriter();
     out.add("xl/a.xml", new PackageWriter.DeflatedPart(0));
 
     assertThatThrownBy(() -> out.add("XL/A.xml", new PackageWriter.DeflatedPart(0)))
