@@ -251,9 +251,17 @@ public final class XmlWriter {
   }
 
   private void escape(String s, boolean attribute) {
-    if (s != null) {
-      escape(s.toCharArray(), 0, s.length(), attribute);
+    if (s == null) {
+      return;
     }
+    // Most names and values need no escaping: written as they are, without copying them to an array.
+    for (int i = 0; i < s.length(); i++) {
+      if (replacement(s.charAt(i), attribute) != null) {
+        escape(s.toCharArray(), 0, s.length(), attribute);
+        return;
+      }
+    }
+    raw(s);
   }
 
   private void escape(char[] chars, int start, int length, boolean attribute) {

@@ -51,6 +51,7 @@ final class MarkedSheet {
     String earlierAuthor;
     String earlierText;
     boolean written;
+    private String comment;
 
     Target(int row, int column) {
       this.row = row;
@@ -65,7 +66,15 @@ final class MarkedSheet {
       return A1.name(column, row);
     }
 
+    /** The comment's text; built once, after the partner's earlier comment (if any) is known. */
     String comment() {
+      if (comment == null) {
+        comment = commentText();
+      }
+      return comment;
+    }
+
+    private String commentText() {
       StringBuilder text = new StringBuilder();
       for (Finding f : findings) {
         if (!text.isEmpty()) {
@@ -762,6 +771,10 @@ final class MarkedSheet {
    */
   private void ourShapes(XmlWriter w, Prefixes ns, int firstId) {
     int id = firstId;
+    // What every note looks like (Excel's defaults), the same for each shape: written once as text.
+    String look = "<" + ns.v() + ":fill color2=\"#ffffe1\"/><" + ns.v() + ":shadow on=\"t\" color=\"black\""
+        + " obscured=\"t\"/><" + ns.v() + ":path " + ns.o() + ":connecttype=\"none\"/><" + ns.v() + ":textbox"
+        + " style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></" + ns.v() + ":textbox>";
     for (Target t : targets.values()) {
       String text = t.comment();
       int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 60;
@@ -776,11 +789,7 @@ final class MarkedSheet {
       w.attribute("id", "_x0000_s" + id++).attribute("type", "#" + NOTE_TYPE)
           .attribute("style", "position:absolute;visibility:hidden").attribute("fillcolor", "#ffffe1")
           .attribute(ns.o() + ":insetmode", "auto");
-      w.empty(v + "fill", "color2", "#ffffe1");
-      w.empty(v + "shadow", "on", "t", "color", "black", "obscured", "t");
-      w.empty(v + "path", ns.o() + ":connecttype", "none");
-      w.start(v + "textbox").attribute("style", "mso-direction-alt:auto")
-          .start("div").attribute("style", "text-align:left").text("").end().end();
+      w.fragment(look);
       w.start(x + "ClientData").attribute("ObjectType", "Note");
       w.empty(x + "MoveWithCells").empty(x + "SizeWithCells");
       w.start(x + "Anchor").text(anchor).end();

@@ -180,8 +180,10 @@ public final class WorkbookAnnotator {
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
+  private static final java.util.regex.Pattern A1_CELL = java.util.regex.Pattern.compile("[A-Za-z]{1,3}[0-9]{1,7}");
+
   static boolean validCell(String ref, int row, int column) {
-    return ref.matches("[A-Za-z]{1,3}[0-9]{1,7}") && row >= 1 && row <= Ooxml.MAX_ROWS && column >= 0
+    return A1_CELL.matcher(ref).matches() && row >= 1 && row <= Ooxml.MAX_ROWS && column >= 0
         && column < Ooxml.MAX_COLUMNS;
   }
 
