@@ -18,11 +18,19 @@ public final class AtomicFiles {
    * keeps those permissions: these files hold the runtime's state and its token.
    */
   public static void replace(Path target, byte[] bytes) throws IOException {
+    replace(target, new java.io.ByteArrayInputStream(bytes));
+  }
+
+  /** The same, with the bytes of a stream (read to its end; the caller closes it). */
+  public static void replace(Path target, java.io.InputStream bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.write(temp, bytes);
+      // Into the owner-only file createTempFile made (Files.copy would replace it with a new one).
+      try (java.io.OutputStream out = Files.newOutputStream(temp)) {
+        bytes.transferTo(out);
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

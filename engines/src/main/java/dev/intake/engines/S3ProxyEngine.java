@@ -1,11 +1,19 @@
 package dev.intake.engines;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -17,20 +25,27 @@ import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.filesystem.FilesystemApiMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * S3Proxy in-process on 127.0.0.1, backed by jclouds' filesystem store in a folder (so objects
  * survive a restart), checking SigV2/SigV4 signatures against one access key — a presigned URL is
- * verified, not waved through, and the AWS CLI works with {@code --endpoint-url}.
+ * verified, not waved through, and the AWS CLI works with {@code --endpoint-url}. Keys up to S3's
+ * 1,024 bytes are kept, however long a segment ({@link LongKeys}).
  */
 public final class S3ProxyEngine implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(S3ProxyEngine.class);
+
   private final BlobStoreContext context;
   private final S3Proxy proxy;
+  private final VersionStore versions;
 
-  private S3ProxyEngine(BlobStoreContext context, S3Proxy proxy) {
+  private S3ProxyEngine(BlobStoreContext context, S3Proxy proxy, VersionStore versions) {
     this.context = context;
     this.proxy = proxy;
+    this.versions = versions;
   }
 
   /**
@@ -38,15 +53,18 @@ public final class S3ProxyEngine implements AutoCloseable {
    * @param port the port, or 0 for a free one
    */
   public static S3ProxyEngine start(Path baseDir, int port, String accessKeyId, String secretAccessKey) {
-    return start(baseDir, port, accessKeyId, secretAccessKey, (bucket, key) -> { });
+    return start(baseDir, null, port, accessKeyId, secretAccessKey, key -> false, version -> { });
   }
 
   /**
-   * The same, and {@code onObjectCreated} hears of every object any S3 client puts (or completes as a
-   * multipart upload), as S3 event notifications would announce it.
+   * The same, keeping a version of every put of a key {@code versioned} accepts (in
+   * {@code versionsDir}, which the filesystem store has no notion of), and telling
+   * {@code onObjectCreated} of each such put (or completed multipart upload) once its version is
+   * kept, as S3 event notifications of a versioned bucket would announce it. A later put of the same
+   * key cannot slip between the put and its version: puts of one key are taken one at a time.
    */
-  public static S3ProxyEngine start(Path baseDir, int port, String accessKeyId, String secretAccessKey,
-      BiConsumer<String, String> onObjectCreated) {
+  public static S3ProxyEngine start(Path baseDir, Path versionsDir, int port, String accessKeyId,
+      String secretAccessKey, Predicate<String> versioned, Consumer<ObjectVersion> onObjectCreated) {
     try {
       Files.createDirectories(baseDir);
       Properties properties = new Properties();
@@ -57,10 +75,17 @@ public final class S3ProxyEngine implements AutoCloseable {
           .credentials("identity", "credential")
           .overrides(properties)
           .build(BlobStoreContext.class);
+      VersionStore versions = versionsDir == null ? null : new VersionStore(versionsDir, Clock.systemUTC());
+      BlobStore files = new LongKeys(context.getBlobStore());
+      BlobStore store = versions == null ? files : new Versioning(files, versions, versioned, onObjectCreated);
       S3Proxy proxy = S3Proxy.builder()
-          .blobStore(new Announcing(context.getBlobStore(), onObjectCreated))
+          .blobStore(store)
           .endpoint(URI.create("http://127.0.0.1:" + port))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
+          // Current AWS CLIs and SDKs add flexible checksums (x-amz-checksum-crc32 and the like) to
+          // every put, which S3Proxy 2.6 does not implement and would refuse: they are ignored,
+          // and the SigV4 payload hash, which S3Proxy does check, still guards the bytes.
+          .ignoreUnknownHeaders(true)
           .build();
       proxy.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
@@ -72,7 +97,7 @@ public final class S3ProxyEngine implements AutoCloseable {
         }
         Thread.sleep(10);
       }
-      return new S3ProxyEngine(context, proxy);
+      return new S3ProxyEngine(context, proxy, versions);
     } catch (IllegalStateException e) {
       throw e;
     } catch (InterruptedException e) {
@@ -83,35 +108,91 @@ public final class S3ProxyEngine implements AutoCloseable {
     }
   }
 
-  /** Tells a listener of each object written, after the store has it. */
-  private static final class Announcing extends ForwardingBlobStore {
-    private final BiConsumer<String, String> listener;
+  /**
+   * Keeps a version of each put of a versioned key and announces it. Puts (and deletes) of one key
+   * are taken one at a time, so the version read back is the bytes of that put.
+   */
+  private static final class Versioning extends ForwardingBlobStore {
+    private final VersionStore versions;
+    private final Predicate<String> versioned;
+    private final Consumer<ObjectVersion> listener;
+    private final Object[] locks = new Object[64];
 
-    Announcing(BlobStore delegate, BiConsumer<String, String> listener) {
+    Versioning(BlobStore delegate, VersionStore versions, Predicate<String> versioned,
+        Consumer<ObjectVersion> listener) {
       super(delegate);
+      this.versions = versions;
+      this.versioned = versioned;
       this.listener = listener;
+      for (int i = 0; i < locks.length; i++) {
+        locks[i] = new Object();
+      }
     }
 
     @Override
     public String putBlob(String container, Blob blob) {
-      String etag = super.putBlob(container, blob);
-      listener.accept(container, blob.getMetadata().getName());
-      return etag;
+      return keep(container, blob.getMetadata().getName(), () -> super.putBlob(container, blob));
     }
 
     @Override
     public String putBlob(String container, Blob blob, PutOptions options) {
-      String etag = super.putBlob(container, blob, options);
-      listener.accept(container, blob.getMetadata().getName());
-      return etag;
+      return keep(container, blob.getMetadata().getName(), () -> super.putBlob(container, blob, options));
     }
 
     @Override
     public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
-      String etag = super.completeMultipartUpload(upload, parts);
-      listener.accept(upload.containerName(), upload.blobName());
-      return etag;
+      return keep(upload.containerName(), upload.blobName(), () -> super.completeMultipartUpload(upload, parts));
     }
+
+    @Override
+    public void removeBlob(String container, String name) {
+      synchronized (lock(container, name)) {
+        super.removeBlob(container, name);
+      }
+    }
+
+    private Object lock(String container, String name) {
+      return locks[Math.floorMod((container + "/" + name).hashCode(), locks.length)];
+    }
+
+    private String keep(String container, String name, Supplier<String> put) {
+      if (!versioned.test(name)) {
+        return put.get();
+      }
+      ObjectVersion version;
+      String eTag;
+      synchronized (lock(container, name)) {
+        eTag = put.get();
+        Blob stored = delegate().getBlob(container, name);
+        if (stored == null) {
+          throw new IllegalStateException("s3://" + container + "/" + name + " vanished right after its put");
+        }
+        Date modified = stored.getMetadata().getLastModified();
+        try (InputStream in = stored.getPayload().openStream()) {
+          version = versions.keep(container, name, eTag, modified == null ? null : modified.toInstant(), in);
+        } catch (IOException e) {
+          // The put fails (500) and the client retries it: no put is left without its version.
+          throw new UncheckedIOException("cannot keep a version of s3://" + container + "/" + name, e);
+        }
+      }
+      try {
+        listener.accept(version);
+      } catch (RuntimeException e) {
+        // Stored and kept: whoever listens finds it later among the versions.
+        LOG.warn("Announcing {} version {} failed: {}", name, version.versionId(), e.toString());
+      }
+      return eTag;
+    }
+  }
+
+  /** Every kept version of the bucket's versioned keys, in put order (none without a versions folder). */
+  public List<ObjectVersion> versions(String bucket) {
+    return versions == null ? List.of() : versions.versions(bucket);
+  }
+
+  /** The bytes of one kept version of {@code key}; empty when there is no such version of that key. */
+  public Optional<InputStream> openVersion(String bucket, String key, String versionId) {
+    return versions == null ? Optional.empty() : versions.open(bucket, key, versionId);
   }
 
   public URI endpoint() {

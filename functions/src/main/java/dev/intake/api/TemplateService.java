@@ -1,6 +1,7 @@
 package dev.intake.api;
 
 import dev.intake.checklist.Checklist;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.template.TemplateGenerator;
 import java.net.URL;
@@ -20,7 +21,7 @@ public final class TemplateService {
   }
 
   public String key() {
-    return "templates/devops-competency-" + checklist.version() + ".xlsx";
+    return BucketLayout.TEMPLATES + "devops-competency-" + checklist.version() + ".xlsx";
   }
 
   public URL link(Duration ttl) {

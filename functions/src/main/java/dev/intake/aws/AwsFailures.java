@@ -35,4 +35,14 @@ final class AwsFailures {
     }
     return e;
   }
+
+  /** Waits before another attempt; an interrupt ends the waiting as the store being unavailable. */
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("Interrupted while waiting to retry", e);
+    }
+  }
 }

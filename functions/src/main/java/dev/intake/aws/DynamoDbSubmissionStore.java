@@ -1,123 +1,149 @@
 package dev.intake.aws;
 
-import dev.intake.model.CellRef;
+import static dev.intake.aws.SubmissionItems.DECISION_PREFIX;
+import static dev.intake.aws.SubmissionItems.DOCUMENT_PREFIX;
+import static dev.intake.aws.SubmissionItems.FINDING_PREFIX;
+import static dev.intake.aws.SubmissionItems.PARTNER_PREFIX;
+import static dev.intake.aws.SubmissionItems.STATUS_PREFIX;
+import static dev.intake.aws.SubmissionItems.SUBMISSION_PREFIX;
+import static dev.intake.aws.SubmissionItems.REVIEW_OPEN;
+import static dev.intake.aws.SubmissionItems.decisionItem;
+import static dev.intake.aws.SubmissionItems.decisionSortKey;
+import static dev.intake.aws.SubmissionItems.findingItem;
+import static dev.intake.aws.SubmissionItems.n;
+import static dev.intake.aws.SubmissionItems.reviewAttributes;
+import static dev.intake.aws.SubmissionItems.reviewPartition;
+import static dev.intake.aws.SubmissionItems.s;
+import static dev.intake.aws.SubmissionItems.submissionItem;
+import static dev.intake.aws.SubmissionItems.submissionKey;
+import static dev.intake.aws.SubmissionItems.summary;
+import static dev.intake.aws.SubmissionItems.time;
+import static dev.intake.aws.SubmissionItems.toSubmission;
+import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
+import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
+import static dev.intake.contracts.SubmissionsTable.TTL_ATTRIBUTE;
+
+import dev.intake.contracts.SubmissionsTable;
+import dev.intake.contracts.SubmissionsTable.Index;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
-import dev.intake.model.Severity;
-import dev.intake.model.Summary;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The submission store on one DynamoDB table (low-level client: no reflection at cold start).
+ * The submission store on one DynamoDB table (low-level client: no reflection at cold start). The
+ * item layout is {@link SubmissionItems}'s; {@link SubmissionTableSetup} creates the table where the
+ * CDK stack does not. Every status write is conditional on {@code statusRank} (no transactions:
+ * dynalite lacks them).
  *
- * <p>Layout, shared with the CDK stack (keep the names in step):
- * <ul>
- *   <li>submission: {@code PK=SUB#{id}}, {@code SK=META}; {@code GSI1PK=PARTNER#{partnerId}},
- *       {@code GSI2PK=STATUS#{status}}, {@code GSI3PK=SUBMISSIONS}, each with sort key
- *       {@code {receivedAt}#{id}}; {@code GSI4PK=DOC#{documentId}},
- *       {@code GSI4SK={sequencer zero-padded to 64}#{id}}; {@code statusRank} = status rank;
- *   <li>finding: {@code SK=FINDING#{index, 5 digits}} — a retried write overwrites, never adds;
- *   <li>decision: {@code SK=DECISION#{at}#{decisionId}}, written only if absent.
- * </ul>
- * Times in keys are ISO-8601 UTC with exactly nine fraction digits, so string order is time order.
- * Every status write is conditional on {@code statusRank} (no transactions: dynalite lacks them).
+ * <p>With a retention, every item of a submission carries {@link SubmissionsTable#TTL_ATTRIBUTE}
+ * (epoch seconds: received + retention; a decision: made + retention), the table's time-to-live
+ * attribute, and a submission past it reads as absent even before DynamoDB deletes it (that can take
+ * days), so the API never links to reports the bucket's lifecycle rule of the same retention has removed.
+ *
+ * <p>A listing's page tokens are signed with {@link PageTokenKeys}: stores that hand tokens to one
+ * another (the API's containers on AWS, one runtime across restarts) must be given the same keys
+ * ({@link #withPageTokenKeys}); a store given none signs with a random key of its own.
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
-  public static final String INDEX_BY_PARTNER = "byPartner";
-  public static final String INDEX_BY_STATUS = "byStatus";
-  public static final String INDEX_ALL = "all";
-  public static final String INDEX_BY_DOCUMENT = "byDocument";
   public static final int MAX_LIST_LIMIT = 100;
 
-  static final String SUBMISSION_PREFIX = "SUB#";
-  static final String META = "META";
-  static final String PARTNER_PREFIX = "PARTNER#";
-  static final String STATUS_PREFIX = "STATUS#";
-  static final String ALL_PARTITION = "SUBMISSIONS";
-  static final String DOCUMENT_PREFIX = "DOC#";
-  static final String FINDING_PREFIX = "FINDING#";
-  static final String DECISION_PREFIX = "DECISION#";
-  static final int SEQUENCER_WIDTH = 64;
   static final int MAX_FAILURE_CHARS = 8000;
+
+  private static final String ABSENT = "attribute_not_exists(" + PARTITION_KEY + ")";
+  private static final String PRESENT = "attribute_exists(" + PARTITION_KEY + ")";
 
   /** Every status write sets these together: the status, its rank (for the conditions) and the status index key. */
   private static final String SET_STATUS =
-      "SET #status = :status, statusRank = :rank, GSI2PK = :gsi2pk, updatedAt = :at";
+      "SET #status = :status, statusRank = :rank, " + Index.BY_STATUS.partitionKey() + " = :gsi2pk, updatedAt = :at";
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamoDbSubmissionStore.class);
-  private static final DateTimeFormatter SORTABLE_INSTANT =
-      new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
-  private static final Pattern SEQUENCER = Pattern.compile("[0-9A-Fa-f]{1," + SEQUENCER_WIDTH + "}");
   private static final int BATCH_SIZE = 25;
   private static final int BATCH_ATTEMPTS = 8;
   private static final int FILTERED_PAGE_SIZE = 100;
   private static final int MAX_QUERIES_PER_LIST = 10;
+  /** Reads of a partner's index per page while looking for its latest judged submission. */
+  private static final int JUDGED_PAGE_SIZE = 25;
+  /** Read-then-write attempts of a projection before a race is reported as a retryable failure. */
+  private static final int RACE_ATTEMPTS = 5;
   private static final Map<String, String> STATUS_NAME = Map.of("#status", "status");
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
   private final int filteredPageSize;
   private final int maxQueriesPerList;
+  private final Duration retention;
+  private final Clock clock;
+  private final PageTokenKeys pageTokenKeys;
 
+  /** A store whose items never expire (the local runtime, most tests). */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName) {
-    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST);
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC(),
+        PageTokenKeys.random());
+  }
+
+  /**
+   * A store whose items expire {@code retention} after their submission was received.
+   *
+   * @param clock decides when an item has expired on reads
+   */
+  public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, Objects.requireNonNull(retention, "retention"),
+        clock, PageTokenKeys.random());
   }
 
   /** With smaller bounds on a filtered listing, so a test can reach them with a few items. */
   DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize, int maxQueriesPerList) {
+    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC(), PageTokenKeys.random());
+  }
+
+  private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize,
+      int maxQueriesPerList, Duration retention, Clock clock, PageTokenKeys pageTokenKeys) {
+    if (retention != null && (retention.isNegative() || retention.isZero())) {
+      throw new IllegalArgumentException("retention must be positive, was " + retention);
+    }
     this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.filteredPageSize = filteredPageSize;
     this.maxQueriesPerList = maxQueriesPerList;
+    this.retention = retention;
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.pageTokenKeys = Objects.requireNonNull(pageTokenKeys, "pageTokenKeys");
+  }
+
+  /** This store, signing and checking page tokens with {@code keys}. */
+  public DynamoDbSubmissionStore withPageTokenKeys(PageTokenKeys keys) {
+    return new DynamoDbSubmissionStore(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, retention, clock,
+        keys);
   }
 
   public String tableName() {
@@ -135,8 +161,9 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   @Override
   public boolean create(Submission submission) {
     Map<String, AttributeValue> item = submissionItem(submission);
+    expireAfter(item, submission.receivedAt());
     try {
-      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -151,7 +178,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Objects.requireNonNull(next, "next");
     Objects.requireNonNull(at, "at");
     return conditionalUpdate("advance " + submissionId, submissionId, SET_STATUS,
-        "attribute_exists(PK) AND statusRank < :rank", statusValues(next, at));
+        PRESENT + " AND statusRank < :rank", statusValues(next, at));
   }
 
   /**
@@ -164,7 +191,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   @Override
   public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-      Instant at) {
+      String previousSubmissionId, Instant at) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(at, "at");
     Optional<Submission> current = get(submissionId);
@@ -175,21 +202,24 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     if (current.get().status().terminal()) {
       return false;
     }
-    writeFindings(submissionId, report.findings());
+    writeFindings(submissionId, report.findings(), current.get().receivedAt());
 
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.of(report.status()), at);
     values.put(":summary", summary(report.summary()));
     values.put(":cv", s(report.checklistVersion()));
     values.put(":pn", s(report.partner().name() == null ? "" : report.partner().name()));
+    // Evaluated: into the office's open queue (no decision can precede the verdict).
+    values.put(":queue", s(REVIEW_OPEN));
     StringBuilder set = new StringBuilder(SET_STATUS + ", summary = :summary, checklistVersion = :cv, "
-        + "partnerName = :pn");
+        + "partnerName = :pn, " + Index.BY_REVIEW.partitionKey() + " = :queue");
     List<String> remove = new ArrayList<>();
     setOrRemove("reportKey", ":rk", reportKey, set, remove, values);
     setOrRemove("annotatedKey", ":ak", annotatedKey, set, remove, values);
+    setOrRemove("previousSubmissionId", ":prev", previousSubmissionId, set, remove, values);
     String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
     values.put(":terminal", n(SubmissionStatus.READY.rank()));
     return conditionalUpdate("save evaluation of " + submissionId, submissionId, update,
-        "attribute_exists(PK) AND statusRank < :terminal", values);
+        PRESENT + " AND statusRank < :terminal", values);
   }
 
   /**
@@ -205,8 +235,10 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.FAILED, at);
     values.put(":failure", s(why));
-    return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure",
-        "attribute_exists(PK) AND statusRank < :rank", values);
+    // FAILED is answered by a person too: into the office's open queue.
+    values.put(":queue", s(REVIEW_OPEN));
+    return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure, "
+        + Index.BY_REVIEW.partitionKey() + " = :queue", PRESENT + " AND statusRank < :rank", values);
   }
 
   private static Map<String, AttributeValue> statusValues(SubmissionStatus status, Instant at) {
@@ -221,27 +253,136 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   /**
    * {@inheritDoc}
    *
-   * <p>The sort key holds the decision's time and id, so a retry must pass the same decision (the
-   * same {@code at}): the record is made once and retried whole.
+   * <p>The sort key is the decision's sequence number and the put is conditional on it being free:
+   * DynamoDB settles which of two concurrent appends of the same number wins.
    */
   @Override
-  public void addDecision(Decision decision) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + decision.submissionId()));
-    item.put("SK", s(DECISION_PREFIX + time(decision.at()) + "#" + decision.decisionId()));
-    item.put("decisionId", s(decision.decisionId()));
-    item.put("submissionId", s(decision.submissionId()));
-    item.put("action", s(decision.action().name()));
-    item.put("comment", s(decision.comment()));
-    putIfNotNull(item, "findingRef", decision.findingRef());
-    item.put("reviewer", s(decision.reviewer()));
-    item.put("at", s(time(decision.at())));
+  public boolean addDecision(Decision decision) {
+    Map<String, AttributeValue> item = decisionItem(decision);
+    expireAfter(item, decision.at());
     try {
-      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression("attribute_not_exists(PK)"));
+      dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      LOG.debug("Decision {} on {} already recorded", decision.decisionId(), decision.submissionId());
+      Map<String, AttributeValue> key = Map.of(PARTITION_KEY, s(SUBMISSION_PREFIX + decision.submissionId()),
+          SORT_KEY, s(decisionSortKey(decision.sequence())));
+      try {
+        var held = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+        boolean same = held.hasItem() && decision.decisionId().equals(SubmissionItems.str(held.item(), "decisionId"));
+        LOG.debug("Decision #{} on {} already held by {}", decision.sequence(), decision.submissionId(),
+            same ? "this decision" : "another decision");
+        return same;
+      } catch (SdkException readFailed) {
+        throw AwsFailures.translate("read decision of " + decision.submissionId(), readFailed);
+      }
     } catch (SdkException e) {
       throw AwsFailures.translate("add decision to " + decision.submissionId(), e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read, then written on the condition that neither the projection nor {@code supersededBy}
+   * changed since (the review index partition depends on both); retried a few times on a race.
+   */
+  @Override
+  public boolean saveReview(String submissionId, Review review) {
+    Objects.requireNonNull(review, "review");
+    for (int attempt = 0; attempt < RACE_ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> item = metaItem("save review of " + submissionId, submissionId);
+      if (item == null) {
+        return false;
+      }
+      Submission current = toSubmission(item);
+      if (current.review().decisions() >= review.decisions()) {
+        return false;
+      }
+      Map<String, AttributeValue> values = new HashMap<>();
+      StringBuilder set = new StringBuilder("SET ");
+      reviewAttributes(review).forEach((name, value) -> {
+        set.append(set.length() > 4 ? ", " : "").append(name).append(" = :").append(name);
+        values.put(":" + name, value);
+      });
+      String partition = reviewPartition(current.withReview(review));
+      String update = set + (partition == null ? " REMOVE " + Index.BY_REVIEW.partitionKey()
+          : ", " + Index.BY_REVIEW.partitionKey() + " = :partition");
+      if (partition != null) {
+        values.put(":partition", s(partition));
+      }
+      if (updateIfUnchanged("save review of " + submissionId, submissionId, update, item, values)) {
+        return true;
+      }
+    }
+    throw new StoreUnavailableException("the review of " + submissionId + " kept changing while it was saved", null);
+  }
+
+  /** {@inheritDoc} Conditional on the projection read, like {@link #saveReview}. */
+  @Override
+  public boolean supersede(String submissionId, String laterSubmissionId) {
+    Objects.requireNonNull(laterSubmissionId, "laterSubmissionId");
+    for (int attempt = 0; attempt < RACE_ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> item = metaItem("supersede " + submissionId, submissionId);
+      if (item == null || item.containsKey("supersededBy")) {
+        return false;
+      }
+      Submission later = toSubmission(item).withSupersededBy(laterSubmissionId);
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":later", s(laterSubmissionId));
+      String update = "SET supersededBy = :later";
+      String partition = reviewPartition(later);
+      if (partition == null) {
+        update += " REMOVE " + Index.BY_REVIEW.partitionKey();
+      } else {
+        update += ", " + Index.BY_REVIEW.partitionKey() + " = :partition";
+        values.put(":partition", s(partition));
+      }
+      boolean terminal = later.status().terminal();
+      if (!terminal) {
+        // Not in the review index before its verdict: the verdict's write puts it there.
+        update = "SET supersededBy = :later";
+        values.remove(":partition");
+      }
+      if (updateIfUnchanged("supersede " + submissionId, submissionId, update, item, values)) {
+        return true;
+      }
+    }
+    throw new StoreUnavailableException(submissionId + " kept changing while it was superseded", null);
+  }
+
+  /**
+   * Applies {@code update} if the submission's review projection, status and {@code supersededBy}
+   * are still what {@code read} holds; false when any changed.
+   */
+  private boolean updateIfUnchanged(String operation, String submissionId, String update,
+      Map<String, AttributeValue> read, Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> all = new HashMap<>(values);
+    StringBuilder condition = new StringBuilder(PRESENT);
+    all.put(":readRank", read.get("statusRank"));
+    condition.append(" AND statusRank = :readRank");
+    if (read.containsKey("reviewDecisions")) {
+      all.put(":readDecisions", read.get("reviewDecisions"));
+      condition.append(" AND reviewDecisions = :readDecisions");
+    } else {
+      condition.append(" AND attribute_not_exists(reviewDecisions)");
+    }
+    if (read.containsKey("supersededBy")) {
+      all.put(":readSuperseded", read.get("supersededBy"));
+      condition.append(" AND supersededBy = :readSuperseded");
+    } else {
+      condition.append(" AND attribute_not_exists(supersededBy)");
+    }
+    return update(operation, submissionId, update, condition.toString(), Map.of(), all);
+  }
+
+  /** The submission's item, read consistently; null when absent or expired. */
+  private Map<String, AttributeValue> metaItem(String operation, String submissionId) {
+    Map<String, AttributeValue> key = submissionKey(submissionId);
+    try {
+      var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+      return response.hasItem() && !response.item().isEmpty() && !expired(response.item()) ? response.item() : null;
+    } catch (SdkException e) {
+      throw AwsFailures.translate(operation, e);
     }
   }
 
@@ -252,7 +393,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     Map<String, AttributeValue> key = submissionKey(submissionId);
     try {
       var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
-      return response.hasItem() && !response.item().isEmpty()
+      return response.hasItem() && !response.item().isEmpty() && !expired(response.item())
           ? Optional.of(toSubmission(response.item()))
           : Optional.empty();
     } catch (SdkException e) {
@@ -266,13 +407,14 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     List<Map<String, AttributeValue>> items = queryPrefix("findings of " + submissionId, submissionId,
         FINDING_PREFIX);
     items.sort(Comparator.comparingLong(item -> Long.parseLong(item.get("findingIndex").n())));
-    return items.stream().map(DynamoDbSubmissionStore::toFinding).toList();
+    return items.stream().map(SubmissionItems::toFinding).toList();
   }
 
+  /** {@inheritDoc} In sequence order: the sort key is the zero-padded number. */
   @Override
   public List<Decision> decisions(String submissionId) {
     return queryPrefix("decisions of " + submissionId, submissionId, DECISION_PREFIX).stream()
-        .map(DynamoDbSubmissionStore::toDecision)
+        .map(SubmissionItems::toDecision)
         .toList();
   }
 
@@ -288,12 +430,15 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    *     this listing issued
    */
   @Override
-  public Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken) {
+  public Page<Submission> list(SubmissionQuery filter, int limit, String nextToken) {
     if (limit < 1 || limit > MAX_LIST_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
     }
-    ListQuery query = ListQuery.of(partnerId, status);
-    Map<String, AttributeValue> start = PageTokens.decode(query, nextToken);
+    ListQuery query = ListQuery.of(filter);
+    Map<String, AttributeValue> start = PageTokens.decode(pageTokenKeys, query, nextToken);
+    if (query.nothing()) {
+      return new Page<>(List.of(), null);
+    }
     List<Submission> items = new ArrayList<>(limit);
     for (int calls = 1; ; calls++) {
       QueryResponse response = listPage(query, start, limit - items.size());
@@ -305,7 +450,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
           // Resume right after the last item returned, not after the page: with a filter the
           // page may have read further than the items this call hands out.
           boolean rest = i < page.size() - 1 || more;
-          return new Page<>(items, rest ? PageTokens.encode(query, page.get(i)) : null);
+          return new Page<>(items, rest ? PageTokens.encode(pageTokenKeys, query, page.get(i)) : null);
         }
       }
       if (!more) {
@@ -313,8 +458,60 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       }
       start = response.lastEvaluatedKey();
       if (calls >= maxQueriesPerList) {
-        return new Page<>(items, PageTokens.encode(query, start));
+        return new Page<>(items, PageTokens.encode(pageTokenKeys, query, start));
       }
+    }
+  }
+
+  @Override
+  public Optional<Submission> previousJudged(Submission s) {
+    return latestJudged(s.partnerId(), time(s.receivedAt()) + "#" + s.submissionId());
+  }
+
+  @Override
+  public Optional<Submission> latestJudged(String partnerId) {
+    return latestJudged(partnerId, null);
+  }
+
+  /** The newest READY or ACTION_REQUIRED submission of the partner whose partner-index key is below {@code before}. */
+  private Optional<Submission> latestJudged(String partnerId, String before) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PARTNER_PREFIX + partnerId));
+    values.put(":ready", s(SubmissionStatus.READY.name()));
+    values.put(":ar", s(SubmissionStatus.ACTION_REQUIRED.name()));
+    Map<String, String> names = new HashMap<>(STATUS_NAME);
+    names.put("#pk", Index.BY_PARTNER.partitionKey());
+    String key = "#pk = :pk";
+    if (before != null) {
+      names.put("#sk", Index.BY_PARTNER.sortKey());
+      values.put(":before", s(before));
+      key += " AND #sk < :before";
+    }
+    QueryRequest request = QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(Index.BY_PARTNER.indexName())
+        .keyConditionExpression(key)
+        .filterExpression("#status IN (:ready, :ar)")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .scanIndexForward(false)
+        .limit(JUDGED_PAGE_SIZE)
+        .build();
+    try {
+      while (true) {
+        QueryResponse response = dynamoDb.query(request);
+        for (Map<String, AttributeValue> item : response.items()) {
+          if (!expired(item)) {
+            return Optional.of(toSubmission(item));
+          }
+        }
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+          return Optional.empty();
+        }
+        request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+      }
+    } catch (SdkException e) {
+      throw AwsFailures.translate("latest judged submission of " + partnerId, e);
     }
   }
 
@@ -322,119 +519,35 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   public List<Submission> history(String documentId) {
     QueryRequest request = QueryRequest.builder()
         .tableName(tableName)
-        .indexName(INDEX_BY_DOCUMENT)
-        .keyConditionExpression("GSI4PK = :pk")
+        .indexName(Index.BY_DOCUMENT.indexName())
+        .keyConditionExpression(Index.BY_DOCUMENT.partitionKey() + " = :pk")
         .expressionAttributeValues(Map.of(":pk", s(DOCUMENT_PREFIX + documentId)))
         .scanIndexForward(true)
         .build();
     return queryAll("history of " + documentId, request).stream()
-        .map(DynamoDbSubmissionStore::toSubmission)
+        .map(SubmissionItems::toSubmission)
         .toList();
-  }
-
-  // ---------------------------------------------------------------- table
-
-  /**
-   * Creates the table with the layout this store uses (on-demand billing) unless it exists, and
-   * waits until it and its indexes are ACTIVE. For tests and the local runtime; on AWS the CDK
-   * stack creates the table.
-   *
-   * @throws IllegalStateException when a table of that name exists without this store's indexes
-   */
-  public static void createTable(DynamoDbClient dynamoDb, String tableName) {
-    try {
-      TableDescription existing = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
-      requireLayout(existing);
-    } catch (ResourceNotFoundException e) {
-      try {
-        dynamoDb.createTable(b -> b.tableName(tableName)
-            .billingMode(BillingMode.PAY_PER_REQUEST)
-            .attributeDefinitions(stringAttributes("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK",
-                "GSI3PK", "GSI3SK", "GSI4PK", "GSI4SK"))
-            .keySchema(keySchema("PK", "SK"))
-            .globalSecondaryIndexes(
-                index(INDEX_BY_PARTNER, "GSI1PK", "GSI1SK"),
-                index(INDEX_BY_STATUS, "GSI2PK", "GSI2SK"),
-                index(INDEX_ALL, "GSI3PK", "GSI3SK"),
-                index(INDEX_BY_DOCUMENT, "GSI4PK", "GSI4SK")));
-        LOG.info("Created table {}", tableName);
-      } catch (ResourceInUseException raced) {
-        LOG.debug("Table {} was created concurrently", tableName);
-      }
-    } catch (SdkException e) {
-      throw AwsFailures.translate("create table " + tableName, e);
-    }
-    awaitActive(dynamoDb, tableName, Duration.ofSeconds(60));
-  }
-
-  private static void requireLayout(TableDescription table) {
-    Set<String> indexes = Set.of(INDEX_BY_PARTNER, INDEX_BY_STATUS, INDEX_ALL, INDEX_BY_DOCUMENT);
-    List<String> present = table.globalSecondaryIndexes().stream()
-        .map(GlobalSecondaryIndexDescription::indexName)
-        .toList();
-    if (!present.containsAll(indexes)) {
-      throw new IllegalStateException("Table " + table.tableName() + " exists without the indexes " + indexes
-          + " (has " + present + ")");
-    }
-  }
-
-  private static void awaitActive(DynamoDbClient dynamoDb, String tableName, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long pauseMillis = 50;
-    while (true) {
-      TableDescription table;
-      try {
-        table = dynamoDb.describeTable(b -> b.tableName(tableName)).table();
-      } catch (SdkException e) {
-        throw AwsFailures.translate("describe table " + tableName, e);
-      }
-      boolean indexesActive = table.globalSecondaryIndexes().stream()
-          .allMatch(gsi -> gsi.indexStatus() == IndexStatus.ACTIVE);
-      if (table.tableStatus() == TableStatus.ACTIVE && indexesActive) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new StoreUnavailableException("Table " + tableName + " not ACTIVE after " + timeout, null);
-      }
-      pause(pauseMillis);
-      pauseMillis = Math.min(pauseMillis * 2, 1000);
-    }
-  }
-
-  private static AttributeDefinition[] stringAttributes(String... names) {
-    AttributeDefinition[] out = new AttributeDefinition[names.length];
-    for (int i = 0; i < names.length; i++) {
-      out[i] = AttributeDefinition.builder().attributeName(names[i]).attributeType(ScalarAttributeType.S).build();
-    }
-    return out;
-  }
-
-  private static List<KeySchemaElement> keySchema(String hash, String range) {
-    return List.of(
-        KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build());
-  }
-
-  private static GlobalSecondaryIndex index(String name, String hash, String range) {
-    return GlobalSecondaryIndex.builder()
-        .indexName(name)
-        .keySchema(keySchema(hash, range))
-        .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
-        .build();
   }
 
   // ---------------------------------------------------------------- plumbing
 
   private boolean conditionalUpdate(String operation, String submissionId, String update, String condition,
       Map<String, AttributeValue> values) {
+    return update(operation, submissionId, update, condition, STATUS_NAME, values);
+  }
+
+  /** A conditional update of the submission's item; false when the condition does not hold. */
+  private boolean update(String operation, String submissionId, String update, String condition,
+      Map<String, String> names, Map<String, AttributeValue> values) {
     Map<String, AttributeValue> key = submissionKey(submissionId);
     try {
-      dynamoDb.updateItem(b -> b.tableName(tableName)
-          .key(key)
-          .updateExpression(update)
-          .conditionExpression(condition)
-          .expressionAttributeNames(STATUS_NAME)
-          .expressionAttributeValues(values));
+      dynamoDb.updateItem(b -> {
+        b.tableName(tableName).key(key).updateExpression(update).conditionExpression(condition)
+            .expressionAttributeValues(values);
+        if (!names.isEmpty()) {
+          b.expressionAttributeNames(names);
+        }
+      });
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -443,10 +556,11 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  private void writeFindings(String submissionId, List<Finding> findings) {
+  private void writeFindings(String submissionId, List<Finding> findings, Instant receivedAt) {
     List<WriteRequest> writes = new ArrayList<>(findings.size());
     for (int i = 0; i < findings.size(); i++) {
       Map<String, AttributeValue> item = findingItem(submissionId, i, findings.get(i));
+      expireAfter(item, receivedAt);
       writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
     }
     for (int from = 0; from < writes.size(); from += BATCH_SIZE) {
@@ -477,52 +591,51 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       }
       LOG.debug("{} findings of {} unprocessed, retrying", unprocessed.size(), submissionId);
       pending = unprocessed;
-      pause(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
+      AwsFailures.pause(pauseMillis + ThreadLocalRandom.current().nextLong(pauseMillis));
       pauseMillis = Math.min(pauseMillis * 2, 2000);
     }
   }
 
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("Interrupted while waiting to retry", e);
+  /** Stamps the item with its expiry, {@code from} + retention, when this store has a retention. */
+  private void expireAfter(Map<String, AttributeValue> item, Instant from) {
+    if (retention != null) {
+      item.put(TTL_ATTRIBUTE, n(from.plus(retention).getEpochSecond()));
     }
   }
 
+  /** Past its expiry: DynamoDB may not have deleted it yet, but it is gone for the API. */
+  private boolean expired(Map<String, AttributeValue> item) {
+    AttributeValue expiresAt = item.get(TTL_ATTRIBUTE);
+    return expiresAt != null && expiresAt.n() != null
+        && Long.parseLong(expiresAt.n()) <= clock.instant().getEpochSecond();
+  }
+
   private QueryResponse listPage(ListQuery query, Map<String, AttributeValue> start, int remaining) {
-    Map<String, String> names = new HashMap<>();
-    names.put("#pk", query.partitionAttribute());
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(query.partitionValue()));
     QueryRequest.Builder b = QueryRequest.builder()
         .tableName(tableName)
-        .indexName(query.index())
-        .keyConditionExpression("#pk = :pk")
-        .scanIndexForward(false)
+        .indexName(query.index().indexName())
+        .keyConditionExpression(query.keyCondition())
+        .scanIndexForward(query.oldestFirst())
         .exclusiveStartKey(start);
-    if (query.filterStatus() != null) {
-      names.put("#status", "status");
-      values.put(":status", s(query.filterStatus().name()));
-      b.filterExpression("#status = :status").limit(Math.max(remaining + 1, filteredPageSize));
+    if (query.filtered()) {
+      b.filterExpression(String.join(" AND ", query.filters())).limit(Math.max(remaining + 1, filteredPageSize));
     } else {
       // One more than needed: if it comes back there is a next page, if not this is the last one,
       // and a client never has to fetch an empty page to learn that.
       b.limit(remaining + 1);
     }
-    QueryRequest request = b.expressionAttributeNames(names).expressionAttributeValues(values).build();
+    QueryRequest request = b.expressionAttributeNames(query.names()).expressionAttributeValues(query.values()).build();
     try {
       return dynamoDb.query(request);
     } catch (SdkException e) {
-      throw AwsFailures.translate("list " + query.index(), e);
+      throw AwsFailures.translate("list " + query.index().indexName(), e);
     }
   }
 
   private List<Map<String, AttributeValue>> queryPrefix(String operation, String submissionId, String prefix) {
     QueryRequest request = QueryRequest.builder()
         .tableName(tableName)
-        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+        .keyConditionExpression(PARTITION_KEY + " = :pk AND begins_with(" + SORT_KEY + ", :prefix)")
         .expressionAttributeValues(Map.of(":pk", s(SUBMISSION_PREFIX + submissionId), ":prefix", s(prefix)))
         .consistentRead(true)
         .scanIndexForward(true)
@@ -547,141 +660,6 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
   }
 
-  // ---------------------------------------------------------------- mapping
-
-  private static Map<String, AttributeValue> submissionKey(String submissionId) {
-    Objects.requireNonNull(submissionId, "submissionId");
-    return Map.of("PK", s(SUBMISSION_PREFIX + submissionId), "SK", s(META));
-  }
-
-  private static Map<String, AttributeValue> submissionItem(Submission sub) {
-    String id = sub.submissionId();
-    String received = time(sub.receivedAt());
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + id));
-    item.put("SK", s(META));
-    item.put("submissionId", s(id));
-    item.put("partnerId", s(sub.partnerId()));
-    putIfNotNull(item, "fileName", sub.fileName());
-    putIfNotNull(item, "bucket", sub.bucket());
-    putIfNotNull(item, "key", sub.key());
-    putIfNotNull(item, "versionId", sub.versionId());
-    putIfNotNull(item, "sequencer", sub.sequencer());
-    putIfNotNull(item, "documentId", sub.documentId());
-    item.put("sizeBytes", n(sub.sizeBytes()));
-    item.put("receivedAt", s(received));
-    putIfNotNull(item, "asOf", sub.asOf() == null ? null : sub.asOf().toString());
-    item.put("status", s(sub.status().name()));
-    item.put("statusRank", n(sub.status().rank()));
-    if (sub.summary() != null) {
-      item.put("summary", summary(sub.summary()));
-    }
-    putIfNotNull(item, "checklistVersion", sub.checklistVersion());
-    putIfNotNull(item, "partnerName", sub.partnerName());
-    putIfNotNull(item, "reportKey", sub.reportKey());
-    putIfNotNull(item, "annotatedKey", sub.annotatedKey());
-    putIfNotNull(item, "failure", sub.failure());
-    putIfNotNull(item, "updatedAt", sub.updatedAt() == null ? null : time(sub.updatedAt()));
-    String sortKey = received + "#" + id;
-    item.put("GSI1PK", s(PARTNER_PREFIX + sub.partnerId()));
-    item.put("GSI1SK", s(sortKey));
-    item.put("GSI2PK", s(STATUS_PREFIX + sub.status().name()));
-    item.put("GSI2SK", s(sortKey));
-    item.put("GSI3PK", s(ALL_PARTITION));
-    item.put("GSI3SK", s(sortKey));
-    if (sub.documentId() != null) {
-      item.put("GSI4PK", s(DOCUMENT_PREFIX + sub.documentId()));
-      item.put("GSI4SK", s(paddedSequencer(sub.sequencer()) + "#" + id));
-    }
-    return item;
-  }
-
-  /** Zero-padded upper-case hex of fixed width: string order is then the sequencer's order. */
-  static String paddedSequencer(String sequencer) {
-    if (sequencer == null) {
-      return "0".repeat(SEQUENCER_WIDTH);
-    }
-    if (!SEQUENCER.matcher(sequencer).matches()) {
-      throw new IllegalArgumentException("sequencer must be 1 to " + SEQUENCER_WIDTH + " hex digits: " + sequencer);
-    }
-    return "0".repeat(SEQUENCER_WIDTH - sequencer.length()) + sequencer.toUpperCase(Locale.ROOT);
-  }
-
-  private static Submission toSubmission(Map<String, AttributeValue> item) {
-    return new Submission(
-        str(item, "submissionId"),
-        str(item, "partnerId"),
-        str(item, "fileName"),
-        str(item, "bucket"),
-        str(item, "key"),
-        str(item, "versionId"),
-        str(item, "sequencer"),
-        str(item, "documentId"),
-        item.containsKey("sizeBytes") ? Long.parseLong(item.get("sizeBytes").n()) : 0L,
-        Instant.parse(str(item, "receivedAt")),
-        optional(item, "asOf", LocalDate::parse),
-        SubmissionStatus.valueOf(str(item, "status")),
-        item.containsKey("summary") ? toSummary(item.get("summary").m()) : null,
-        str(item, "checklistVersion"),
-        str(item, "partnerName"),
-        str(item, "reportKey"),
-        str(item, "annotatedKey"),
-        str(item, "failure"),
-        optional(item, "updatedAt", Instant::parse));
-  }
-
-  private static Map<String, AttributeValue> findingItem(String submissionId, int index, Finding f) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("PK", s(SUBMISSION_PREFIX + submissionId));
-    item.put("SK", s(FINDING_PREFIX + String.format(Locale.ROOT, "%05d", index)));
-    item.put("findingIndex", n(index));
-    item.put("ruleId", s(f.ruleId()));
-    item.put("checklistRef", s(f.checklistRef()));
-    item.put("severity", s(f.severity().name()));
-    item.put("message", s(f.message()));
-    item.put("remediation", s(f.remediation()));
-    CellRef location = f.location();
-    if (location != null) {
-      Map<String, AttributeValue> loc = new LinkedHashMap<>();
-      loc.put("sheet", s(location.sheet()));
-      putIfNotNull(loc, "cell", location.cell());
-      if (location.row() != null) {
-        loc.put("row", n(location.row()));
-      }
-      item.put("location", AttributeValue.fromM(loc));
-    }
-    return item;
-  }
-
-  private static Finding toFinding(Map<String, AttributeValue> item) {
-    CellRef location = null;
-    if (item.containsKey("location")) {
-      Map<String, AttributeValue> loc = item.get("location").m();
-      location = new CellRef(str(loc, "sheet"), str(loc, "cell"),
-          loc.containsKey("row") ? Integer.valueOf(loc.get("row").n()) : null);
-    }
-    return new Finding(str(item, "ruleId"), str(item, "checklistRef"), Severity.valueOf(str(item, "severity")),
-        str(item, "message"), str(item, "remediation"), location);
-  }
-
-  private static Decision toDecision(Map<String, AttributeValue> item) {
-    return new Decision(str(item, "decisionId"), str(item, "submissionId"),
-        Decision.Action.valueOf(str(item, "action")), str(item, "comment"), str(item, "findingRef"),
-        str(item, "reviewer"), Instant.parse(str(item, "at")));
-  }
-
-  private static AttributeValue summary(Summary summary) {
-    return AttributeValue.fromM(Map.of(
-        "blockers", n(summary.blockers()),
-        "warnings", n(summary.warnings()),
-        "passed", n(summary.passed())));
-  }
-
-  private static Summary toSummary(Map<String, AttributeValue> m) {
-    return new Summary(Integer.parseInt(m.get("blockers").n()), Integer.parseInt(m.get("warnings").n()),
-        Integer.parseInt(m.get("passed").n()));
-  }
-
   private static void setOrRemove(String attribute, String placeholder, String value, StringBuilder set,
       List<String> remove, Map<String, AttributeValue> values) {
     if (value == null) {
@@ -690,33 +668,5 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       set.append(", ").append(attribute).append(" = ").append(placeholder);
       values.put(placeholder, s(value));
     }
-  }
-
-  static String time(Instant instant) {
-    return SORTABLE_INSTANT.format(instant);
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
-  }
-
-  private static void putIfNotNull(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, s(value));
-    }
-  }
-
-  private static String str(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static <T> T optional(Map<String, AttributeValue> item, String name, Function<String, T> parse) {
-    String value = str(item, name);
-    return value == null ? null : parse.apply(value);
   }
 }

@@ -1,5 +1,6 @@
 package dev.intake.aws;
 
+import dev.intake.pipeline.ObjectRead;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.StoreUnavailableException;
 import java.io.IOException;
@@ -27,9 +28,6 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
  * {@link StoreUnavailableException}s.
  */
 public final class S3ObjectStore implements ObjectStore {
-
-  /** The longest a SigV4 presigned URL may live. */
-  public static final Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
 
   private final S3Client s3;
   private final S3Presigner presigner;
@@ -65,6 +63,43 @@ public final class S3ObjectStore implements ObjectStore {
       }
       if (missing(e, versionId)) {
         return Optional.empty();
+      }
+      throw AwsFailures.translate("read s3://" + bucket + "/" + key, e);
+    } catch (SdkException e) {
+      throw AwsFailures.translate("read s3://" + bucket + "/" + key, e);
+    } catch (IOException e) {
+      throw new StoreUnavailableException("read s3://" + bucket + "/" + key + " broke off: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One conditional GET ({@code If-Match}): S3 answers 412 when the key holds other bytes now.
+   */
+  @Override
+  public ObjectRead readIfMatch(String bucket, String key, String eTag, long maxBytes) {
+    if (maxBytes < 0 || maxBytes >= Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxBytes must be between 0 and " + (Integer.MAX_VALUE - 9));
+    }
+    String quoted = eTag.startsWith("\"") ? eTag : "\"" + eTag + "\"";
+    GetObjectRequest request = GetObjectRequest.builder()
+        .bucket(bucket)
+        .key(key)
+        .ifMatch(quoted)
+        .range("bytes=0-" + maxBytes)
+        .build();
+    try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request)) {
+      return new ObjectRead.Found(in.readNBytes((int) maxBytes + 1));
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412) {
+        return new ObjectRead.Replaced();
+      }
+      if (e.statusCode() == 416) {
+        return new ObjectRead.Found(new byte[0]);
+      }
+      if (missing(e, null)) {
+        return new ObjectRead.Missing();
       }
       throw AwsFailures.translate("read s3://" + bucket + "/" + key, e);
     } catch (SdkException e) {

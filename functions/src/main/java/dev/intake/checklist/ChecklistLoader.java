@@ -12,6 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a checklist version from {@code checklists/<name>.json} on the class path, so a new
@@ -23,7 +27,31 @@ public final class ChecklistLoader {
 
   static final Checklist CURRENT = load(CURRENT_RESOURCE);
 
+  /** A version is letters, digits, dots and dashes: it names a resource, and never a path. */
+  private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,31}");
+
+  /** Checklists looked up by version, loaded once each (empty when there is none). */
+  private static final Map<String, Optional<Checklist>> BY_VERSION = new ConcurrentHashMap<>();
+
   private ChecklistLoader() {
+  }
+
+  /** {@code checklists/devops-competency-<version>.json}, or the current checklist for its own version. */
+  static Optional<Checklist> forVersion(String version) {
+    if (version == null) {
+      return Optional.empty();
+    }
+    if (version.equals(CURRENT.version())) {
+      return Optional.of(CURRENT);
+    }
+    if (!VERSION.matcher(version).matches()) {
+      return Optional.empty();
+    }
+    return BY_VERSION.computeIfAbsent(version, v -> {
+      String resource = "checklists/devops-competency-" + v + ".json";
+      return ChecklistLoader.class.getClassLoader().getResource(resource) == null
+          ? Optional.empty() : Optional.of(load(resource));
+    });
   }
 
   public static Checklist load(String resource) {
@@ -102,26 +130,39 @@ public final class ChecklistLoader {
         p.required("minDistinctCustomers").asInt(),
         p.required("caseStudyMaxAgeMonths").asInt(),
         p.required("caseStudyAgeWarningDays").asInt(),
-        p.required("minPublicCaseStudies").asInt(),
-        p.required("minAssociateCertified").asInt(),
-        strings(p.required("associateCertifications")),
-        p.required("minProfessionalCertified").asInt(),
-        strings(p.required("professionalCertifications")),
-        p.required("waiverCompetencyMonths").asInt());
+        p.required("minPublicCaseStudies").asInt());
+    List<CertificationRequirement> certifications = new ArrayList<>();
+    for (JsonNode n : root.required("certifications")) {
+      List<AcceptedCertification> accepted = new ArrayList<>();
+      for (JsonNode a : n.required("accepted")) {
+        accepted.add(new AcceptedCertification(a.required("name").asText(), a.path("countsAs").asText(""),
+            a.path("note").asText("")));
+      }
+      certifications.add(new CertificationRequirement(n.required("kind").asText(), n.required("minPeople").asInt(),
+          accepted));
+    }
+    JsonNode w = root.required("waiver");
+    WaiverTerms waiver = new WaiverTerms(strings(w.required("groups")), w.required("otherCompetencyMonths").asInt());
     List<Prerequisite> prerequisites = new ArrayList<>();
     for (JsonNode n : root.required("prerequisites")) {
       prerequisites.add(new Prerequisite(n.required("id").asText(), n.required("section").asText(),
-          n.required("title").asText(), n.required("requirement").asText()));
+          n.required("title").asText(), n.required("quote").asText()));
+    }
+    List<RuleEntry> rules = new ArrayList<>();
+    for (JsonNode n : root.required("rules")) {
+      rules.add(new RuleEntry(n.required("id").asText(), n.required("ref").asText(), n.path("quote").asText(""),
+          n.path("quoteRef").asText("")));
     }
     List<Control> controls = new ArrayList<>();
     for (JsonNode n : root.required("controls")) {
-      controls.add(new Control(n.required("id").asText(), n.required("group").asText(),
-          n.required("section").asText(), n.required("title").asText(), coverage(n.get("caseStudies")),
-          n.path("waivable").asBoolean(false)));
+      String group = n.required("group").asText();
+      controls.add(new Control(n.required("id").asText(), group, n.required("section").asText(),
+          n.required("title").asText(), coverage(n.get("caseStudies")), waiver.groups().contains(group),
+          n.path("quote").asText("")));
     }
     return new Checklist(root.required("competency").asText(), root.required("document").asText(),
-        root.required("version").asText(), root.required("published").asText(), parameters, prerequisites,
-        controls);
+        root.required("version").asText(), root.required("published").asText(), root.required("text").asText(),
+        parameters, certifications, waiver, prerequisites, rules, controls);
   }
 
   private static Coverage coverage(JsonNode node) {

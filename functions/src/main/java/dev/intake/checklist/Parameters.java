@@ -10,17 +10,10 @@ public record Parameters(
     int minDistinctCustomers,
     int caseStudyMaxAgeMonths,
     int caseStudyAgeWarningDays,
-    int minPublicCaseStudies,
-    int minAssociateCertified,
-    List<String> associateCertifications,
-    int minProfessionalCertified,
-    List<String> professionalCertifications,
-    int waiverCompetencyMonths) {
+    int minPublicCaseStudies) {
 
   public Parameters {
     requiredTiers = List.copyOf(requiredTiers);
     requiredServicesPathStages = List.copyOf(requiredServicesPathStages);
-    associateCertifications = List.copyOf(associateCertifications);
-    professionalCertifications = List.copyOf(professionalCertifications);
   }
 }

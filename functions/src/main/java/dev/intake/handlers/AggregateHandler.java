@@ -9,8 +9,14 @@ public final class AggregateHandler extends JsonTaskHandler {
 
   private final AggregateService aggregate;
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public AggregateHandler() {
-    this(AwsWiring.fromEnvironment().aggregateService());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public AggregateHandler(AwsWiring wiring) {
+    this(wiring.aggregateService());
   }
 
   public AggregateHandler(AggregateService aggregate) {

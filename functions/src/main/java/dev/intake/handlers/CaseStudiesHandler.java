@@ -7,8 +7,14 @@ import dev.intake.rules.RuleGroup;
 /** Workflow task: the 2.1: count, unique customers, production stage, age checks. */
 public final class CaseStudiesHandler extends CheckHandler {
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public CaseStudiesHandler() {
-    this(AwsWiring.fromEnvironment().checkService(RuleGroup.CASE_STUDIES));
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public CaseStudiesHandler(AwsWiring wiring) {
+    this(wiring.checkService(RuleGroup.CASE_STUDIES));
   }
 
   public CaseStudiesHandler(CheckService checks) {

@@ -29,8 +29,12 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public DeadLetterHandler() {
-    this(AwsWiring.fromEnvironment().intakeService(), AwsWiring.fromEnvironment().redriveAttempts(),
-        Clock.systemUTC());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public DeadLetterHandler(AwsWiring wiring) {
+    this(wiring.intakeService(), wiring.redriveAttempts(), wiring.clock());
   }
 
   /** @param attempts the receive of one message that is its last attempt */

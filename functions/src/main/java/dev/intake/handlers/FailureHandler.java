@@ -4,15 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.AwsWiring;
 import dev.intake.pipeline.FailureService;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.WorkflowInput;
 
-/** Workflow Catch target: store the submission as FAILED with the error and cause. */
+/**
+ * Workflow Catch target: store the submission as FAILED with the error and cause, and return the
+ * notification the workflow then publishes ({@code marked} false, and no message, when the
+ * submission had already reached a terminal state).
+ */
 public final class FailureHandler extends JsonTaskHandler {
 
   private final FailureService failures;
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public FailureHandler() {
-    this(AwsWiring.fromEnvironment().failureService());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public FailureHandler(AwsWiring wiring) {
+    this(wiring.failureService());
   }
 
   public FailureHandler(FailureService failures) {
@@ -21,10 +33,16 @@ public final class FailureHandler extends JsonTaskHandler {
 
   @Override
   public JsonNode handle(JsonNode input) {
-    boolean marked = failures.markFailed(input.path("submissionId").asText(null), text(input, "error"),
+    FailureService.Outcome outcome = failures.fail(WorkflowInput.from(input), text(input, "error"),
         text(input, "cause"));
     ObjectNode out = PipelineJson.mapper().createObjectNode();
-    out.put("marked", marked);
+    out.put("marked", outcome.marked());
+    Notification n = outcome.notification();
+    out.put("status", n == null ? null : n.status());
+    out.put("subject", n == null ? null : n.subject());
+    out.put("message", n == null ? null : n.message());
+    out.put("partnerSubject", n == null ? null : n.partnerSubject());
+    out.put("partnerMessage", n == null ? null : n.partnerMessage());
     return out;
   }
 

@@ -15,7 +15,12 @@ public final class IntakeHandler implements RequestHandler<S3Event, Void> {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public IntakeHandler() {
-    this(AwsWiring.fromEnvironment().intakeService(), Clock.systemUTC());
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public IntakeHandler(AwsWiring wiring) {
+    this(wiring.intakeService(), wiring.clock());
   }
 
   public IntakeHandler(IntakeService intake) {

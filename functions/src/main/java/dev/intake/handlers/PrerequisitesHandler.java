@@ -7,8 +7,14 @@ import dev.intake.rules.RuleGroup;
 /** Workflow task: the 1.1–1.3, 3.1, 4.1 and the practice waiver checks. */
 public final class PrerequisitesHandler extends CheckHandler {
 
+  /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public PrerequisitesHandler() {
-    this(AwsWiring.fromEnvironment().checkService(RuleGroup.PREREQUISITES));
+    this(AwsWiring.fromEnvironment());
+  }
+
+  /** The runtime's composition from one function's environment; also how a test runs it with another. */
+  public PrerequisitesHandler(AwsWiring wiring) {
+    this(wiring.checkService(RuleGroup.PREREQUISITES));
   }
 
   public PrerequisitesHandler(CheckService checks) {

@@ -23,6 +23,8 @@ final class SheetReader {
 
   private static final int MAX_FORMULA_NOTES = 200;
   private static final int MAX_DIRECTION_NOTES = 1000;
+  private static final int MAX_LINKS = 1000;
+  private static final int MAX_MERGED = 1000;
   /** Excel's grid: rows 1 to 1,048,576, columns A to XFD. */
   private static final int GRID_ROWS = 1_048_576;
   private static final int GRID_COLUMNS = 16_384;
@@ -55,128 +57,149 @@ final class SheetReader {
 
   private SheetData parse(WorkbookPackage.SheetEntry sheet, XMLStreamReader r)
       throws XMLStreamException, IOException {
-    String name = sheet.name();
-    List<SheetData.Row> rows = new ArrayList<>();
-    List<SheetData.Formula> formulas = new ArrayList<>();
-    List<String> merged = new ArrayList<>();
-    List<Integer> hiddenRows = new ArrayList<>();
-    Map<String, String> linkIds = new HashMap<>();
-    List<CellValue> directionControls = new ArrayList<>();
-    int physicalRows = 0;
     overlong = 0;
-    int lastRow = 0;
-
-    int rowNumber = 0;
-    boolean rowHidden = false;
-    Map<Integer, CellValue> cells = null;
-    int lastColumn = -1;
-
+    SheetParse parse = new SheetParse(sheet.name());
     while (r.hasNext()) {
       int ev = r.next();
       if (ev == XMLStreamConstants.START_ELEMENT) {
         switch (r.getLocalName()) {
-          case "row" -> {
-            physicalRows++;
-            if (physicalRows > limits.maxPhysicalRows()) {
-              throw tooManyRows(name, limits.maxPhysicalRows());
-            }
-            Integer n = WorkbookPackage.intAttr(r, "r");
-            rowNumber = n != null && n > lastRow ? n : lastRow + 1;
-            if (rowNumber > GRID_ROWS) {
-              throw outsideTheGrid(name, "row " + rowNumber);
-            }
-            lastRow = rowNumber;
-            rowHidden = WorkbookPackage.truthy(WorkbookPackage.attr(r, "hidden"));
-            cells = new HashMap<>();
-            lastColumn = -1;
-          }
-          case "c" -> {
-            if (cells == null) {
-              break;
-            }
-            String ref = WorkbookPackage.attr(r, "r");
-            int column = ref == null ? lastColumn + 1 : column(ref);
-            if (column < 0) {
-              column = lastColumn + 1;
-            }
-            if (column >= GRID_COLUMNS) {
-              throw outsideTheGrid(name, "cell " + (ref == null ? "number " + (column + 1) : Text.quote(ref)));
-            }
-            lastColumn = column;
-            RawCell raw = readCell(r);
-            if (raw.formula != null && formulas.size() < MAX_FORMULA_NOTES) {
-              formulas.add(new SheetData.Formula(A1.name(column, rowNumber), raw.formula,
-                  refersToOtherWorkbook(raw.formula)));
-            }
-            CellValue value = toValue(raw, CellRef.of(name, column, rowNumber));
-            if (value.text().length() > Limits.MAX_CELL_CHARS) {
-              value = new CellValue(value.text().substring(0, Limits.MAX_CELL_CHARS), value.kind(), value.ref(),
-                  value.formula());
-              overlong++;
-            }
-            if (directionControls.size() < MAX_DIRECTION_NOTES && reordersText(value.text())) {
-              directionControls.add(value);
-            }
-            if (!value.isBlank()) {
-              cells.put(column, value);
-              if (++cellsKept > limits.maxCells()) {
-                throw tooManyCells(limits.maxCells());
-              }
-            }
-          }
-          case "hyperlink" -> {
-            String ref = WorkbookPackage.attr(r, "ref");
-            String id = relId(r);
-            if (ref != null && id != null && linkIds.size() < 1000) {
-              linkIds.put(ref.contains(":") ? ref.substring(0, ref.indexOf(':')) : ref, id);
-            }
-          }
-          case "mergeCell" -> {
-            String ref = WorkbookPackage.attr(r, "ref");
-            if (ref != null && merged.size() < 1000) {
-              merged.add(ref);
-            }
-          }
+          case "row" -> parse.row(r);
+          case "c" -> parse.cell(r);
+          case "hyperlink" -> parse.hyperlink(r);
+          case "mergeCell" -> parse.mergeCell(r);
           default -> {
             // sheet views, column widths, conditional formats: nothing to read
           }
         }
-      } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("row") && cells != null) {
-        if (!cells.isEmpty()) {
-          rows.add(new SheetData.Row(rowNumber, rowHidden, cells));
-          if (rowHidden) {
-            hiddenRows.add(rowNumber);
-          }
-          if (rows.size() > limits.maxDataRows()) {
-            throw tooManyRows(name, limits.maxDataRows());
-          }
-        }
-        cells = null;
+      } else if (ev == XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("row")) {
+        parse.endRow();
       }
     }
-    Map<String, String> hyperlinks = new HashMap<>();
-    if (!linkIds.isEmpty()) {
-      Map<String, String> targets = pkg.externalTargets(sheet.part());
-      linkIds.forEach((cell, id) -> {
-        String target = targets.get(id);
-        if (target != null) {
-          hyperlinks.put(cell, target);
-        }
-      });
-    }
-    return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong, directionControls,
-        hyperlinks);
+    return parse.sheetData(sheet);
   }
 
-  /** The r:id attribute, whatever prefix the relationships namespace has here. */
-  private static String relId(XMLStreamReader r) {
-    for (int i = 0; i < r.getAttributeCount(); i++) {
-      if (r.getAttributeLocalName(i).equals("id") && r.getAttributeNamespace(i) != null
-          && r.getAttributeNamespace(i).contains("relationships")) {
-        return r.getAttributeValue(i);
+  /** What the elements of one sheet read so far add up to: one method per element the reader keeps. */
+  private final class SheetParse {
+    private final String name;
+    private final List<SheetData.Row> rows = new ArrayList<>();
+    private final List<SheetData.Formula> formulas = new ArrayList<>();
+    private final List<String> merged = new ArrayList<>();
+    private final List<Integer> hiddenRows = new ArrayList<>();
+    /** Hyperlinked cell to its relationship id; the targets are looked up once the sheet is read. */
+    private final Map<String, String> linkIds = new HashMap<>();
+    private final List<CellValue> directionControls = new ArrayList<>();
+    private int physicalRows;
+    private int lastRow;
+    private int rowNumber;
+    private boolean rowHidden;
+    /** The open row's filled cells by column; null outside a row. */
+    private Map<Integer, CellValue> cells;
+    private int lastColumn = -1;
+
+    SheetParse(String name) {
+      this.name = name;
+    }
+
+    /** {@code <row r="…" hidden="…">}: a row without a number follows the last one. */
+    void row(XMLStreamReader r) {
+      physicalRows++;
+      if (physicalRows > limits.maxPhysicalRows()) {
+        throw tooManyRows(name, limits.maxPhysicalRows());
+      }
+      Integer n = WorkbookPackage.intAttr(r, "r");
+      rowNumber = n != null && n > lastRow ? n : lastRow + 1;
+      if (rowNumber > GRID_ROWS) {
+        throw outsideTheGrid(name, "row " + rowNumber);
+      }
+      lastRow = rowNumber;
+      rowHidden = WorkbookPackage.truthy(WorkbookPackage.attr(r, "hidden"));
+      cells = new HashMap<>();
+      lastColumn = -1;
+    }
+
+    /** {@code <c r="…">} inside a row: a cell without a reference follows the last one. */
+    void cell(XMLStreamReader r) throws XMLStreamException, IOException {
+      if (cells == null) {
+        return;
+      }
+      String ref = WorkbookPackage.attr(r, "r");
+      int column = ref == null ? lastColumn + 1 : column(ref);
+      if (column < 0) {
+        column = lastColumn + 1;
+      }
+      if (column >= GRID_COLUMNS) {
+        throw outsideTheGrid(name, "cell " + (ref == null ? "number " + (column + 1) : Text.quote(ref)));
+      }
+      lastColumn = column;
+      RawCell raw = readCell(r);
+      if (raw.formula != null && formulas.size() < MAX_FORMULA_NOTES) {
+        formulas.add(new SheetData.Formula(A1.name(column, rowNumber), raw.formula,
+            refersToOtherWorkbook(raw.formula)));
+      }
+      CellValue value = toValue(raw, CellRef.of(name, column, rowNumber));
+      if (value.text().length() > Limits.MAX_CELL_CHARS) {
+        value = new CellValue(value.text().substring(0, Limits.MAX_CELL_CHARS), value.kind(), value.ref(),
+            value.formula());
+        overlong++;
+      }
+      if (directionControls.size() < MAX_DIRECTION_NOTES && reordersText(value.text())) {
+        directionControls.add(value);
+      }
+      if (!value.isBlank()) {
+        cells.put(column, value);
+        if (++cellsKept > limits.maxCells()) {
+          throw tooManyCells(limits.maxCells());
+        }
       }
     }
-    return null;
+
+    /** {@code <hyperlink ref="A1" r:id="…">}: a range's link belongs to its first cell. */
+    void hyperlink(XMLStreamReader r) {
+      String ref = WorkbookPackage.attr(r, "ref");
+      String id = Xml.relationshipId(r);
+      if (ref != null && id != null && linkIds.size() < MAX_LINKS) {
+        linkIds.put(ref.contains(":") ? ref.substring(0, ref.indexOf(':')) : ref, id);
+      }
+    }
+
+    void mergeCell(XMLStreamReader r) {
+      String ref = WorkbookPackage.attr(r, "ref");
+      if (ref != null && merged.size() < MAX_MERGED) {
+        merged.add(ref);
+      }
+    }
+
+    /** {@code </row>}: a row with a filled cell is kept. */
+    void endRow() {
+      if (cells == null) {
+        return;
+      }
+      if (!cells.isEmpty()) {
+        rows.add(new SheetData.Row(rowNumber, rowHidden, cells));
+        if (rowHidden) {
+          hiddenRows.add(rowNumber);
+        }
+        if (rows.size() > limits.maxDataRows()) {
+          throw tooManyRows(name, limits.maxDataRows());
+        }
+      }
+      cells = null;
+    }
+
+    SheetData sheetData(WorkbookPackage.SheetEntry sheet) throws IOException {
+      Map<String, String> hyperlinks = new HashMap<>();
+      if (!linkIds.isEmpty()) {
+        Map<String, String> targets = pkg.externalTargets(sheet.part());
+        linkIds.forEach((cell, id) -> {
+          String target = targets.get(id);
+          if (target != null) {
+            hyperlinks.put(cell, target);
+          }
+        });
+      }
+      return new SheetData(name, sheet.hidden(), rows, formulas, merged, hiddenRows, overlong, directionControls,
+          hyperlinks);
+    }
   }
 
   /**

@@ -206,7 +206,7 @@ final class WorkbookPackage {
               // Counted, not kept, past the limit: a million <sheet> entries fit in one part.
               if (++wb.sheetCount <= maxSheets) {
                 String state = attr(r, "state");
-                wb.sheets.add(new WorkbookXml.Sheet(nonNull(attr(r, "name")), nonNull(relId(r)),
+                wb.sheets.add(new WorkbookXml.Sheet(nonNull(attr(r, "name")), nonNull(Xml.relationshipId(r)),
                     state != null && !state.equals("visible")));
               }
             }
@@ -226,15 +226,6 @@ final class WorkbookPackage {
           "Fill in the blank template and upload it.");
     }
     return wb;
-  }
-
-  private static String relId(XMLStreamReader r) {
-    for (int i = 0; i < r.getAttributeCount(); i++) {
-      if (r.getAttributeLocalName(i).equals("id")) {
-        return r.getAttributeValue(i);
-      }
-    }
-    return null;
   }
 
   // ---- relationships ---------------------------------------------------------------------------

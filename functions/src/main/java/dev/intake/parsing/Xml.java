@@ -73,6 +73,23 @@ final class Xml {
     return sb.toString();
   }
 
+  /**
+   * The relationship id of the current element ({@code r:id}): its {@code id} attribute in the
+   * relationships namespace, whatever prefix the part binds it to — transitional OOXML's
+   * {@code http://schemas.openxmlformats.org/officeDocument/2006/relationships} or strict OOXML's
+   * {@code http://purl.oclc.org/ooxml/officeDocument/relationships}. Null when it has none; an
+   * {@code id} in no namespace or another one is not a relationship id.
+   */
+  static String relationshipId(XMLStreamReader r) {
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      String namespace = r.getAttributeNamespace(i);
+      if (r.getAttributeLocalName(i).equals("id") && namespace != null && namespace.contains("relationships")) {
+        return r.getAttributeValue(i);
+      }
+    }
+    return null;
+  }
+
   /** Wraps a reader so that any DTD event stops the read. */
   private static final class DtdRefusingReader extends javax.xml.stream.util.StreamReaderDelegate {
     private final String part;

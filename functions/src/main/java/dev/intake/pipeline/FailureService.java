@@ -1,12 +1,18 @@
 package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The workflow's Catch target: the submission is stored FAILED with the error and its cause. */
+/**
+ * The workflow's Catch target (and where a failure intake found ends up): the submission is stored
+ * FAILED with the error and its cause, and the program office's notification of it is returned, to
+ * be published like any verdict's. A failure arriving after a terminal state changes nothing and
+ * announces nothing (that submission was announced already).
+ */
 public final class FailureService {
 
   private static final Logger LOG = LoggerFactory.getLogger(FailureService.class);
@@ -15,11 +21,29 @@ public final class FailureService {
   private final SubmissionStore store;
   private final Clock clock;
   private final PipelineMetrics metrics;
+  private final String apiBaseUrl;
 
-  public FailureService(SubmissionStore store, Clock clock, PipelineMetrics metrics) {
+  /** @param apiBaseUrl where the notification's links point ("" for relative links) */
+  public FailureService(SubmissionStore store, Clock clock, PipelineMetrics metrics, String apiBaseUrl) {
     this.store = store;
     this.clock = clock;
     this.metrics = metrics;
+    this.apiBaseUrl = apiBaseUrl;
+  }
+
+  /**
+   * What the failure step did.
+   *
+   * @param notification the message to publish, or null when the submission was already terminal
+   */
+  public record Outcome(boolean marked, Notification notification) {
+  }
+
+  /** Stores the submission of {@code in} FAILED and returns its notification, if it was not terminal yet. */
+  public Outcome fail(WorkflowInput in, String error, String cause) {
+    String reason = reason(error, cause);
+    boolean marked = markFailed(in.submissionId(), reason);
+    return new Outcome(marked, marked ? Notification.failed(in, reason, apiBaseUrl) : null);
   }
 
   /**
@@ -45,14 +69,16 @@ public final class FailureService {
     return trimmed;
   }
 
+  /** Error and cause, which may quote the upload's key or the partner's text: without hidden characters. */
+  private static String reason(String error, String cause) {
+    String reason = Text.printable((error == null ? "Error" : error) + ": " + briefCause(cause));
+    return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
+  }
+
   /** True when the submission moved to FAILED; false when it had already reached a terminal state. */
-  public boolean markFailed(String submissionId, String error, String cause) {
+  private boolean markFailed(String submissionId, String reason) {
     if (!SubmissionIds.isSubmissionId(submissionId)) {
       throw new IllegalArgumentException("not a submission id: " + submissionId);
-    }
-    String reason = (error == null ? "Error" : error) + ": " + briefCause(cause);
-    if (reason.length() > MAX_REASON) {
-      reason = reason.substring(0, MAX_REASON) + "…";
     }
     boolean marked = store.markFailed(submissionId, reason, clock.instant());
     if (marked) {

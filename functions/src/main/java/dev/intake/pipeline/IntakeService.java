@@ -18,6 +18,12 @@ public final class IntakeService {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
+  static final String OBJECT_MISSING = "ObjectMissing";
+  static final String OBJECT_REPLACED = "ObjectReplaced";
+  static final String RETRIES_EXHAUSTED = "RetriesExhausted";
+  private static final String MISSING_CAUSE = "The object was no longer in the bucket when intake read it "
+      + "(deleted right after the upload); nothing was evaluated. Upload the file again.";
+
   /** What became of one event. */
   public enum Outcome { STARTED, DUPLICATE, IGNORED }
 
@@ -52,16 +58,11 @@ public final class IntakeService {
         LOG.info("Duplicate event for {} ({}): already {}", id, upload.key(), existing.get().status());
         return Outcome.DUPLICATE;
       }
-      Optional<ParseOutcome> read = parse(upload);
-      if (read.isEmpty()) {
-        // Deleted (or a version expired) before we could read it: still a stored terminal state.
-        Submission gone = existing.orElseGet(() -> newSubmission(upload, null));
-        store.create(gone);
-        store.markFailed(id, "The object was no longer in the bucket when intake read it.", clock.instant());
-        LOG.warn("Object {} (version {}) disappeared before intake", upload.key(), upload.versionId());
-        return Outcome.IGNORED;
+      Read read = read(upload);
+      if (read instanceof Unreadable failed) {
+        return startFailed(upload, existing, failed);
       }
-      ParseOutcome parsed = read.get();
+      ParseOutcome parsed = ((Parsed) read).outcome();
       objects.write(upload.bucket(), WorkflowInput.parsedKey(id), PipelineJson.writeParsed(parsed),
           "application/json");
       Submission submission = existing.orElseGet(() -> newSubmission(upload, parsed));
@@ -116,8 +117,20 @@ public final class IntakeService {
       LOG.warn("Upload {} ({}): its workflow had started; left to it", id, upload.key());
       return Redrive.LEFT_TO_WORKFLOW;
     }
-    if (store.markFailed(id, "Intake could not take this upload after repeated attempts (" + brief(reason)
-        + "). Once the cause is fixed, ask the partner to upload the file again.", clock.instant())) {
+    String cause = "Intake could not take this upload after repeated attempts (" + brief(reason)
+        + "). Once the cause is fixed, ask the partner to upload the file again.";
+    try {
+      // The workflow records it FAILED and tells the program office, as for any failure.
+      workflow.start(id, WorkflowInput.of(current, false).toJson(RETRIES_EXHAUSTED, cause).toString());
+      store.advance(id, SubmissionStatus.EVALUATING, clock.instant());
+      LOG.error("Upload {} ({}) failed every intake attempt; its failure is recorded and announced by the workflow: {}",
+          id, upload.key(), brief(reason));
+      return Redrive.RECORDED_FAILED;
+    } catch (RuntimeException e) {
+      // Step Functions is what fails: store the terminal state here; the dead-letter alarm is the announcement.
+      LOG.warn("Upload {}: the failure workflow could not start ({}); storing FAILED directly", id, e.toString());
+    }
+    if (store.markFailed(id, RETRIES_EXHAUSTED + ": " + cause, clock.instant())) {
       metrics.failed();
     }
     LOG.error("Upload {} ({}) stored FAILED after every intake attempt: {}", id, upload.key(), brief(reason));
@@ -132,23 +145,67 @@ public final class IntakeService {
     return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
   }
 
-  private Optional<ParseOutcome> parse(UploadedObject upload) {
+  /** What intake could make of the announced object. */
+  private sealed interface Read permits Parsed, Unreadable {
+  }
+
+  private record Parsed(ParseOutcome outcome) implements Read {
+  }
+
+  /** The announced bytes cannot be read: recorded as the submission's failure (error and cause). */
+  private record Unreadable(String error, String cause) implements Read {
+  }
+
+  private Read read(UploadedObject upload) {
     long max = parser.limits().maxFileBytes();
     if (upload.size() > max) {
       // Not even downloaded: the parser would reject anything over the limit.
-      return Optional.of(parser.rejectOversized(upload.size()));
+      return new Parsed(parser.rejectOversized(upload.size()));
+    }
+    if (upload.versionId() == null && upload.eTag() != null) {
+      // Without versions the key may hold a later upload's bytes by now: only the announced ones are
+      // evaluated as this upload; the later upload has its own event.
+      ObjectRead current = objects.readIfMatch(upload.bucket(), upload.key(), upload.eTag(), max);
+      if (current instanceof ObjectRead.Found found) {
+        return new Parsed(parse(upload, found.bytes()));
+      }
+      return current instanceof ObjectRead.Replaced
+          ? new Unreadable(OBJECT_REPLACED, "The file was replaced by a newer upload under the same name before "
+              + "intake could read it, so this upload was not evaluated; the newer upload is evaluated on its own.")
+          : new Unreadable(OBJECT_MISSING, MISSING_CAUSE);
     }
     return objects.read(upload.bucket(), upload.key(), upload.versionId(), max)
-        .map(bytes -> {
-          ParseOutcome outcome = parser.parse(bytes, upload.fileName());
-          if (upload.versionId() == null && outcome instanceof ParseOutcome.Parsed) {
-            // Without versions the key may be overwritten before the annotator reads it: keep the
-            // bytes that were evaluated, so the partner's annotated copy is of the file they sent.
-            objects.write(upload.bucket(), WorkflowInput.originalKey(upload.submissionId()), bytes,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-          }
-          return outcome;
-        });
+        .<Read>map(bytes -> new Parsed(parse(upload, bytes)))
+        .orElseGet(() -> new Unreadable(OBJECT_MISSING, MISSING_CAUSE));
+  }
+
+  private ParseOutcome parse(UploadedObject upload, byte[] bytes) {
+    ParseOutcome outcome = parser.parse(bytes, upload.fileName());
+    if (upload.versionId() == null && outcome instanceof ParseOutcome.Parsed) {
+      // Without versions the key may be overwritten before the annotator reads it: keep the
+      // bytes that were evaluated, so the partner's annotated copy is of the file they sent.
+      objects.write(upload.bucket(), WorkflowInput.originalKey(upload.submissionId()), bytes,
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+    return outcome;
+  }
+
+  /**
+   * An upload intake cannot read still ends in a stored terminal state, announced like any other:
+   * its workflow starts with the failure in its input and goes straight to recording it.
+   */
+  private Outcome startFailed(UploadedObject upload, Optional<Submission> existing, Unreadable failed) {
+    String id = upload.submissionId();
+    Submission submission = existing.orElseGet(() -> newSubmission(upload, null));
+    if (existing.isEmpty() && store.create(submission)) {
+      metrics.received(upload.partnerId());
+    }
+    boolean started = workflow.start(id, WorkflowInput.of(submission, false).toJson(failed.error(), failed.cause())
+        .toString());
+    store.advance(id, SubmissionStatus.EVALUATING, clock.instant());
+    LOG.warn("Object {} (version {}) could not be read by intake ({}); recorded as FAILED by its workflow",
+        upload.key(), upload.versionId(), failed.error());
+    return started ? Outcome.STARTED : Outcome.DUPLICATE;
   }
 
   private Submission newSubmission(UploadedObject upload, ParseOutcome parsed) {
@@ -158,9 +215,8 @@ public final class IntakeService {
       partnerName = p.assessment().profile().text(ProfileField.PARTNER_NAME);
       version = p.assessment().profile().text(ProfileField.CHECKLIST_VERSION);
     }
-    return new Submission(upload.submissionId(), upload.partnerId(), upload.fileName(), upload.bucket(), upload.key(),
-        upload.versionId(), upload.sequencer(), SubmissionIds.documentId(upload.bucket(), upload.key()),
-        upload.size(), upload.eventTime(), asOfPolicy.asOf(upload.eventTime()), SubmissionStatus.RECEIVED, null,
-        version, partnerName, null, null, null, clock.instant());
+    return Submission.received(upload.submissionId(), upload.partnerId(), Submission.Source.of(upload),
+        upload.eventTime(), asOfPolicy.asOf(upload.eventTime()), clock.instant())
+        .withEvaluation(Submission.Evaluation.declared(version, partnerName));
   }
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Submission ids are derived, not random: the same object version always gets the same id, so a
@@ -24,6 +25,29 @@ public final class SubmissionIds {
   /** The id every version of one key shares: its evaluation history. */
   public static String documentId(String bucket, String key) {
     return "doc-" + hash(bucket + "\n" + key);
+  }
+
+  /** The longest S3 event sequencer a submission may carry, in hexadecimal digits. */
+  public static final int MAX_SEQUENCER_DIGITS = 64;
+
+  private static final Pattern SEQUENCER = Pattern.compile("[0-9A-Fa-f]{1," + MAX_SEQUENCER_DIGITS + "}");
+
+  /**
+   * The S3 event sequencer as a string whose order is upload order: upper-case hexadecimal,
+   * zero-padded on the left to {@value #MAX_SEQUENCER_DIGITS} digits, as S3 documents comparing
+   * sequencers of one key. No sequencer sorts first.
+   *
+   * @throws IllegalArgumentException when the sequencer is not 1 to 64 hexadecimal digits
+   */
+  public static String sortableSequencer(String sequencer) {
+    if (sequencer == null) {
+      return "0".repeat(MAX_SEQUENCER_DIGITS);
+    }
+    if (!SEQUENCER.matcher(sequencer).matches()) {
+      throw new IllegalArgumentException("sequencer must be 1 to " + MAX_SEQUENCER_DIGITS + " hex digits: "
+          + sequencer);
+    }
+    return "0".repeat(MAX_SEQUENCER_DIGITS - sequencer.length()) + sequencer.toUpperCase(Locale.ROOT);
   }
 
   /** Whether a string has the form of a submission id (checked before any lookup). */

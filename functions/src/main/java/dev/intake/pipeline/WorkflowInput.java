@@ -2,6 +2,8 @@ package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.BucketLayout;
+import dev.intake.model.Text;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -29,11 +31,14 @@ public record WorkflowInput(
     Objects.requireNonNull(submissionId, "submissionId");
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(asOf, "asOf");
+    // Shown in the failure notification; an input built before names were cleaned is cleaned here.
+    fileName = fileName == null ? null : Text.visible(fileName);
   }
 
   public static WorkflowInput of(Submission s, boolean readable) {
-    return new WorkflowInput(s.submissionId(), s.partnerId(), s.bucket(), s.key(), s.versionId(), s.fileName(),
-        s.asOf(), readable);
+    Submission.Source source = s.source();
+    return new WorkflowInput(s.submissionId(), s.partnerId(), source.bucket(), source.key(), source.versionId(),
+        source.fileName(), s.asOf(), readable);
   }
 
   public ObjectNode toJson() {
@@ -50,6 +55,18 @@ public record WorkflowInput(
     n.put("fileName", fileName);
     n.put("asOf", asOf.toString());
     n.put("readable", readable);
+    return n;
+  }
+
+  /**
+   * The input of a workflow that only records a failure intake found: the same fields, and the
+   * {@code error} (in the shape a Catch gives it) the workflow's first state routes on.
+   */
+  public ObjectNode toJson(String error, String cause) {
+    ObjectNode n = toJson();
+    ObjectNode e = n.putObject("error");
+    e.put("Error", error);
+    e.put("Cause", cause);
     return n;
   }
 
@@ -82,7 +99,7 @@ public record WorkflowInput(
   }
 
   public static String workKey(String submissionId, String name) {
-    return "work/" + submissionId + "/" + name;
+    return BucketLayout.WORK + submissionId + "/" + name;
   }
 
   /** The evaluated bytes of an upload to a bucket without versions (see the intake step). */
@@ -91,10 +108,10 @@ public record WorkflowInput(
   }
 
   public static String reportKey(String submissionId) {
-    return "reports/" + submissionId + "/report.json";
+    return BucketLayout.REPORTS + submissionId + "/report.json";
   }
 
   public static String annotatedKey(String submissionId) {
-    return "reports/" + submissionId + "/annotated.xlsx";
+    return BucketLayout.REPORTS + submissionId + "/annotated.xlsx";
   }
 }

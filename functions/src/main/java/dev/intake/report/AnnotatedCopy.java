@@ -69,14 +69,15 @@ final class AnnotatedCopy {
    * The annotated copy of the workbook in {@code parts}.
    *
    * @param note the Findings sheet's note
+   * @param changes what changed since the partner's previous submission, or null when not compared
    * @throws UnsupportedWorkbookException for a workbook the copy cannot be written around
    */
-  static byte[] write(WorkbookParts parts, FindingsReport report, String note)
+  static byte[] write(WorkbookParts parts, FindingsReport report, String note, Comparison changes)
       throws IOException, XMLStreamException {
-    return new AnnotatedCopy(parts, report).write(note);
+    return new AnnotatedCopy(parts, report).write(note, changes);
   }
 
-  private byte[] write(String note) throws IOException, XMLStreamException {
+  private byte[] write(String note, Comparison changes) throws IOException, XMLStreamException {
     WorkbookScan workbook = scanWorkbook();
     List<WorkbookParts.Relationship> rels = parts.relationships(mainPart);
 
@@ -113,7 +114,7 @@ final class AnnotatedCopy {
 
     String findingsName = freeSheetName(sheets);
     String findingsPart = newPart(folder + "worksheets/sheet", ".xml");
-    FindingsSheet.Content content = FindingsSheet.content(report, note, links(sheets));
+    FindingsSheet.Content content = FindingsSheet.content(report, note, changes, links(sheets));
     DeflatedPart findings = newPartContent(findingsPart, Ooxml.TYPE_WORKSHEET);
     FindingsSheetXml.write(content, styles.looks(), findings);
 

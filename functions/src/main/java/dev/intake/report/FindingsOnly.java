@@ -18,9 +18,10 @@ final class FindingsOnly {
   private FindingsOnly() {
   }
 
-  static byte[] write(FindingsReport report, String note) {
+  /** @param changes what changed since the partner's previous submission, or null when not compared */
+  static byte[] write(FindingsReport report, String note, Comparison changes) {
     try {
-      FindingsSheet.Content content = FindingsSheet.content(report, note, at -> null);
+      FindingsSheet.Content content = FindingsSheet.content(report, note, changes, at -> null);
       PackageWriter out = new PackageWriter();
 
       DeflatedPart types = new DeflatedPart(512);

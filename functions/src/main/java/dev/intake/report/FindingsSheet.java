@@ -60,10 +60,14 @@ final class FindingsSheet {
   }
 
   /**
-   * A column of the table: its header, width in characters, and the cell it shows for a finding given
-   * where the finding's location links to (null when it cannot link).
+   * What a column draws on besides the finding: where a finding's location links to in the workbook
+   * given back (null when it cannot link), and the checklist sentences of the report's version.
    */
-  record Column(String header, int width, BiFunction<Finding, Function<CellRef, String>, Cell> cell) {
+  record Sources(Function<CellRef, String> link, FindingQuotes quotes) {
+  }
+
+  /** A column of the table: its header, width in characters, and the cell it shows for a finding. */
+  record Column(String header, int width, BiFunction<Finding, Sources, Cell> cell) {
   }
 
   /**
@@ -90,14 +94,15 @@ final class FindingsSheet {
   }
 
   static final List<Column> COLUMNS = List.of(
-      new Column("Severity", 11, (f, link) -> Cell.of(WorkbookAnnotator.label(f.severity()), Look.of(f.severity()))),
-      new Column("Checklist ref", 13, (f, link) -> Cell.of(f.checklistRef(), Look.WRAP)),
-      new Column("Rule", 28, (f, link) -> Cell.of(f.ruleId(), Look.WRAP)),
-      new Column("Sheet", 18, (f, link) -> Cell.of(f.location() == null ? "(whole file)" : f.location().sheet(),
+      new Column("Severity", 11, (f, with) -> Cell.of(WorkbookAnnotator.label(f.severity()), Look.of(f.severity()))),
+      new Column("Checklist ref", 13, (f, with) -> Cell.of(f.checklistRef(), Look.WRAP)),
+      new Column("Rule", 28, (f, with) -> Cell.of(f.ruleId(), Look.WRAP)),
+      new Column("Sheet", 18, (f, with) -> Cell.of(f.location() == null ? "(whole file)" : f.location().sheet(),
           Look.WRAP)),
       new Column("Cell", 12, FindingsSheet::cellColumn),
-      new Column("Message", 70, (f, link) -> Cell.of(f.message(), Look.WRAP)),
-      new Column("Remediation", 60, (f, link) -> Cell.of(f.remediation(), Look.WRAP)));
+      new Column("Message", 70, (f, with) -> Cell.of(f.message(), Look.WRAP)),
+      new Column("Remediation", 60, (f, with) -> Cell.of(f.remediation(), Look.WRAP)),
+      new Column("Checklist quote", 70, (f, with) -> Cell.of(with.quotes().display(f), Look.WRAP)));
 
   /** Column headers, in order. */
   static final List<String> HEADERS = COLUMNS.stream().map(Column::header).toList();
@@ -109,19 +114,22 @@ final class FindingsSheet {
    * The sheet for a report.
    *
    * @param note why the copy is (or is not) annotated
+   * @param changes what changed since the partner's previous submission, or null when not compared
    * @param link where a finding's location links to in the workbook given back, or null
    */
-  static Content content(FindingsReport report, String note, Function<CellRef, String> link) {
+  static Content content(FindingsReport report, String note, Comparison changes, Function<CellRef, String> link) {
     List<Line> lines = List.of(
         new Line("Status", statusLine(report), Look.LABEL),
         new Line("As of", report.asOf().toString(), Look.PLAIN),
         new Line("Partner", partner(report), Look.PLAIN),
-        new Line("Note", note, Look.PLAIN));
+        new Line("Note", note, Look.PLAIN),
+        new Line("Changes", changesLine(changes), Look.PLAIN));
+    Sources sources = new Sources(link, FindingQuotes.of(report));
     List<List<Cell>> rows = new ArrayList<>();
     for (Finding f : report.findings()) {
       List<Cell> row = new ArrayList<>();
       for (Column c : COLUMNS) {
-        row.add(c.cell().apply(f, link));
+        row.add(c.cell().apply(f, sources));
       }
       rows.add(row);
     }
@@ -142,6 +150,12 @@ final class FindingsSheet {
         + r.summary().passed() + " checks passed, as of " + r.asOf();
   }
 
+  /** The "Changes" line: "3 fixed, 1 new since 2026-10-01 (sub-…)", or that nothing was compared. */
+  static String changesLine(Comparison changes) {
+    return changes == null ? "Not compared: no earlier evaluated submission of this partner."
+        : changes.line() + " (" + changes.previousSubmissionId() + ")";
+  }
+
   private static String partner(FindingsReport r) {
     String name = Text.visible(r.partner().name());
     String id = Text.visible(r.partner().id());
@@ -152,13 +166,13 @@ final class FindingsSheet {
   }
 
   /** The Cell column: the cell, row or sheet the finding is about, linked to it when the workbook has it. */
-  private static Cell cellColumn(Finding f, Function<CellRef, String> link) {
+  private static Cell cellColumn(Finding f, Sources with) {
     CellRef at = f.location();
     if (at == null) {
       return null;
     }
     String text = at.cell() != null ? at.cell() : at.row() != null ? "row " + at.row() : "whole sheet";
-    String target = link.apply(at);
+    String target = with.link().apply(at);
     return target == null ? Cell.of(text, Look.WRAP) : new Cell(cellText(text), Look.LINK, target);
   }
 }

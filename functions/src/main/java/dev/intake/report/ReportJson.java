@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.checklist.Quote;
 import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
@@ -17,6 +18,7 @@ import dev.intake.model.PartnerRef;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Summary;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The findings report's JSON form, field for field as DESIGN.md gives it.
+ * The findings report's JSON form, field for field as DESIGN.md gives it, and in each finding of a
+ * whole report the checklist sentence it rests on ({@code "quote": {"ref", "text"}} or null; derived
+ * from the checklist data when written, ignored when read). A finding alone ({@link #finding}, what
+ * the workflow passes between states) carries no quote.
  *
  * <p>{@link #write} streams the report with jackson-core's generator and the mapper's own pretty
  * printer: the same text as serialising {@link #toTree} with {@link #mapper()}, without building an
@@ -67,18 +72,21 @@ public final class ReportJson {
       g.writeNumberField("passed", r.summary().passed());
       g.writeEndObject();
       g.writeArrayFieldStart("findings");
+      FindingQuotes quotes = FindingQuotes.of(r);
       for (Finding f : r.findings()) {
-        write(g, f);
+        write(g, f, quotes.quote(f).orElse(null));
       }
       g.writeEndArray();
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    // The report is handed to the partner and the program office: the guard behind the cleaning of
+    // partner text where it is read (a sheet's own name, for one, is kept as written to find the sheet).
+    return Text.printable(out.toString());
   }
 
-  private static void write(JsonGenerator g, Finding f) throws IOException {
+  private static void write(JsonGenerator g, Finding f, Quote quote) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
     g.writeStringField("checklistRef", f.checklistRef());
@@ -98,6 +106,15 @@ public final class ReportJson {
       }
       g.writeEndObject();
     }
+    g.writeStringField("subject", f.subject());
+    if (quote == null) {
+      g.writeNullField("quote");
+    } else {
+      g.writeObjectFieldStart("quote");
+      g.writeStringField("ref", quote.ref());
+      g.writeStringField("text", quote.text());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 
@@ -112,7 +129,17 @@ public final class ReportJson {
     root.put("status", r.status().name());
     root.set("summary", summary(r.summary()));
     ArrayNode findings = root.putArray("findings");
-    r.findings().forEach(f -> findings.add(finding(f)));
+    FindingQuotes quotes = FindingQuotes.of(r);
+    for (Finding f : r.findings()) {
+      ObjectNode n = finding(f);
+      Quote quote = quotes.quote(f).orElse(null);
+      if (quote == null) {
+        n.putNull("quote");
+      } else {
+        n.putObject("quote").put("ref", quote.ref()).put("text", quote.text());
+      }
+      findings.add(n);
+    }
     return root;
   }
 
@@ -143,6 +170,7 @@ public final class ReportJson {
         loc.put("row", f.location().row());
       }
     }
+    n.put("subject", f.subject());
     return n;
   }
 
@@ -175,6 +203,6 @@ public final class ReportJson {
         : null;
     return new Finding(f.path("ruleId").asText(), f.path("checklistRef").asText(),
         Severity.valueOf(f.path("severity").asText()), f.path("message").asText(), f.path("remediation").asText(),
-        ref);
+        ref, f.path("subject").isTextual() ? f.path("subject").asText() : null);
   }
 }

@@ -106,28 +106,39 @@ public final class WorkbookAnnotator {
 
   /** Annotates without the parser's row count (the file and inflated sizes still bound the cost). */
   public Annotation annotate(byte[] original, FindingsReport report) {
-    return annotate(original, report, null);
+    return annotate(original, report, null, null);
+  }
+
+  /** Annotates, with what changed since the partner's previous submission on the Findings sheet. */
+  public Annotation annotate(byte[] original, FindingsReport report, Comparison changes) {
+    return annotate(original, report, null, changes);
+  }
+
+  /** Annotates a copy of {@code original} with the findings of {@code report}. */
+  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {
+    return annotate(original, report, stats, null);
   }
 
   /**
    * Annotates a copy of {@code original} with the findings of {@code report}.
    *
    * @param stats what the parser read, or null when not known
+   * @param changes what changed since the partner's previous submission, or null when not compared
    */
-  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {
+  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats, Comparison changes) {
     String refusal = refusal(original, report, stats);
     if (refusal == null) {
       try (WorkbookParts parts = WorkbookParts.open(original, limits)) {
         if (parts.declaredSize() > bounds.maxInflatedBytes()) {
           refusal = expands();
         } else {
-          return new Annotation(AnnotatedCopy.write(parts, report, ANNOTATED_NOTE), true, "");
+          return new Annotation(AnnotatedCopy.write(parts, report, ANNOTATED_NOTE, changes), true, "");
         }
       } catch (IOException | XMLStreamException | RuntimeException e) {
         refusal = refusal(e);
       }
     }
-    return new Annotation(FindingsOnly.write(report, refusal), false, refusal);
+    return new Annotation(FindingsOnly.write(report, refusal, changes), false, refusal);
   }
 
   private String refusal(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {

@@ -16,10 +16,11 @@ final class ArchitectureDiagramRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       if (c.architectureDiagram().isBlank()) {
-        out.blocker("2.1", "Case study " + c.number() + " names no architecture diagram.",
+        out.about(Subjects.caseStudy(c, "architecture diagram"))
+            .blocker("Case study " + c.number() + " names no architecture diagram.",
             "Attach the diagram of this customer's deployment and put its file name or link in 'Architecture"
                 + " diagram' (DOC-001 lists what it must show).", c.architectureDiagram());
       }

@@ -7,7 +7,7 @@ import dev.intake.model.Severity;
 import java.util.List;
 import java.util.Objects;
 
-/** 2.1: at least four case studies, from at least four distinct customers. */
+/** 2.1: at least so many case studies, from at least so many distinct customers (4 and 4 in 4.0). */
 final class CaseStudyCountRule implements Rule {
 
   @Override public String id() {
@@ -28,15 +28,16 @@ final class CaseStudyCountRule implements Rule {
         .filter(Objects::nonNull)
         .distinct()
         .count();
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     CellRef sheet = CellRef.sheet(ctx.assessment().sheets().caseStudies());
+    out = out.about(Subjects.CASE_STUDIES);
     if (studies.size() < need) {
-      out.add("2.1", Severity.BLOCKER, "The workbook has " + studies.size() + " case stud"
+      out.add(Severity.BLOCKER, "The workbook has " + studies.size() + " case stud"
           + (studies.size() == 1 ? "y" : "ies") + "; at least " + need + " are required.",
           "Add " + (need - studies.size()) + " more production DevOps case stud"
               + (need - studies.size() == 1 ? "y" : "ies") + ", each for a different customer.", sheet);
     } else if (customers < needCustomers) {
-      out.add("2.1", Severity.BLOCKER, "The case studies name " + customers + " distinct customer"
+      out.add(Severity.BLOCKER, "The case studies name " + customers + " distinct customer"
           + (customers == 1 ? "" : "s") + "; " + needCustomers + " unique customers are required.",
           "Replace the repeated customers' case studies with projects for other customers.", sheet);
     }

@@ -1,21 +1,22 @@
 package dev.intake.rules;
 
+import dev.intake.checklist.CertificationRequirement;
 import dev.intake.model.CellRef;
 import dev.intake.model.Finding;
 import dev.intake.model.Severity;
 import java.util.List;
 
-/** 4.1: at least four people hold an unexpired certification of one kind. */
+/** 4.1: at least so many people hold an unexpired certification of one requirement (4 + 4 in 4.0). */
 final class CertificationCountRule implements Rule {
 
-  private final CertificationTally.Kind kind;
+  private final CertificationRequirement requirement;
 
-  CertificationCountRule(CertificationTally.Kind kind) {
-    this.kind = kind;
+  CertificationCountRule(CertificationRequirement requirement) {
+    this.requirement = requirement;
   }
 
   @Override public String id() {
-    return kind == CertificationTally.Kind.ASSOCIATE ? "certifications-associate" : "certifications-professional";
+    return requirement.ruleId();
   }
 
   @Override public RuleGroup group() {
@@ -23,17 +24,13 @@ final class CertificationCountRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    CertificationTally tally = CertificationTally.of(ctx);
-    boolean associate = kind == CertificationTally.Kind.ASSOCIATE;
-    int needed = associate ? ctx.parameters().minAssociateCertified() : ctx.parameters().minProfessionalCertified();
-    int have = (associate ? tally.associates : tally.professionals).size();
-    String names = associate
-        ? "AWS Certified " + Values.list(ctx.parameters().associateCertifications())
-        : "AWS Certified " + Values.list(ctx.parameters().professionalCertifications());
-    Findings out = new Findings(id());
+    int needed = requirement.minPeople();
+    int have = CertificationTally.of(ctx).people(requirement).size();
+    Findings out = new Findings(ctx, id()).about(Subjects.certifiedPeople(requirement.kind()));
     if (have < needed) {
-      out.add("4.1", Severity.BLOCKER, "Only " + have + " distinct " + (have == 1 ? "person holds" : "people hold")
-          + " an unexpired " + names + " certification on " + ctx.asOf() + "; at least " + needed + " are needed.",
+      out.add(Severity.BLOCKER, "Only " + have + " distinct " + (have == 1 ? "person holds" : "people hold")
+          + " an unexpired AWS Certified " + Values.list(requirement.acceptedNames()) + " certification on "
+          + ctx.asOf() + "; at least " + needed + " are needed.",
           "List " + (needed - have) + " more certified " + (needed - have == 1 ? "person" : "people")
               + " with their validation numbers and expiry dates (each person counts once).",
           CellRef.sheet(ctx.assessment().sheets().certifications()));

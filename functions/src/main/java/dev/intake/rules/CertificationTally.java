@@ -1,5 +1,7 @@
 package dev.intake.rules;
 
+import dev.intake.checklist.AcceptedCertification;
+import dev.intake.checklist.CertificationRequirement;
 import dev.intake.model.Certification;
 import dev.intake.model.DateValue;
 import dev.intake.model.Text;
@@ -19,34 +21,44 @@ import java.util.regex.Pattern;
  */
 final class CertificationTally {
 
-  enum Kind { ASSOCIATE, PROFESSIONAL, OTHER }
-
   /** Why a row does not count. */
   enum Problem { NO_PERSON, UNKNOWN_CERTIFICATION, NO_EXPIRY, BAD_EXPIRY, EXPIRED, DUPLICATE_NUMBER }
 
   record RowProblem(Certification row, Problem problem, Certification firstWithNumber) {
   }
 
+  /** A row whose certification is the successor of one the checklist names, and counts as it. */
+  record Successor(Certification row, AcceptedCertification accepted) {
+  }
+
+  /** An accepted name split into words once, rather than for every row. */
+  private record Name(CertificationRequirement requirement, AcceptedCertification accepted, String[] words,
+      int letters) {
+  }
+
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  final Set<String> associates = new HashSet<>();
-  final Set<String> professionals = new HashSet<>();
+  private final Map<String, Set<String>> people = new HashMap<>();
   final List<RowProblem> problems = new ArrayList<>();
+  final List<Successor> successors = new ArrayList<>();
+
+  /** The distinct people who count toward one requirement of 4.1. */
+  Set<String> people(CertificationRequirement requirement) {
+    return people.getOrDefault(requirement.kind(), Set.of());
+  }
 
   static CertificationTally of(RuleContext ctx) {
     CertificationTally t = new CertificationTally();
     Map<String, Certification> byNumber = new HashMap<>();
-    // The checklist's certification names, split into words once rather than for every row.
-    List<String[]> professional = words(ctx.parameters().professionalCertifications());
-    List<String[]> associate = words(ctx.parameters().associateCertifications());
+    List<Name> names = names(ctx.checklist().certifications());
     for (Certification c : ctx.assessment().certifications()) {
       String person = personKey(c.person().text());
-      Kind kind = kind(Text.key(c.certification().text()), professional, associate);
+      Name name = match(Text.key(c.certification().text()), names);
       if (person.isEmpty()) {
         t.problems.add(new RowProblem(c, Problem.NO_PERSON, null));
         continue;
       }
-      if (kind == Kind.OTHER) {
+      if (name == null) {
         t.problems.add(new RowProblem(c, Problem.UNKNOWN_CERTIFICATION, null));
         continue;
       }
@@ -71,7 +83,10 @@ final class CertificationTally {
         t.problems.add(new RowProblem(c, Problem.EXPIRED, null));
         continue;
       }
-      (kind == Kind.ASSOCIATE ? t.associates : t.professionals).add(person);
+      if (name.accepted().successor()) {
+        t.successors.add(new Successor(c, name.accepted()));
+      }
+      t.people.computeIfAbsent(name.requirement().kind(), k -> new HashSet<>()).add(person);
     }
     return t;
   }
@@ -108,29 +123,35 @@ final class CertificationTally {
     return String.join(" ", SPACES.split(Values.NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim())).trim();
   }
 
-  private static Kind kind(String key, List<String[]> professional, List<String[]> associate) {
-    for (String[] name : professional) {
-      if (matches(key, name)) {
-        return Kind.PROFESSIONAL;
+  /**
+   * The accepted name the key names; when several do, the longest (the most specific). Null when none
+   * does.
+   */
+  private static Name match(String key, List<Name> names) {
+    Name best = null;
+    for (Name n : names) {
+      if (matches(key, n.words()) && (best == null || n.letters() > best.letters())) {
+        best = n;
       }
     }
-    for (String[] name : associate) {
-      if (matches(key, name)) {
-        return Kind.ASSOCIATE;
+    return best;
+  }
+
+  private static List<Name> names(List<CertificationRequirement> requirements) {
+    List<Name> names = new ArrayList<>();
+    for (CertificationRequirement r : requirements) {
+      for (AcceptedCertification a : r.accepted()) {
+        String[] words = Values.NOT_ALPHANUMERIC.split(Text.fold(a.name()));
+        names.add(new Name(r, a, words, String.join("", words).length()));
       }
     }
-    return Kind.OTHER;
+    return names;
   }
 
-  private static List<String[]> words(List<String> names) {
-    List<String[]> words = new ArrayList<>(names.size());
-    for (String name : names) {
-      words.add(Values.NOT_ALPHANUMERIC.split(Text.fold(name)));
-    }
-    return words;
-  }
-
-  /** "AWS Certified Developer - Associate (DVA-C02)" names "Developer – Associate". */
+  /**
+   * "AWS Certified Developer - Associate (DVA-C02)" names "Developer – Associate": every word of the
+   * name is in the key, whatever the dashes, spaces, prefix or exam code around them.
+   */
   private static boolean matches(String key, String[] words) {
     for (String w : words) {
       if (!w.isEmpty() && !key.contains(w)) {

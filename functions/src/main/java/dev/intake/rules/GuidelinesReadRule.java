@@ -19,17 +19,17 @@ final class GuidelinesReadRule implements Rule {
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
     CellValue v = ctx.assessment().profile().get(ProfileField.GUIDELINES_READ);
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id()).about(Subjects.profile(ProfileField.GUIDELINES_READ));
     String fix = "Read the AWS DevOps Competency Program Guidelines and Definitions, then answer Yes in"
         + " 'Program Guidelines read'.";
     switch (Values.yesNo(v)) {
       case YES -> {
         // met
       }
-      case NO -> out.blocker("1.1", "The Program Guidelines have not been read; the checklist requires it before"
+      case NO -> out.blocker("The Program Guidelines have not been read; the checklist requires it before"
           + " applying.", fix, v);
-      case BLANK -> out.blocker("1.1", "'Program Guidelines read' is not answered.", fix, v);
-      default -> out.blocker("1.1", "'Program Guidelines read' should be Yes or No, not " + Text.quote(v.text())
+      case BLANK -> out.blocker("'Program Guidelines read' is not answered.", fix, v);
+      default -> out.blocker("'Program Guidelines read' should be Yes or No, not " + Text.quote(v.text())
           + ".", fix, v);
     }
     return out.list();

@@ -16,10 +16,11 @@ final class InternalCustomerRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       if (Values.yesNo(c.internalOrAffiliate()) == Values.YesNo.YES) {
-        out.warning("2.1", "Case study " + c.number() + " is for an internal or affiliate company; it counts only if"
+        out.about(Subjects.caseStudy(c))
+            .warning("Case study " + c.number() + " is for an internal or affiliate company; it counts only if"
             + " the offering is available to outside customers, which a reviewer will confirm.",
             "Say in the case study how the offering is sold to customers outside the partner's group.",
             c.internalOrAffiliate());

@@ -18,7 +18,7 @@ final class NotMetRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     boolean waived = ctx.waiver().waived();
     for (Map.Entry<Control, ControlResponse> e : ControlRows.first(ctx).entrySet()) {
       Control control = e.getKey();
@@ -27,7 +27,8 @@ final class NotMetRule implements Rule {
         continue;
       }
       if (Values.response(r.response()) == Values.Response.NOT_MET) {
-        out.blocker(control.id(), "Control " + control.id() + " (" + control.title()
+        out.about(Subjects.control(control.id(), "response")).blocker(control, "Control " + control.id() + " ("
+            + control.title()
             + ") is answered Not met.",
             "Meet the control and gather its evidence before applying; every control must be met.", r.response());
       }

@@ -14,7 +14,6 @@ import java.util.function.Function;
 final class ProfileChoiceRule implements Rule {
 
   private final String id;
-  private final String ref;
   private final ProfileField field;
   private final List<String> choices;
   private final Function<RuleContext, List<String>> required;
@@ -27,10 +26,9 @@ final class ProfileChoiceRule implements Rule {
    * @param what how a message names the value, e.g. "Tier" in "a Select Tier partner"
    * @param remedy the remediation, after "The competency needs …;"
    */
-  private ProfileChoiceRule(String id, String ref, ProfileField field, List<String> choices,
+  private ProfileChoiceRule(String id, ProfileField field, List<String> choices,
       Function<RuleContext, List<String>> required, String what, String remedy) {
     this.id = id;
-    this.ref = ref;
     this.field = field;
     this.choices = choices;
     this.required = required;
@@ -40,7 +38,7 @@ final class ProfileChoiceRule implements Rule {
 
   /** 1.2 Services Path Membership: the Validated or Differentiated stage. */
   static ProfileChoiceRule servicesPathStage() {
-    return new ProfileChoiceRule("services-path-stage", "1.2", ProfileField.SERVICES_PATH_STAGE,
+    return new ProfileChoiceRule("services-path-stage", ProfileField.SERVICES_PATH_STAGE,
         dev.intake.template.Layout.PATH_STAGES, ctx -> ctx.parameters().requiredServicesPathStages(),
         "at the %s stage of the Services Path",
         "Partners must be at the %s stage of the Services Path; talk to your PDR/PDM about progressing,"
@@ -49,7 +47,7 @@ final class ProfileChoiceRule implements Rule {
 
   /** 1.3 AWS Partner Tier: Advanced or Premier. */
   static ProfileChoiceRule partnerTier() {
-    return new ProfileChoiceRule("partner-tier", "1.3", ProfileField.PARTNER_TIER, dev.intake.template.Layout.TIERS,
+    return new ProfileChoiceRule("partner-tier", ProfileField.PARTNER_TIER, dev.intake.template.Layout.TIERS,
         ctx -> ctx.parameters().requiredTiers(), "a %s Tier partner",
         "The competency is open to %s Tier partners; record the tier shown in AWS Partner Central in"
             + " 'Partner tier'.");
@@ -69,13 +67,13 @@ final class ProfileChoiceRule implements Rule {
     String value = Values.oneOf(v, choices);
     String label = "'" + field.label() + "'";
     String fix = String.format(remedy, Values.list(needed));
-    Findings out = new Findings(id);
+    Findings out = new Findings(ctx, id).about(Subjects.profile(field));
     if (v.isBlank()) {
-      out.blocker(ref, label + " is not answered.", fix, v);
+      out.blocker(label + " is not answered.", fix, v);
     } else if (value == null) {
-      out.blocker(ref, label + " is " + Text.quote(v.text()) + ", not one of " + Values.list(choices) + ".", fix, v);
+      out.blocker(label + " is " + Text.quote(v.text()) + ", not one of " + Values.list(choices) + ".", fix, v);
     } else if (!needed.contains(value)) {
-      out.blocker(ref, "The partner is " + String.format(what, value) + "; the competency needs "
+      out.blocker("The partner is " + String.format(what, value) + "; the competency needs "
           + Values.list(needed) + ".", fix, v);
     }
     return out.list();

@@ -26,25 +26,32 @@ public final class RuleEngine {
   private final Checklist checklist;
   private final List<Rule> rules;
 
+  /**
+   * @throws IllegalArgumentException when the checklist has no entry for one of the rules: every rule
+   *     cites the item, and quotes the sentence, that the checklist data gives it
+   */
   public RuleEngine(Checklist checklist, List<Rule> rules) {
     this.checklist = checklist;
     this.rules = List.copyOf(rules);
+    for (Rule rule : this.rules) {
+      checklist.ref(rule.id());
+    }
   }
 
-  /** The rules of checklist 4.0, without the live page check. */
+  /** The rules of the checklist, without the live page check. */
   public static RuleEngine standard(Checklist checklist) {
-    return new RuleEngine(checklist, standardRules());
+    return new RuleEngine(checklist, standardRules(checklist));
   }
 
-  /** The rules of checklist 4.0 and the live page check through {@code fetcher}. */
+  /** The rules of the checklist and the live page check through {@code fetcher}. */
   public static RuleEngine standard(Checklist checklist, PageFetcher fetcher) {
-    List<Rule> rules = new ArrayList<>(standardRules());
+    List<Rule> rules = new ArrayList<>(standardRules(checklist));
     rules.add(new LivePageRule(fetcher));
     return new RuleEngine(checklist, rules);
   }
 
-  private static List<Rule> standardRules() {
-    return List.of(
+  private static List<Rule> standardRules(Checklist checklist) {
+    List<Rule> rules = new ArrayList<>(List.of(
         new GuidelinesReadRule(),
         ProfileChoiceRule.servicesPathStage(),
         ProfileChoiceRule.partnerTier(),
@@ -53,17 +60,21 @@ public final class RuleEngine {
         new ProductionStageRule(),
         new CaseStudyAgeRule(),
         new InternalCustomerRule(),
+        new CaseStudyContentRule(),
         new ArchitectureDiagramRule(),
         new PublicCaseStudyRule(),
+        new PublicPublisherRule(),
         new PublicContentRule(),
         new SelfAssessmentRule(),
         new NotMetRule(),
-        new ControlCoverageRule(),
-        new CertificationCountRule(CertificationTally.Kind.ASSOCIATE),
-        new CertificationCountRule(CertificationTally.Kind.PROFESSIONAL),
-        new CertificationRowRule(),
-        new WaiverRule(),
-        new ProfileRule());
+        new NotApplicableRule(),
+        new ControlCoverageRule()));
+    // One count per line of 4.1 the checklist has (associate and professional in 4.0).
+    checklist.certifications().forEach(c -> rules.add(new CertificationCountRule(c)));
+    rules.add(new CertificationRowRule());
+    rules.add(new WaiverRule());
+    rules.add(new ProfileRule());
+    return rules;
   }
 
   public Checklist checklist() {
@@ -92,9 +103,9 @@ public final class RuleEngine {
       try {
         found = rule.evaluate(ctx);
       } catch (RuntimeException e) {
-        // A rule bug must not lose the other findings; it is reported, not hidden.
+        // A rule bug must not lose the other findings; it is reported, under the rule's own item, not hidden.
         Log.LOG.error("Rule {} failed", rule.id(), e);
-        found = List.of(new Finding(rule.id(), "3.1", Severity.WARNING,
+        found = List.of(new Finding(rule.id(), checklist.ref(rule.id()), Severity.WARNING,
             "The check '" + rule.id() + "' could not be completed on this workbook; a reviewer will check it by"
                 + " hand.", "Nothing to do; the program office has been told.", null));
       }

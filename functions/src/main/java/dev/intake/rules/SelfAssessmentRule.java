@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 3.1 Self-Assessment: every control has a row, a response (Met, Not met or N/A) and evidence.
- * Controls the FTR / competency waiver covers need no answer.
+ * 3.1 Self-Assessment: every control has a row, a response (Met, Not met or N/A) and evidence that is
+ * more than a placeholder. Controls the FTR / competency waiver covers need no answer.
  */
 final class SelfAssessmentRule implements Rule {
 
@@ -25,18 +25,20 @@ final class SelfAssessmentRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(id());
+    Findings out = new Findings(ctx, id());
     boolean waived = ctx.waiver().waived();
     String sheet = ctx.assessment().sheets().selfAssessment();
     Map<String, ControlResponse> rows = new HashMap<>();
     for (ControlResponse r : ctx.assessment().controls()) {
       String id = Text.visible(r.controlId().text()).toUpperCase(java.util.Locale.ROOT);
       if (ctx.checklist().control(id).isEmpty()) {
-        out.warning("3.1", "Row " + r.row() + " names control " + Text.quote(r.controlId().text())
+        out.about("Self-Assessment: control " + Text.quote(r.controlId().text()))
+            .warning("Row " + r.row() + " names control " + Text.quote(r.controlId().text())
             + ", which checklist " + ctx.checklist().version() + " does not have; the row was ignored.",
-            "Use the control IDs of the template (POV-001 … EXCRI-001).", r.controlId());
+            "Use the control IDs of the template (" + ctx.checklist().controls().get(0).id() + " … "
+                + ctx.checklist().controls().get(ctx.checklist().controls().size() - 1).id() + ").", r.controlId());
       } else if (rows.putIfAbsent(id, r) != null) {
-        out.warning("3.1", "Control " + id + " has more than one row; only the first (row "
+        out.about(Subjects.control(id)).warning("Control " + id + " has more than one row; only the first (row "
             + rows.get(id).row() + ") was evaluated.", "Keep one row per control and delete the others.",
             r.controlId());
       }
@@ -47,27 +49,36 @@ final class SelfAssessmentRule implements Rule {
       }
       ControlResponse r = rows.get(control.id());
       if (r == null) {
-        out.add("3.1", Severity.BLOCKER, "Control " + control.id() + " (" + control.title() + ") has no row in the"
+        out.about(Subjects.control(control.id()))
+            .add(Severity.BLOCKER, "Control " + control.id() + " (" + control.title() + ") has no row in the"
             + " Self-Assessment.", "Add a row for " + control.id() + " with its response, evidence and case studies.",
             CellRef.sheet(sheet));
         continue;
       }
-      switch (Values.response(r.response())) {
-        case BLANK -> out.blocker("3.1", "Control " + control.id() + " has no response.",
+      Values.Response response = Values.response(r.response());
+      Findings answer = out.about(Subjects.control(control.id(), "response"));
+      switch (response) {
+        case BLANK -> answer.blocker("Control " + control.id() + " has no response.",
             "Answer Met, Not met or N/A for " + control.id() + ".", r.response());
-        case OTHER -> out.blocker("3.1", "The response to " + control.id() + " is " + Text.quote(r.response().text())
+        case OTHER -> answer.blocker("The response to " + control.id() + " is " + Text.quote(r.response().text())
             + "; it must be Met, Not met or N/A.", "Choose Met, Not met or N/A from the drop-down.", r.response());
-        case NOT_APPLICABLE -> out.warning("3.1", "Control " + control.id() + " is marked N/A; the DevOps checklist"
-            + " has no optional categories, so the reviewer will ask why it does not apply.",
-            "Answer Met with evidence, or explain in Comments why the control does not apply.", r.response());
         default -> {
-          // answered
+          // answered; Not met and N/A are the next rules' to judge
         }
       }
-      if (r.evidence().isBlank() && Values.response(r.response()) != Values.Response.NOT_MET) {
-        out.blocker("3.1", "Control " + control.id() + " has no evidence.",
+      if (response == Values.Response.NOT_MET || response == Values.Response.NOT_APPLICABLE) {
+        continue;
+      }
+      Findings evidence = out.about(Subjects.control(control.id(), "evidence"));
+      if (r.evidence().isBlank()) {
+        evidence.blocker("Control " + control.id() + " has no evidence.",
             "Describe or link the evidence for " + control.id() + " (document, demo or customer example).",
             r.evidence());
+      } else if (Evidence.placeholder(r.evidence().text())) {
+        evidence.blocker("Control " + control.id() + "'s evidence is " + Text.quote(r.evidence().text())
+            + ", which says nothing about the evidence.",
+            "Say what the evidence for " + control.id() + " is and where the reviewer finds it (document, demo or"
+                + " customer example).", r.evidence());
       }
     }
     return out.list();

@@ -70,12 +70,21 @@ final class Values {
     };
   }
 
-  /** The template's Yes/No wording for an enumerated list, for messages. */
+  /** Alternatives for messages: "a", "a or b", "a, b or c". */
   static String list(List<String> values) {
-    if (values.size() == 1) {
-      return values.get(0);
+    return join(values, " or ");
+  }
+
+  /** Every one of them, for messages: "a", "a and b", "a, b and c". */
+  static String all(List<String> values) {
+    return join(values, " and ");
+  }
+
+  private static String join(List<String> values, String last) {
+    if (values.size() <= 1) {
+      return String.join("", values);
     }
-    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    return String.join(", ", values.subList(0, values.size() - 1)) + last + values.get(values.size() - 1);
   }
 
   static String lower(String s) {

@@ -27,8 +27,8 @@ public final class Layout {
   public static final List<String> YES_NO = List.of("Yes", "No");
   public static final List<String> TIERS = List.of("Registered", "Select", "Advanced", "Premier");
   public static final List<String> PATH_STAGES = List.of("Registered", "Ready", "Validated", "Differentiated");
-  public static final List<String> CERTIFICATION_NAMES = List.of("Developer – Associate",
-      "SysOps Administrator – Associate", "DevOps Engineer – Professional", "Other");
+  /** The last choice of the certification drop-down; the others are the names the checklist data counts. */
+  public static final String OTHER_CERTIFICATION = "Other";
   public static final List<String> STAGES = List.of("Production", "Pilot", "Proof of concept");
   public static final List<String> RESPONSES = List.of("Met", "Not met", "N/A");
 

@@ -1,5 +1,7 @@
 package dev.intake.template;
 
+import dev.intake.checklist.AcceptedCertification;
+import dev.intake.checklist.CertificationRequirement;
 import dev.intake.checklist.Checklist;
 import dev.intake.checklist.Control;
 import dev.intake.checklist.Coverage;
@@ -12,8 +14,11 @@ import dev.intake.template.Layout.ProfileColumn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -47,24 +52,40 @@ public final class TemplateGenerator {
       ProfileField.GUIDELINES_READ, Layout.YES_NO,
       ProfileField.FTR_APPROVED, Layout.YES_NO);
 
-  private static final Map<ProfileField, String> PROFILE_HINTS = Map.ofEntries(
-      Map.entry(ProfileField.PARTNER_NAME, "Legal name, as in AWS Partner Central"),
-      Map.entry(ProfileField.PARTNER_ID, "Your AWS Partner Central ID"),
-      Map.entry(ProfileField.PARTNER_WEBSITE, "https://…"),
-      Map.entry(ProfileField.PARTNER_TIER, "Advanced or Premier required (1.3)"),
-      Map.entry(ProfileField.SERVICES_PATH_STAGE, "Validated or Differentiated required (1.2)"),
-      Map.entry(ProfileField.GUIDELINES_READ, "Yes required (1.1)"),
-      Map.entry(ProfileField.FTR_APPROVED, "Yes waives the POV, PRJ and CSN controls"),
-      Map.entry(ProfileField.FTR_APPROVAL_DATE, "YYYY-MM-DD"),
-      Map.entry(ProfileField.OTHER_COMPETENCY, "Name of another AWS competency, if any"),
-      Map.entry(ProfileField.OTHER_COMPETENCY_DATE, "Achieved within 12 months waives POV, PRJ and CSN"),
-      Map.entry(ProfileField.CHECKLIST_VERSION, "Do not change"),
-      Map.entry(ProfileField.CONTACT_EMAIL, "Who prepared this self-assessment"));
-
   private final Checklist checklist;
 
   public TemplateGenerator(Checklist checklist) {
     this.checklist = checklist;
+  }
+
+  /** The Notes column of the Partner Profile: what each field needs, with the checklist's numbers and items. */
+  Map<ProfileField, String> profileNotes() {
+    var p = checklist.parameters();
+    String waived = "waives the " + all(checklist.waivablePrefixes()) + " controls";
+    return Map.ofEntries(
+        Map.entry(ProfileField.PARTNER_NAME, "Legal name, as in AWS Partner Central"),
+        Map.entry(ProfileField.PARTNER_ID, "Your AWS Partner Central ID"),
+        Map.entry(ProfileField.PARTNER_WEBSITE, "https://… (public case studies are expected on this site)"),
+        Map.entry(ProfileField.PARTNER_TIER, list(p.requiredTiers()) + " required (" + checklist.ref("partner-tier")
+            + ")"),
+        Map.entry(ProfileField.SERVICES_PATH_STAGE, list(p.requiredServicesPathStages()) + " required ("
+            + checklist.ref("services-path-stage") + ")"),
+        Map.entry(ProfileField.GUIDELINES_READ, "Yes required (" + checklist.ref("guidelines-read") + ")"),
+        Map.entry(ProfileField.FTR_APPROVED, "Yes " + waived),
+        Map.entry(ProfileField.FTR_APPROVAL_DATE, "YYYY-MM-DD"),
+        Map.entry(ProfileField.OTHER_COMPETENCY, "Name of another AWS Services Competency, if any (not the "
+            + checklist.competency() + " itself)"),
+        Map.entry(ProfileField.OTHER_COMPETENCY_DATE, "Achieved within " + checklist.waiver().otherCompetencyMonths()
+            + " months " + waived),
+        Map.entry(ProfileField.CHECKLIST_VERSION, "Do not change"),
+        Map.entry(ProfileField.CONTACT_EMAIL, "Who prepared this self-assessment"));
+  }
+
+  /** The certification drop-down: every name the checklist counts, then "Other". */
+  List<String> certificationChoices() {
+    List<String> choices = new ArrayList<>(checklist.certificationNames());
+    choices.add(Layout.OTHER_CERTIFICATION);
+    return List.copyOf(choices);
   }
 
   /** The blank template as .xlsx bytes. */
@@ -138,32 +159,7 @@ public final class TemplateGenerator {
   private void instructions(XSSFWorkbook wb, Styles s) {
     Sheet sheet = wb.createSheet(Layout.INSTRUCTIONS);
     sheet.setColumnWidth(0, 110 * 256);
-    String[] lines = {
-        checklist.competency() + " — self-assessment (" + checklist.document() + " v" + checklist.version() + ", "
-            + checklist.published() + ")",
-        "",
-        "Fill in the four sheets, then upload this workbook. Every problem found is reported with its sheet and cell.",
-        "",
-        "Partner Profile — one value per field. Tier, Services Path stage and Program Guidelines are prerequisites"
-            + " 1.1–1.3.",
-        "Certifications — one row per certification: person, certification, validation number, expiry date (4.1:"
-            + " at least 4 people with a Developer or SysOps Administrator – Associate, and 4 with DevOps Engineer"
-            + " – Professional).",
-        "Case Studies — at least four production deployments for four different customers, live within the past"
-            + " 18 months; at least two publicly available with an https URL (2.1, 2.2).",
-        "Self-Assessment — one row per control: response (Met / Not met / N/A), where the evidence is, and which"
-            + " case studies (#, e.g. '1, 3') demonstrate it (3.1).",
-        "",
-        "Customer-example controls: DOC-001, EXCRI-001 and PRIAC-001 must list every case study; PRMLO-003 at least"
-            + " two; ACCT, OPE, NETSEC, REL, COST and PRMLO-002 at least one.",
-        "The POV, PRJ and CSN controls are waived with an approved FTR or another AWS competency achieved in the"
-            + " last 12 months.",
-        "",
-        "Dates: YYYY-MM-DD is best; MM/DD/YYYY, DD Mon YYYY and Mon YYYY (read as the 1st) are also accepted.",
-        "Type values, not formulas; do not merge cells; keep the header rows. Save as .xlsx (not .xls or .xlsm).",
-        "",
-        "Check before uploading:  ./pipeline validate THIS_FILE.xlsx"
-    };
+    String[] lines = instructionLines();
     for (int i = 0; i < lines.length; i++) {
       Cell c = sheet.createRow(i).createCell(0);
       c.setCellValue(lines[i]);
@@ -180,6 +176,7 @@ public final class TemplateGenerator {
     hint.setCellStyle(s.header);
     int r = 1;
     DataValidationHelper dv = sheet.getDataValidationHelper();
+    Map<ProfileField, String> notes = profileNotes();
     for (ProfileField f : ProfileField.values()) {
       Row row = sheet.createRow(r);
       Cell label = row.createCell(0);
@@ -192,7 +189,7 @@ public final class TemplateGenerator {
       if (f == ProfileField.FTR_APPROVAL_DATE || f == ProfileField.OTHER_COMPETENCY_DATE) {
         value.setCellStyle(s.date);
       }
-      row.createCell(2).setCellValue(PROFILE_HINTS.getOrDefault(f, ""));
+      row.createCell(2).setCellValue(notes.getOrDefault(f, ""));
       List<String> list = PROFILE_LISTS.get(f);
       if (list != null) {
         dropDown(sheet, dv, list, r, r, 1);
@@ -205,7 +202,7 @@ public final class TemplateGenerator {
     Sheet sheet = wb.createSheet(Layout.CERTIFICATIONS);
     header(sheet, s, List.of(CertificationColumn.values()));
     DataValidationHelper dv = sheet.getDataValidationHelper();
-    dropDown(sheet, dv, Layout.CERTIFICATION_NAMES, 1, DATA_ROWS, CertificationColumn.CERTIFICATION.ordinal());
+    dropDown(sheet, dv, certificationChoices(), 1, DATA_ROWS, CertificationColumn.CERTIFICATION.ordinal());
     dateColumn(sheet, s, CertificationColumn.EXPIRY_DATE.ordinal());
   }
 
@@ -238,8 +235,88 @@ public final class TemplateGenerator {
     dropDown(sheet, dv, Layout.RESPONSES, 1, checklist.controls().size(), ControlColumn.RESPONSE.ordinal());
   }
 
-  private static String coverageNote(Control c) {
-    String waiver = c.waivable() ? " [waived with an approved FTR or a competency in the last 12 months]" : "";
+  /** The Instructions sheet, line by line: every number, name and item from the checklist data. */
+  String[] instructionLines() {
+    var p = checklist.parameters();
+    List<String> certifications = new ArrayList<>();
+    List<String> successors = new ArrayList<>();
+    for (CertificationRequirement c : checklist.certifications()) {
+      certifications.add(c.minPeople() + " with " + list(c.names()));
+      c.accepted().stream().filter(AcceptedCertification::successor)
+          .forEach(a -> successors.add(a.name() + " counts as " + a.countsAs()));
+    }
+    String certificationLine = "Certifications — one row per certification: person, certification, validation number,"
+        + " expiry date (" + checklist.ref(checklist.certifications().get(0).ruleId()) + ": at least "
+        + String.join(", and ", certifications) + (successors.isEmpty() ? "" : "; " + String.join("; ", successors))
+        + ").";
+    return new String[] {
+        checklist.competency() + " — self-assessment (" + checklist.document() + " v" + checklist.version() + ", "
+            + checklist.published() + ")",
+        "",
+        "Fill in the four sheets, then upload this workbook. Every problem found is reported with its sheet and cell.",
+        "",
+        "Partner Profile — one value per field. Program Guidelines, Services Path stage and tier are prerequisites "
+            + checklist.ref("guidelines-read") + ", " + checklist.ref("services-path-stage") + " and "
+            + checklist.ref("partner-tier") + ".",
+        certificationLine,
+        "Case Studies — at least " + p.minCaseStudies() + " production deployments for " + p.minDistinctCustomers()
+            + " different customers, live within the past " + p.caseStudyMaxAgeMonths() + " months, each with its"
+            + " customer challenge, how AWS was used and the outcome (" + checklist.ref("case-study-count") + "); at"
+            + " least " + p.minPublicCaseStudies() + " publicly available, each on its own page published by the"
+            + " partner, https preferred (" + checklist.ref("public-case-study-url") + ").",
+        "Self-Assessment — one row per control: response (Met / Not met / N/A), where the evidence is, and which"
+            + " case studies (#, e.g. '1, 3') demonstrate it (" + checklist.ref("self-assessment-complete") + ")."
+            + " Every control applies: Not met or N/A blocks, and a placeholder such as '-' or 'TBD' is no evidence.",
+        "",
+        "Customer-example controls: " + coverageLine() + ".",
+        "The " + all(checklist.waivablePrefixes()) + " controls (" + String.join(" and ", checklist.waiver().groups())
+            + ") are waived with an approved FTR or another AWS Services Competency (not the " + checklist.competency()
+            + " itself) achieved in the last " + checklist.waiver().otherCompetencyMonths() + " months.",
+        "",
+        "Dates: YYYY-MM-DD is best; MM/DD/YYYY, DD Mon YYYY and Mon YYYY (read as the 1st) are also accepted.",
+        "Type values, not formulas; do not merge cells; keep the header rows. Save as .xlsx (not .xls or .xlsm).",
+        "",
+        "Check before uploading:  ./pipeline validate THIS_FILE.xlsx"
+    };
+  }
+
+  /** "DOC-001, … must list every case study; PRMLO-003 at least 2; …", from each control's coverage. */
+  private String coverageLine() {
+    // Keyed by how many case studies, most first; "every" above any number.
+    Map<Integer, List<String>> byNeed = new TreeMap<>(Comparator.reverseOrder());
+    for (Control c : checklist.controls()) {
+      if (c.coverage() instanceof Coverage.Every) {
+        byNeed.computeIfAbsent(Integer.MAX_VALUE, k -> new ArrayList<>()).add(c.id());
+      } else if (c.coverage() instanceof Coverage.AtLeast a) {
+        byNeed.computeIfAbsent(a.count(), k -> new ArrayList<>()).add(c.id());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    byNeed.forEach((need, ids) -> parts.add(all(ids) + (parts.isEmpty() ? " must list " : " ")
+        + (need == Integer.MAX_VALUE ? "every case study" : "at least " + need)));
+    return String.join("; ", parts);
+  }
+
+  /** "a", "a or b", "a, b or c". */
+  private static String list(List<String> values) {
+    return join(values, " or ");
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String all(List<String> values) {
+    return join(values, " and ");
+  }
+
+  private static String join(List<String> values, String last) {
+    if (values.size() <= 1) {
+      return String.join("", values);
+    }
+    return String.join(", ", values.subList(0, values.size() - 1)) + last + values.get(values.size() - 1);
+  }
+
+  private String coverageNote(Control c) {
+    String waiver = c.waivable() ? " [waived with an approved FTR or another competency in the last "
+        + checklist.waiver().otherCompetencyMonths() + " months]" : "";
     if (c.coverage() instanceof Coverage.Every) {
       return " [every case study]" + waiver;
     }

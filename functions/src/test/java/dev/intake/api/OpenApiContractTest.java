@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.intake.checklist.Checklist;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
-import dev.intake.pipeline.SubmissionStatus;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class OpenApiContractTest {
   private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
   private static JsonNode openApi() throws IOException {
-    return new ObjectMapper(new YAMLFactory()).readTree(Repository.root().resolve("docs/openapi.yaml").toFile());
+    return new ObjectMapper(new YAMLFactory()).readTree(RepositoryRoot.locate().resolve("docs/openapi.yaml").toFile());
   }
 
   private static Set<String> documented(JsonNode doc) {
@@ -48,7 +48,15 @@ class OpenApiContractTest {
 
     Set<String> documented = documented(doc);
 
-    assertThat(documented).containsExactlyInAnyOrderElementsOf(ReviewerApi.ROUTES);
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(ApiRoutes.ROUTES);
+  }
+
+  @Test
+  void openApi_uploadRequest_isWhatUploadLinksAccepts() throws IOException {
+    JsonNode request = openApi().at("/components/schemas/UploadRequest/properties");
+
+    assertThat(request.at("/fileName/pattern").asText()).isEqualTo("^" + UploadLinks.FILE_NAME.pattern() + "$");
+    assertThat(request.at("/size/maximum").asLong()).isEqualTo(dev.intake.parsing.Limits.DEFAULT.maxFileBytes());
   }
 
   @Test
@@ -69,12 +77,14 @@ class OpenApiContractTest {
     InMemorySubmissionStore store = new InMemorySubmissionStore();
     String key = "incoming/P-1/a.xlsx";
     String id = SubmissionIds.submissionId("bucket", key, "v1");
-    store.create(new Submission(id, "P-1", "a.xlsx", "bucket", key, "v1", "01", SubmissionIds.documentId("bucket", key),
-        1, Instant.parse("2026-11-01T10:00:00Z"), LocalDate.of(2026, 11, 1), SubmissionStatus.RECEIVED, null, "4.0",
-        "P", null, null, null, Instant.parse("2026-11-01T10:00:00Z")));
+    store.create(Submission.received(id, "P-1", new Submission.Source("bucket", key, "v1", "01",
+        SubmissionIds.documentId("bucket", key), "a.xlsx", 1), Instant.parse("2026-11-01T10:00:00Z"),
+        LocalDate.of(2026, 11, 1), Instant.parse("2026-11-01T10:00:00Z"))
+        .withEvaluation(Submission.Evaluation.declared("4.0", "P")));
     InMemoryObjectStore objects = new InMemoryObjectStore();
     ReviewerApi api = new ReviewerApi(store, objects, new TemplateService(objects, "bucket", Checklist.current()),
-        ExecutionHistory.NONE, Clock.systemUTC());
+        ExecutionHistory.NONE, new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()),
+        Clock.systemUTC());
     Caller reviewer = new Caller.Reviewer("arn:aws:sts::1:assumed-role/competency-reviewer/r");
     JsonNode doc = openApi();
     Set<String> served = new TreeSet<>();

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.checklist.Checklist;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
-import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class ReviewerApiAccessTest {
   static void storeWithTwoPartners() {
     clients = AwsClients.local(Dynalite.shared().endpoint(), null);
     String table = Dynalite.uniqueTableName("access");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     store = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
     for (int i = 0; i < 12; i++) {
       store.create(submission("P-ACME", i));
@@ -58,7 +59,8 @@ class ReviewerApiAccessTest {
     }
     InMemoryObjectStore objects = new InMemoryObjectStore();
     api = new ReviewerApi(store, objects, new TemplateService(objects, "bucket", Checklist.current()),
-        ExecutionHistory.NONE, Clock.systemUTC());
+        ExecutionHistory.NONE, new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   @AfterAll
@@ -68,10 +70,10 @@ class ReviewerApiAccessTest {
 
   private static Submission submission(String partner, int i) {
     String key = "incoming/" + partner + "/file-" + i + ".xlsx";
-    return new Submission(SubmissionIds.submissionId("bucket", key, "v1"), partner, "file-" + i + ".xlsx", "bucket",
-        key, "v1", String.format("%016X", i + 1), SubmissionIds.documentId("bucket", key), 1000,
-        Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i), LocalDate.of(2026, 11, 1), SubmissionStatus.RECEIVED,
-        null, "4.0", partner, null, null, null, Instant.parse("2026-11-01T10:00:00Z"));
+    return Submission.received(SubmissionIds.submissionId("bucket", key, "v1"), partner, new Submission.Source("bucket",
+        key, "v1", String.format("%016X", i + 1), SubmissionIds.documentId("bucket", key), "file-" + i + ".xlsx", 1000),
+        Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i), LocalDate.of(2026, 11, 1),
+        Instant.parse("2026-11-01T10:00:00Z")).withEvaluation(Submission.Evaluation.declared("4.0", partner));
   }
 
   private static ApiResponse get(Caller caller, String path, Map<String, String> query) {
@@ -105,15 +107,45 @@ class ReviewerApiAccessTest {
   void list_tamperedNextToken_is400() {
     String token = json(get(REVIEWER, "/submissions", Map.of("partnerId", "P-ACME", "limit", "5")))
         .path("nextToken").asText();
-    String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    String forged = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(decoded.replace("P-ACME", "P-GLOBEX").getBytes(StandardCharsets.UTF_8));
+    String forged = editPayload(token, json -> json.replace("P-ACME", "P-GLOBEX"));
 
     ApiResponse r = get(REVIEWER, "/submissions", Map.of("partnerId", "P-ACME", "limit", "5", "nextToken", forged));
     ApiResponse garbage = get(REVIEWER, "/submissions", Map.of("nextToken", "%%%not-a-token"));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(garbage.status()).isEqualTo(400);
+  }
+
+  @Test
+  void list_nextTokenEditedToResumeElsewhereInTheSameListing_is400() {
+    // given: the token of the first page, its resume point moved back by one item (still a
+    // well-formed position of the same listing, so only a signature can tell)
+    String token = json(get(ACME, "/submissions", Map.of("limit", "5"))).path("nextToken").asText();
+    String edited = editPayload(token, json -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(20\\d\\d-[^\"#]+)#").matcher(json);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(out, "\"" + Instant.parse(m.group(1)).plusSeconds(1) + "#");
+      }
+      return m.appendTail(out).toString();
+    });
+    assertThat(edited).isNotEqualTo(token);
+
+    // when
+    ApiResponse r = get(ACME, "/submissions", Map.of("limit", "5", "nextToken", edited));
+
+    // then
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(json(r).path("code").asText()).isEqualTo("INVALID_TOKEN");
+  }
+
+  /** The token with its JSON payload changed by {@code edit} and whatever followed the payload kept. */
+  private static String editPayload(String token, java.util.function.UnaryOperator<String> edit) {
+    int dot = token.indexOf('.');
+    String payload = dot < 0 ? token : token.substring(0, dot);
+    String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(edit.apply(json).getBytes(StandardCharsets.UTF_8))
+        + (dot < 0 ? "" : token.substring(dot));
   }
 
   @Test
@@ -132,14 +164,17 @@ class ReviewerApiAccessTest {
   }
 
   @Test
-  void decisions_asPartner_areRefused() {
+  void decisions_asPartner_readsItsOwnButRecordsNothing() {
     String id = submission("P-ACME", 0).submissionId();
 
     ApiResponse list = get(ACME, "/submissions/" + id + "/decisions", Map.of());
+    ApiResponse foreign = get(GLOBEX, "/submissions/" + id + "/decisions", Map.of());
     ApiResponse post = api.handle(new ApiRequest("POST", "/submissions/" + id + "/decisions", Map.of(),
         "{\"action\":\"ACCEPT\",\"comment\":\"mine\"}", ACME));
 
-    assertThat(list.status()).isEqualTo(403);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(json(list).path("items")).isEmpty();
+    assertThat(foreign.status()).isEqualTo(404);
     assertThat(post.status()).isEqualTo(403);
   }
 
@@ -190,7 +225,7 @@ class ReviewerApiAccessTest {
     JsonNode asReviewer = json(get(REVIEWER, path, Map.of()));
     ApiResponse findingsAsPartner = get(initech, path + "/findings", Map.of());
 
-    assertThat(asPartner.path("failure").asText()).isEqualTo(ReviewerApi.FAILED_FOR_PARTNERS);
+    assertThat(asPartner.path("failure").asText()).isEqualTo(ApiJson.FAILED_FOR_PARTNERS);
     assertThat(asReviewer.path("failure").asText()).contains("missing work object");
     assertThat(findingsAsPartner.status()).isEqualTo(409);
     assertThat(findingsAsPartner.body()).doesNotContain("missing work object");

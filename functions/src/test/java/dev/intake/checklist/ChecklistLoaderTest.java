@@ -1,8 +1,5 @@
 package dev.intake.checklist;
 
-import static dev.intake.model.Severity.BLOCKER;
-import static dev.intake.model.Severity.WARNING;
-import static dev.intake.rules.Evaluation.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,10 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.intake.rules.Evaluation;
-import dev.intake.template.Layout.CaseStudyColumn;
-import dev.intake.testing.WorkbookBuilder;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checklist v4.0 as data: the 7 numbered prerequisites and 38 controls of the checklist text, the
- * coverage of DESIGN.md's rules table, and parameters that a new file can change without new code.
+ * coverage, certifications, waiver and rule references of DESIGN.md's rules table, and the quotes
+ * each finding is given. (That a new file changes them without new code: {@link SecondChecklistTest}.)
  */
 class ChecklistLoaderTest {
 
   private static final Checklist CURRENT = Checklist.current();
-  private static final String TEST_EDITION = "checklists/devops-competency-test-4.1.json";
+  private static final String TEST_EDITION = SecondChecklistTest.RESOURCE;
 
   @Test
   void current_isVersion40OfJanuary2024() {
@@ -72,9 +66,9 @@ class ChecklistLoaderTest {
         tuple("2.2", "Publicly Available Case Studies"),
         tuple("3.1", "AWS Partner Self-Assessment"),
         tuple("4.1", "AWS DevOps Certified Personnel"));
-    assertThat(CURRENT.prerequisite("4.1").orElseThrow().requirement())
-        .contains("≥ 4 AWS Certified Developer – Associate or AWS Certified SysOps Administrator – Associate")
-        .contains("≥ 4 AWS Certified DevOps Engineer – Professional");
+    assertThat(CURRENT.prerequisite("4.1").orElseThrow().quote())
+        .isEqualTo("In addition to the certification/training requirements for APN tier compliance, AWS Partner must"
+            + " have:");
   }
 
   @Test
@@ -82,11 +76,12 @@ class ChecklistLoaderTest {
     Map<String, Coverage> coverage = CURRENT.controls().stream()
         .collect(Collectors.toMap(Control::id, Control::coverage));
 
-    assertThat(idsWith(coverage, Coverage.EVERY)).containsExactlyInAnyOrder("DOC-001", "EXCRI-001", "PRIAC-001");
+    assertThat(idsWith(coverage, Coverage.EVERY))
+        .containsExactlyInAnyOrder("DOC-001", "EXCRI-001", "PRIAC-001", "PRJ-004");
     assertThat(idsWith(coverage, new Coverage.AtLeast(2))).containsExactly("PRMLO-003");
     assertThat(idsWith(coverage, new Coverage.AtLeast(1))).containsExactlyInAnyOrder("ACCT-001", "ACCT-002",
         "OPE-001", "OPE-002", "OPE-003", "NETSEC-001", "NETSEC-002", "REL-001", "REL-002", "COST-001", "PRMLO-002");
-    assertThat(idsWith(coverage, Coverage.NONE)).hasSize(38 - 3 - 1 - 11);
+    assertThat(idsWith(coverage, Coverage.NONE)).hasSize(38 - 4 - 1 - 11);
   }
 
   private static List<String> idsWith(Map<String, Coverage> coverage, Coverage kind) {
@@ -94,12 +89,15 @@ class ChecklistLoaderTest {
   }
 
   @Test
-  void current_waivableControls_areThePovPrjAndCsnOnes() {
+  void current_waivableControls_areTheCommonPartnerPracticeGroupThePovPrjAndCsnOnes() {
     List<String> waivable = CURRENT.controls().stream().filter(Control::waivable).map(Control::id).toList();
 
+    assertThat(CURRENT.waiver().groups()).containsExactly("Common AWS Partner Practice Requirements");
+    assertThat(CURRENT.waiver().otherCompetencyMonths()).isEqualTo(12);
     assertThat(waivable).hasSize(12).allMatch(id -> id.matches("(POV|PRJ|CSN)-\\d{3}"));
     assertThat(CURRENT.controls()).filteredOn(c -> c.id().matches("(POV|PRJ|CSN)-\\d{3}"))
         .allMatch(Control::waivable);
+    assertThat(CURRENT.waivablePrefixes()).containsExactly("POV", "PRJ", "CSN");
   }
 
   @Test
@@ -113,12 +111,66 @@ class ChecklistLoaderTest {
     assertThat(p.caseStudyMaxAgeMonths()).isEqualTo(18);
     assertThat(p.caseStudyAgeWarningDays()).isEqualTo(30);
     assertThat(p.minPublicCaseStudies()).isEqualTo(2);
-    assertThat(p.minAssociateCertified()).isEqualTo(4);
-    assertThat(p.associateCertifications())
-        .containsExactly("Developer – Associate", "SysOps Administrator – Associate");
-    assertThat(p.minProfessionalCertified()).isEqualTo(4);
-    assertThat(p.professionalCertifications()).containsExactly("DevOps Engineer – Professional");
-    assertThat(p.waiverCompetencyMonths()).isEqualTo(12);
+  }
+
+  @Test
+  void current_certifications_are4Plus4WithCloudOpsCountingAsSysOps() {
+    assertThat(CURRENT.certifications()).extracting(CertificationRequirement::kind, CertificationRequirement::minPeople,
+        CertificationRequirement::names).containsExactly(
+        tuple("associate", 4, List.of("Developer – Associate", "SysOps Administrator – Associate")),
+        tuple("professional", 4, List.of("DevOps Engineer – Professional")));
+    assertThat(CURRENT.certifications().get(0).accepted()).filteredOn(AcceptedCertification::successor)
+        .singleElement().satisfies(a -> {
+          assertThat(a.name()).isEqualTo("CloudOps Engineer – Associate");
+          assertThat(a.countsAs()).isEqualTo("SysOps Administrator – Associate");
+          assertThat(a.note()).contains("SOA-C02").contains("SOA-C03");
+        });
+    assertThat(CURRENT.certificationNames()).containsExactly("Developer – Associate",
+        "SysOps Administrator – Associate", "CloudOps Engineer – Associate", "DevOps Engineer – Professional");
+  }
+
+  @Test
+  void current_rules_citeTheItemsOfTheRulesTable() {
+    Map<String, String> refs = CURRENT.rules().stream().collect(Collectors.toMap(RuleEntry::id, RuleEntry::ref));
+
+    assertThat(refs).containsEntry("guidelines-read", "1.1").containsEntry("services-path-stage", "1.2")
+        .containsEntry("partner-tier", "1.3").containsEntry("case-study-content", "2.1")
+        .containsEntry("public-case-study-publisher", "2.2").containsEntry("self-assessment-not-applicable", "3.1")
+        .containsEntry("certifications-associate", "4.1").containsEntry("practice-waiver", "waiver");
+    assertThat(CURRENT.ref("case-study-age")).isEqualTo("2.1");
+    assertThatThrownBy(() -> CURRENT.ref("no-such-rule")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no-such-rule");
+  }
+
+  @Test
+  void quote_ofARule_isItsSentenceUnderTheItemItIsIn() {
+    assertThat(CURRENT.quote("self-assessment-not-met", "NETSEC-001")).map(Quote::ref).contains("2.1");
+    assertThat(CURRENT.quote("case-study-age", "2.1")).map(Quote::text).get().asString()
+        .contains("within the past 18 months");
+  }
+
+  @Test
+  void quote_ofAControlCoverageFinding_isTheControlsSentence() {
+    assertThat(CURRENT.quote("control-coverage", "PRMLO-003")).contains(new Quote("PRMLO-003", "Evidence must be in"
+        + " the form of two (2) of four (4) customer examples with description for how/why these items are"
+        + " recommended to customers transforming to DevOps approaches."));
+  }
+
+  @Test
+  void quote_ofAParseNote_isTheSentenceOfTheItemItCites() {
+    assertThat(CURRENT.quote("cell-merged", "3.1"))
+        .contains(new Quote("3.1", "AWS Partner must complete all sections of the Self-Assessment Spreadsheet."));
+    assertThat(CURRENT.quote("cell-merged", "9.9")).isEmpty();
+  }
+
+  @Test
+  void forVersion_currentTestAndUnknownVersions_areFoundOrNot() {
+    assertThat(Checklist.forVersion("4.0")).containsSame(CURRENT);
+    assertThat(Checklist.forVersion("4.1-test")).map(Checklist::published).contains(
+        "Test edition (not an AWS document)");
+    assertThat(Checklist.forVersion("9.9")).isEmpty();
+    assertThat(Checklist.forVersion("../../etc/passwd")).isEmpty();
+    assertThat(Checklist.forVersion(null)).isEmpty();
   }
 
   @Test
@@ -154,28 +206,5 @@ class ChecklistLoaderTest {
 
     assertThatThrownBy(() -> ChecklistLoader.parse(root))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"most\"");
-  }
-
-  @Test
-  void anotherChecklistFile_withOtherParameters_changesTheVerdictWithoutCodeChanges() {
-    Checklist edition = ChecklistLoader.load(TEST_EDITION);
-    LocalDate asOf = LocalDate.of(2026, 11, 1);
-    byte[] workbook = WorkbookBuilder.ready(asOf)
-        .caseStudy(4, c -> c.set(CaseStudyColumn.GO_LIVE_DATE, asOf.minusMonths(13)))
-        .build();
-
-    Evaluation underCurrent = Evaluation.of(workbook, asOf, "", CURRENT);
-    Evaluation underEdition = Evaluation.of(workbook, asOf, "", edition);
-
-    assertThat(edition.version()).isEqualTo("4.1");
-    assertThat(edition.parameters().requiredTiers()).containsExactly("Premier");
-    assertThat(underCurrent.seen()).isEmpty();
-    assertThat(underEdition.seen()).containsExactly(
-        seen("partner-tier", "1.3", BLOCKER, "Partner Profile!B5"),
-        seen("case-study-age", "2.1", BLOCKER, "Case Studies!J5"),
-        seen("control-coverage", "PRMLO-003", BLOCKER, "Self-Assessment!F25"),
-        seen("partner-profile", "3.1", WARNING, "Partner Profile!B12"));
-    assertThat(underEdition.only("partner-tier").message()).contains("needs Premier");
-    assertThat(underEdition.only("case-study-age").message()).contains("more than 12 months");
   }
 }

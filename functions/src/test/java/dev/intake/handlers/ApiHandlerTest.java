@@ -9,6 +9,7 @@ import dev.intake.api.CallerResolver;
 import dev.intake.api.ExecutionHistory;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.Submission;
 import dev.intake.testing.ForwardingSubmissionStore;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ApiHandlerTest {
@@ -42,7 +44,18 @@ class ApiHandlerTest {
         Arguments.of("test-events/api/partner-get-foreign-submission.json", 404, "NOT_FOUND"),
         Arguments.of("test-events/api/partner-list-foreign.json", 403, "FORBIDDEN"),
         Arguments.of("test-events/api/partner-post-decision.json", 403, "FORBIDDEN"),
-        Arguments.of("test-events/api/unknown-principal.json", 403, "FORBIDDEN"));
+        Arguments.of("test-events/api/unknown-principal.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/partner-unassigned-list.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/reviewer-list-unassigned.json", 200, null),
+        Arguments.of("test-events/api/partner-post-upload.json", 200, null),
+        Arguments.of("test-events/api/partner-post-upload-bad-name.json", 400, "INVALID_FILE_NAME"),
+        Arguments.of("test-events/api/partner-post-upload-too-large.json", 413, "TOO_LARGE"),
+        Arguments.of("test-events/api/reviewer-post-upload.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/delete-submission.json", 405, "METHOD_NOT_ALLOWED"),
+        Arguments.of("test-events/api/put-decisions.json", 405, "METHOD_NOT_ALLOWED"),
+        Arguments.of("test-events/api/get-submission-bad-escape.json", 400, "INVALID_ID"),
+        Arguments.of("test-events/api/list-submissions-bad-escape-limit.json", 400, "INVALID_LIMIT"),
+        Arguments.of("test-events/api/list-submissions-double-slash.json", 404, "NOT_FOUND"));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -60,6 +73,47 @@ class ApiHandlerTest {
       assertThat(body.path("code").asText()).isEqualTo(code);
       assertThat(body.path("message").asText()).isNotBlank();
     }
+  }
+
+  @ParameterizedTest(name = "{0} → Allow: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "test-events/api/delete-submission.json | GET",
+      "test-events/api/put-decisions.json | GET, POST"})
+  void api_methodTheRouteDoesNotTake_is405WithAllowNamingTheMethodsItTakes(String event, String allow) {
+    HandlerFixture f = new HandlerFixture();
+
+    APIGatewayProxyResponseEvent response = f.api().handleRequest(Events.api(event), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(405);
+    assertThat(response.getHeaders()).containsEntry("Allow", allow).containsEntry("Content-Type", "application/json");
+  }
+
+  @Test
+  void api_answersOtherThan405_carryNoAllow() {
+    HandlerFixture f = new HandlerFixture();
+
+    APIGatewayProxyResponseEvent response =
+        f.api().handleRequest(Events.api("test-events/api/list-submissions-double-slash.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(response.getHeaders()).doesNotContainKey("Allow");
+  }
+
+  @Test
+  void postUploads_partner_getsAPresignedPutUnderItsOwnFolder() {
+    HandlerFixture f = new HandlerFixture();
+
+    APIGatewayProxyResponseEvent response =
+        f.api().handleRequest(Events.api("test-events/api/partner-post-upload.json"), null);
+
+    JsonNode link = PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8));
+    assertThat(link.path("method").asText()).isEqualTo("PUT");
+    assertThat(link.path("key").asText()).isEqualTo("incoming/P-1001/self-assessment 2026 (v2).xlsx");
+    assertThat(link.path("headers").path("Content-Length").asText()).isEqualTo("48213");
+    assertThat(f.uploads.requests()).singleElement().satisfies(r -> {
+      assertThat(r.bucket()).isEqualTo(HandlerFixture.BUCKET);
+      assertThat(r.contentType()).isEqualTo(UploadLinks.XLSX);
+    });
   }
 
   @Test
@@ -114,7 +168,8 @@ class ApiHandlerTest {
       }
     };
     ApiHandler api = new ApiHandler(new ReviewerApi(broken, f.objects,
-        new TemplateService(f.objects, HandlerFixture.BUCKET, f.checklist), ExecutionHistory.NONE, f.clock),
+        new TemplateService(f.objects, HandlerFixture.BUCKET, f.checklist), ExecutionHistory.NONE,
+        new UploadLinks(f.uploads, HandlerFixture.BUCKET, f.clock), f.clock),
         CallerResolver.of("competency-reviewer", "competency-partner-"));
 
     APIGatewayProxyResponseEvent response = api.handleRequest(Events.api("test-events/api/get-submission.json"), null);

@@ -6,16 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
+import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
+import dev.intake.pipeline.WorkflowInput;
 import dev.intake.pipeline.WorkflowStarter;
 import dev.intake.testing.ForwardingSubmissionStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,18 +81,34 @@ class DeadLetterHandlerTest {
 
   @ParameterizedTest
   @Event(value = "test-events/sqs-intake-dead-letter-last-attempt.json", type = SQSEvent.class)
-  void deadLetter_lastAttemptWithoutAWorkflow_storesFailedWithTheReasonWithoutRunningIntakeAgain(SQSEvent event) {
+  void deadLetter_lastAttemptStepFunctionsDown_storesFailedWithTheReasonWithoutRunningIntakeAgain(SQSEvent event) {
     HandlerFixture f = new HandlerFixture().withReadyWorkbook();
     StepFunctionsDown stepFunctions = new StepFunctionsDown(false);
 
     SQSBatchResponse response = handler(f, f.store, stepFunctions).handleRequest(event, null);
 
     assertThat(response.getBatchItemFailures()).isEmpty();
-    assertThat(stepFunctions.starts).hasValue(0);
+    assertThat(stepFunctions.starts).as("only the failure workflow was tried").hasValue(1);
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow()).satisfies(s -> {
       assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
       assertThat(s.failure()).contains("RetriesExhausted").contains("DynamoDB unreachable after retries");
     });
+  }
+
+  @ParameterizedTest
+  @Event(value = "test-events/sqs-intake-dead-letter-last-attempt.json", type = SQSEvent.class)
+  void deadLetter_lastAttemptWithoutAWorkflow_startsTheFailureWorkflowToRecordAndAnnounceIt(SQSEvent event) {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+
+    SQSBatchResponse response = handler(f, f.store, f.workflow).handleRequest(event, null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+    JsonNode input = PipelineJson.tree(f.workflow.started.get(HandlerFixture.SUBMISSION)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(input.path("error").path("Error").asText()).isEqualTo("RetriesExhausted");
+    assertThat(input.path("error").path("Cause").asText()).contains("DynamoDB unreachable after retries");
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.parsedKey(HandlerFixture.SUBMISSION)))
+        .as("intake did not run again").isEmpty();
   }
 
   @ParameterizedTest

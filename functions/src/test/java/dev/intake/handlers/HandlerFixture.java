@@ -4,6 +4,7 @@ import dev.intake.api.CallerResolver;
 import dev.intake.api.ExecutionHistory;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
@@ -14,6 +15,7 @@ import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
 import dev.intake.testing.RecordingWorkflowStarter;
@@ -30,10 +32,12 @@ final class HandlerFixture {
   static final String KEY = "incoming/P-1001/ready.xlsx";
   static final String SUBMISSION = "sub-arq2ekdndnf5rfhshz7awbflep";
   static final LocalDate AS_OF = LocalDate.of(2026, 11, 1);
+  static final String API = "https://api.example/v1";
 
   final Clock clock = Clock.fixed(Instant.parse("2026-11-01T09:31:00Z"), ZoneOffset.UTC);
   final InMemorySubmissionStore store = new InMemorySubmissionStore();
   final InMemoryObjectStore objects = new InMemoryObjectStore();
+  final FakeUploadPresigner uploads = new FakeUploadPresigner();
   final RecordingWorkflowStarter workflow = new RecordingWorkflowStarter();
   final Checklist checklist = Checklist.current();
 
@@ -52,12 +56,12 @@ final class HandlerFixture {
   }
 
   AggregateHandler aggregate() {
-    return new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, "https://api.example/v1",
+    return new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, API,
         PipelineMetrics.NONE));
   }
 
   FailureHandler failure() {
-    return new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE));
+    return new FailureHandler(new FailureService(store, clock, PipelineMetrics.NONE, API));
   }
 
   /** Runs the sample upload through intake, the three check groups and aggregate, as the workflow would. */
@@ -76,6 +80,7 @@ final class HandlerFixture {
 
   ApiHandler api() {
     return new ApiHandler(new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist),
-        ExecutionHistory.NONE, clock), CallerResolver.of("competency-reviewer", "competency-partner-"));
+        ExecutionHistory.NONE, new UploadLinks(uploads, BUCKET, clock), clock),
+        CallerResolver.of("competency-reviewer", "competency-partner-"));
   }
 }

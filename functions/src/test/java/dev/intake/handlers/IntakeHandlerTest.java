@@ -10,6 +10,8 @@ import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
+import dev.intake.testing.InMemoryObjectStore;
+import dev.intake.testing.UnversionedEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,9 +30,9 @@ class IntakeHandlerTest {
         .satisfies(s -> {
           assertThat(s.status()).isEqualTo(SubmissionStatus.EVALUATING);
           assertThat(s.partnerId()).isEqualTo("P-1001");
-          assertThat(s.fileName()).isEqualTo("ready.xlsx");
+          assertThat(s.source().fileName()).isEqualTo("ready.xlsx");
           assertThat(s.asOf()).isEqualTo(HandlerFixture.AS_OF);
-          assertThat(s.partnerName()).isEqualTo("Northwind Cloud Consulting Ltd");
+          assertThat(s.evaluation().partnerName()).isEqualTo("Northwind Cloud Consulting Ltd");
         });
     assertThat(f.workflow.started).containsOnlyKeys(HandlerFixture.SUBMISSION);
     JsonNode input = PipelineJson.tree(f.workflow.started.get(HandlerFixture.SUBMISSION)
@@ -90,7 +92,7 @@ class IntakeHandlerTest {
     f.intake().handleRequest(event, null);
 
     assertThat(f.store.list(null, null, 10, null).items()).singleElement()
-        .satisfies(s -> assertThat(s.fileName()).isEqualTo("self assessment (2).xlsx"));
+        .satisfies(s -> assertThat(s.source().fileName()).isEqualTo("self assessment (2).xlsx"));
   }
 
   @ParameterizedTest
@@ -108,32 +110,53 @@ class IntakeHandlerTest {
 
   @ParameterizedTest
   @Event(value = "test-events/s3-put.json", type = S3Event.class)
-  void intake_objectGoneBeforeRead_endsFailedNotLost(S3Event event) {
+  void intake_objectGoneBeforeRead_startsItsWorkflowWithTheFailureToRecordAndAnnounce(S3Event event) {
     HandlerFixture f = new HandlerFixture();
 
     f.intake().handleRequest(event, null);
 
     assertThat(f.store.get(HandlerFixture.SUBMISSION)).get()
-        .satisfies(s -> {
-          assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
-          assertThat(s.failure()).contains("no longer in the bucket");
-        });
-    assertThat(f.workflow.started).isEmpty();
+        .satisfies(s -> assertThat(s.status()).isEqualTo(SubmissionStatus.EVALUATING));
+    JsonNode input = PipelineJson.tree(f.workflow.started.get(HandlerFixture.SUBMISSION)
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(input.path("error").path("Error").asText()).isEqualTo("ObjectMissing");
+    assertThat(input.path("error").path("Cause").asText()).contains("no longer in the bucket");
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.parsedKey(HandlerFixture.SUBMISSION))).isEmpty();
   }
 
-  @ParameterizedTest
-  @Event(value = "test-events/s3-put-versioning-suspended.json", type = S3Event.class)
-  void intake_versionIdLiteralNull_isUnversionedAndKeepsTheEvaluatedBytes(S3Event event) {
+  @Test
+  void intake_versionIdLiteralNull_isUnversionedAndKeepsTheEvaluatedBytes() {
     HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    byte[] uploaded = f.objects.get(HandlerFixture.BUCKET, HandlerFixture.KEY).orElseThrow();
     String id = SubmissionIds.submissionId(HandlerFixture.BUCKET, HandlerFixture.KEY,
-        "d41d8cd98f00b204e9800998ecf8427e@0055AED6DCD90281F4");
+        InMemoryObjectStore.eTag(uploaded) + "@0055AED6DCD90281F4");
 
-    f.intake().handleRequest(event, null);
+    f.intake().handleRequest(UnversionedEvents.announcing(uploaded), null);
 
-    assertThat(f.store.get(id)).get().satisfies(s -> assertThat(s.versionId()).isNull());
+    assertThat(f.store.get(id)).get().satisfies(s -> assertThat(s.source().versionId()).isNull());
+    assertThat(f.workflow.started.get(id)).doesNotContain("\"error\"");
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.originalKey(id)))
         .as("the bytes evaluated, kept in case the key is overwritten")
-        .contains(f.objects.get(HandlerFixture.BUCKET, HandlerFixture.KEY).orElseThrow());
+        .contains(uploaded);
+  }
+
+  @Test
+  void intake_unversionedKeyReplacedBeforeRead_isNotEvaluatedOnTheLaterBytes() {
+    // given: the event announces one upload; the key already holds the next one's bytes
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    byte[] announced = "the bytes of the first upload".getBytes(StandardCharsets.UTF_8);
+    String id = SubmissionIds.submissionId(HandlerFixture.BUCKET, HandlerFixture.KEY,
+        InMemoryObjectStore.eTag(announced) + "@0055AED6DCD90281F4");
+
+    // when
+    f.intake().handleRequest(UnversionedEvents.announcing(announced), null);
+
+    // then: this upload ends FAILED with its own reason, through its workflow; nothing was parsed
+    JsonNode input = PipelineJson.tree(f.workflow.started.get(id).getBytes(StandardCharsets.UTF_8));
+    assertThat(input.path("error").path("Error").asText()).isEqualTo("ObjectReplaced");
+    assertThat(input.path("error").path("Cause").asText()).contains("replaced by a newer upload");
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.parsedKey(id))).isEmpty();
+    assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.originalKey(id))).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
@@ -11,6 +12,8 @@ import dev.intake.rules.RuleGroup;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkflowTaskHandlersTest {
@@ -88,9 +91,16 @@ class WorkflowTaskHandlersTest {
 
     assertThat(notification.path("status").asText()).isEqualTo("READY");
     assertThat(notification.path("subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-    JsonNode message = PipelineJson.tree(notification.path("message").asText().getBytes(StandardCharsets.UTF_8));
+    JsonNode message = PipelineJson.tree(Notification.defaultOf(notification.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8));
     assertThat(message.path("links").path("findings").asText())
         .isEqualTo("https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("message").asText()))
+        .contains("Northwind Cloud Consulting Ltd [P-1001]: READY", "Reply due:  2026-11-06",
+            "Findings:   https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("partnerMessage").asText()))
+        .contains("Your AWS DevOps Competency self-assessment was checked: READY.")
+        .doesNotContain("reviewer role");
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.reportKey(HandlerFixture.SUBMISSION))).isPresent();
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.annotatedKey(HandlerFixture.SUBMISSION)))
@@ -122,6 +132,45 @@ class WorkflowTaskHandlersTest {
   }
 
   @Test
+  void failureHandler_nonTerminalSubmission_returnsTheNotificationOfTheFailure() {
+    HandlerFixture f = new HandlerFixture().withReadyWorkbook();
+    f.intake().handleRequest(Events.s3("test-events/s3-put.json"), null);
+
+    JsonNode out = f.failure().handle(Events.json("test-events/workflow/failure-input.json"));
+
+    assertThat(out.path("status").asText()).isEqualTo("FAILED");
+    assertThat(out.path("subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
+    JsonNode message = PipelineJson.tree(Notification.defaultOf(out.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(message.path("submissionId").asText()).isEqualTo(HandlerFixture.SUBMISSION);
+    assertThat(message.path("partner").path("id").asText()).isEqualTo("P-1001");
+    assertThat(message.path("fileName").asText()).isEqualTo("ready.xlsx");
+    assertThat(message.path("status").asText()).isEqualTo("FAILED");
+    assertThat(message.path("failure").asText()).contains("DynamoDB unreachable");
+    assertThat(message.path("links").path("submission").asText())
+        .isEqualTo(HandlerFixture.API + "/submissions/" + HandlerFixture.SUBMISSION);
+    assertThat(Notification.emailOf(out.path("partnerMessage").asText())).doesNotContain("DynamoDB unreachable");
+  }
+
+  @Test
+  void notifications_failedAndEvaluated_shareTheMessageFields() {
+    HandlerFixture evaluated = new HandlerFixture();
+    JsonNode verdict = evaluated.evaluateSample();
+    HandlerFixture failed = new HandlerFixture().withReadyWorkbook();
+    failed.intake().handleRequest(Events.s3("test-events/s3-put.json"), null);
+
+    JsonNode failure = failed.failure().handle(Events.json("test-events/workflow/failure-input.json"));
+
+    List<String> verdictFields = new ArrayList<>();
+    PipelineJson.tree(Notification.defaultOf(verdict.path("message").asText()).getBytes(StandardCharsets.UTF_8))
+        .fieldNames().forEachRemaining(verdictFields::add);
+    List<String> failureFields = new ArrayList<>();
+    PipelineJson.tree(Notification.defaultOf(failure.path("message").asText()).getBytes(StandardCharsets.UTF_8))
+        .fieldNames().forEachRemaining(failureFields::add);
+    assertThat(failureFields).containsSubsequence(verdictFields).endsWith("failure");
+  }
+
+  @Test
   void failureHandler_afterVerdict_doesNotMoveStatusBack() {
     HandlerFixture f = new HandlerFixture();
     f.evaluateSample();
@@ -129,6 +178,7 @@ class WorkflowTaskHandlersTest {
     JsonNode out = f.failure().handle(Events.json("test-events/workflow/failure-input.json"));
 
     assertThat(out.path("marked").asBoolean()).isFalse();
+    assertThat(out.path("subject").isNull()).as("nothing to announce: the verdict was").isTrue();
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
   }
 

@@ -194,12 +194,44 @@ class WorkbookAnnotatorTest {
         Finding f = report.findings().get(i);
         assertThat(rows.get(i)).containsExactly(WorkbookAnnotator.label(f.severity()), f.checklistRef(),
             f.ruleId(), f.location().sheet(), f.location().cell() != null ? f.location().cell() : "whole sheet",
-            f.message(), f.remediation());
+            f.message(), f.remediation(), FindingQuotes.of(report).display(f));
       }
       int tier = rowOf(rows, "partner-tier");
+      assertThat(rows.get(tier).get(7)).isEqualTo("1.3: “Partner must be an AWS Advanced or Premier Tier Partner.”");
       int certs = rowOf(rows, "certifications-associate");
       assertThat(link(sheet, tier)).isEqualTo("'Partner Profile'!B5");
       assertThat(link(sheet, certs)).isEqualTo("'Certifications'!A1");
+    }
+  }
+
+  @Test
+  void findingsSheet_comparedWithAnEarlierSubmission_saysWhatChangedOnTheCopyAndOnFindingsOnly()
+      throws IOException {
+    byte[] earlierWorkbook = WorkbookBuilder.ready(AS_OF).clearCertifications().build();
+    byte[] original = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build();
+    FindingsReport earlier = EVALUATOR.evaluate(earlierWorkbook, "wb.xlsx", AS_OF);
+    FindingsReport report = EVALUATOR.evaluate(original, "wb.xlsx", AS_OF);
+    Comparison changes = Comparison.of("sub-earlier", LocalDate.of(2026, 10, 1), earlier.findings(),
+        report.findings());
+    WorkbookAnnotator small = new WorkbookAnnotator(new WorkbookAnnotator.Bounds(original.length - 1, 1 << 30,
+        5_000));
+
+    WorkbookAnnotator.Annotation copy = annotator.annotate(original, report, changes);
+    WorkbookAnnotator.Annotation findingsOnly = small.annotate(original, report, changes);
+    WorkbookAnnotator.Annotation uncompared = annotator.annotate(original, report);
+
+    assertThat(copy.annotatedCopy()).isTrue();
+    assertThat(findingsOnly.annotatedCopy()).isFalse();
+    // The earlier workbook's missing certifications are fixed; the Select tier is the one new blocker.
+    String expected = earlier.findings().stream().filter(f -> f.severity() != Severity.INFO).count()
+        + " fixed, 1 new since 2026-10-01 (sub-earlier)";
+    try (XSSFWorkbook a = open(copy.workbook()); XSSFWorkbook b = open(findingsOnly.workbook());
+        XSSFWorkbook c = open(uncompared.workbook())) {
+      assertThat(line(a.getSheetAt(0), "Changes")).isEqualTo(expected);
+      assertThat(line(b.getSheetAt(0), "Changes")).isEqualTo(expected);
+      assertThat(line(c.getSheetAt(0), "Changes"))
+          .isEqualTo("Not compared: no earlier evaluated submission of this partner.");
+      assertThat(findingRows(a.getSheetAt(0))).hasSize(report.findings().size());
     }
   }
 

@@ -29,7 +29,8 @@ class CaseStudyRulesTest {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).removeCaseStudy(4)
         .control("DOC-001", c -> c.caseStudies = "1, 2, 3")
         .control("EXCRI-001", c -> c.caseStudies = "1, 2, 3")
-        .control("PRIAC-001", c -> c.caseStudies = "1, 2, 3");
+        .control("PRIAC-001", c -> c.caseStudies = "1, 2, 3")
+        .control("PRJ-004", c -> c.caseStudies = "1, 2, 3");
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
@@ -44,7 +45,8 @@ class CaseStudyRulesTest {
         .set(CaseStudyColumn.CUSTOMER_NAME, "Hooli Inc"));
     workbook.control("DOC-001", c -> c.caseStudies = "All")
         .control("EXCRI-001", c -> c.caseStudies = "1-5")
-        .control("PRIAC-001", c -> c.caseStudies = "1, 2, 3, 4, 5");
+        .control("PRIAC-001", c -> c.caseStudies = "1, 2, 3, 4, 5")
+        .control("PRJ-004", c -> c.caseStudies = "1 to 5");
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 

@@ -193,7 +193,7 @@ class CertificationRulesTest {
         seen("certifications-associate", "4.1", BLOCKER, "Certifications"),
         seen("certification-row", "4.1", INFO, "Certifications!B2"));
     assertThat(result.only("certifications-associate").message())
-        .contains("Developer – Associate or SysOps Administrator – Associate");
+        .contains("Developer – Associate, SysOps Administrator – Associate or CloudOps Engineer – Associate");
   }
 
   @ParameterizedTest

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The customer-example controls, read from the Self-Assessment's "Case studies" column (F): every
- * case study for DOC-001 (F28), EXCRI-001 (F39) and PRIAC-001 (F16); two for PRMLO-003 (F25); one
- * for ACCT, OPE, NETSEC, REL, COST and PRMLO-002. The ready workbook has case studies 1 to 4.
+ * case study for DOC-001 (F28), EXCRI-001 (F39), PRIAC-001 (F16) and, unless waived, PRJ-004 (F10);
+ * two for PRMLO-003 (F25); one for ACCT, OPE, NETSEC, REL, COST and PRMLO-002. The ready workbook has
+ * case studies 1 to 4.
  */
 class ControlCoverageRuleTest {
 
@@ -154,7 +155,8 @@ class ControlCoverageRuleTest {
         .caseStudy(4, c -> c.set(CaseStudyColumn.NUMBER, 14))
         .control("DOC-001", c -> c.caseStudies = "1, 2, 3, 14")
         .control("EXCRI-001", c -> c.caseStudies = "All")
-        .control("PRIAC-001", c -> c.caseStudies = "all");
+        .control("PRIAC-001", c -> c.caseStudies = "all")
+        .control("PRJ-004", c -> c.caseStudies = "#1 #2 #3 #14");
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
@@ -166,7 +168,8 @@ class ControlCoverageRuleTest {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
         .caseStudy(4, c -> c.set(CaseStudyColumn.NUMBER, 14))
         .control("EXCRI-001", c -> c.caseStudies = "All")
-        .control("PRIAC-001", c -> c.caseStudies = "All");
+        .control("PRIAC-001", c -> c.caseStudies = "All")
+        .control("PRJ-004", c -> c.caseStudies = "All");
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 

@@ -5,6 +5,7 @@ import static dev.intake.model.Severity.WARNING;
 import static dev.intake.rules.Evaluation.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.model.ProfileField;
 import dev.intake.template.Layout.CaseStudyColumn;
 import dev.intake.testing.WorkbookBuilder;
 import java.time.LocalDate;
@@ -14,9 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * 2.2: at least two public case studies with an absolute https URL on a public host, each giving the
- * customer (or, anonymized, a description), challenge, how AWS was used and outcome. In the ready
- * workbook case studies 1 and 2 are public; their URLs are M2 and M3.
+ * 2.2: at least two public case studies, each with its own absolute URL on a public host (http warns,
+ * a host outside the partner's website warns), each giving the customer (or, anonymized, a
+ * description), challenge, how AWS was used and outcome. In the ready workbook case studies 1 and 2
+ * are public, on the partner website northwind-cloud.com; their URLs are M2 and M3.
  */
 class PublicCaseStudyRulesTest {
 
@@ -29,7 +31,6 @@ class PublicCaseStudyRulesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "http://northwind-cloud.com/case-studies/1|uses http",
       "northwind-cloud.com/case-studies/1|is not an absolute address",
       "https://localhost/case-studies/1|is not a public host name",
       "https://127.0.0.1/case-studies/1|points at an IP address",
@@ -43,7 +44,7 @@ class PublicCaseStudyRulesTest {
       "https://northwind-cloud.com:8443/case-studies/1|uses port 8443",
       "ftp://northwind-cloud.com/case-studies/1|is a ftp: address",
       "https://northwind-cloud.com/case studies/1|is not a valid web address"})
-  void publicUrl_notAPublicHttpsAddress_isBlockerAtTheUrlCellAndTooFewPublic(String url, String problem) {
+  void publicUrl_notAPublicAddress_isBlockerAtTheUrlCellAndTooFewPublic(String url, String problem) {
     Evaluation result = firstUrl(url);
 
     assertThat(result.seen()).containsExactly(
@@ -51,7 +52,7 @@ class PublicCaseStudyRulesTest {
         seen("public-case-study-url", "2.2", BLOCKER, "Case Studies"));
     assertThat(result.findings("public-case-study-url").get(0).message()).contains(problem);
     assertThat(result.findings("public-case-study-url").get(1).message())
-        .contains("1 of the case studies is public with a valid https URL").contains("at least 2");
+        .contains("1 of the case studies is public with a valid URL of its own").contains("at least 2");
   }
 
   @ParameterizedTest
@@ -59,9 +60,10 @@ class PublicCaseStudyRulesTest {
       "https://northwind-cloud.com/case-studies/1",
       "HTTPS://Northwind-Cloud.com/case-studies/1?lang=en#outcome",
       "https://northwind-cloud.com:443/case-studies/1",
-      "https://aws.amazon.com/partners/success/northwind-acme/",
+      "https://www.northwind-cloud.com/case-studies/1",
+      "https://blog.northwind-cloud.com/2026/acme",
       "https://northwind-cloud.com./case-studies/1"})
-  void publicUrl_absoluteHttpsOnPublicHost_passes(String url) {
+  void publicUrl_absoluteHttpsOnThePartnersSite_passes(String url) {
     Evaluation result = firstUrl(url);
 
     assertThat(result.seen()).isEmpty();
@@ -91,12 +93,79 @@ class PublicCaseStudyRulesTest {
 
   @Test
   void publicCount_threePublicOneWithBadUrl_onlyTheBadUrlIsBlocker() {
-    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
-        .caseStudy(3, c -> c.set(CaseStudyColumn.PUBLIC, "Yes").set(CaseStudyColumn.PUBLIC_URL, "http://x.io/3"));
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).caseStudy(3, c -> c.set(CaseStudyColumn.PUBLIC, "Yes")
+        .set(CaseStudyColumn.PUBLIC_URL, "https://localhost/3"));
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
     assertThat(result.seen()).containsExactly(seen("public-case-study-url", "2.2", BLOCKER, "Case Studies!M4"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://northwind-cloud.com/case-studies/1", "HTTP://northwind-cloud.com:80/case-studies/1"})
+  void publicUrl_plainHttp_isAWarningAndStillCounts(String url) {
+    Evaluation result = firstUrl(url);
+
+    assertThat(result.seen()).containsExactly(seen("public-case-study-url", "2.2", WARNING, "Case Studies!M2"));
+    assertThat(result.only("public-case-study-url").message()).contains("served over http, not https");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://northwind-cloud.com/case-studies/2", "https://www.Northwind-Cloud.com/case-studies/2/",
+      "https://northwind-cloud.com/case-studies/2#outcome"})
+  void publicUrl_sameUrlAsAnotherPublicCaseStudy_isBlockerAtTheSecondAndCountsOnce(String url) {
+    Evaluation result = firstUrl(url);
+
+    assertThat(result.seen()).containsExactly(
+        seen("public-case-study-url", "2.2", BLOCKER, "Case Studies!M3"),
+        seen("public-case-study-url", "2.2", BLOCKER, "Case Studies"));
+    assertThat(result.findings("public-case-study-url").get(0).message())
+        .contains("is the same page as case study 1's");
+    assertThat(result.findings("public-case-study-url").get(1).message())
+        .startsWith("1 of the case studies is public with a valid URL of its own");
+  }
+
+  @Test
+  void publicUrl_otherQueryOfTheSamePath_isAnotherPage() {
+    Evaluation result = firstUrl("https://northwind-cloud.com/case-studies/1?page=2");
+
+    assertThat(result.seen()).isEmpty();
+  }
+
+  // ---- published by the partner -----------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://medium.com/@northwind/acme-ci-cd", "https://aws.amazon.com/partners/success/acme/",
+      "https://northwind-cloud.co/case-studies/1", "https://evilnorthwind-cloud.com/1"})
+  void publisher_hostNotUnderThePartnersWebsite_isAWarningForAReviewer(String url) {
+    Evaluation result = firstUrl(url);
+
+    assertThat(result.seen()).containsExactly(seen("public-case-study-publisher", "2.2", WARNING, "Case Studies!M2"));
+    assertThat(result.only("public-case-study-publisher").message()).contains("not on the partner website"
+        + " 'northwind-cloud.com'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"northwind-cloud.com", "https://www.northwind-cloud.com/", "HTTP://Northwind-Cloud.com/en"})
+  void publisher_websiteWrittenAnyWay_comparesItsDomain(String website) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_WEBSITE, website)
+        .caseStudy(2, c -> c.set(CaseStudyColumn.PUBLIC_URL, "https://medium.com/@northwind/2"));
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("public-case-study-publisher", "2.2", WARNING, "Case Studies!M3"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not a website"})
+  void publisher_noUsableWebsite_comparesNothing(String website) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_WEBSITE,
+        website.isEmpty() ? null : website).caseStudy(2, c -> c.set(CaseStudyColumn.PUBLIC_URL,
+        "https://medium.com/@northwind/2"));
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.findings("public-case-study-publisher")).isEmpty();
   }
 
   @Test
@@ -172,11 +241,11 @@ class PublicCaseStudyRulesTest {
   }
 
   @Test
-  void publicContent_privateCaseStudyWithoutOutcome_isNotAPublicContentProblem() {
+  void publicContent_privateCaseStudyWithoutOutcome_isA21BlockerNotAPublicContentOne() {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).caseStudy(3, c -> c.set(CaseStudyColumn.OUTCOME, null));
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
-    assertThat(result.seen()).isEmpty();
+    assertThat(result.seen()).containsExactly(seen("case-study-content", "2.1", BLOCKER, "Case Studies!I4"));
   }
 }

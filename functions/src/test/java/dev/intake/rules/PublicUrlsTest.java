@@ -32,10 +32,41 @@ class PublicUrlsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://example.com/case", "https://xn--bcher-kva.de/fall", "https://a.b.co.uk/x"})
-  void problem_publicHttpsAddress_isNull(String url) {
+  @ValueSource(strings = {"https://example.com/case", "https://xn--bcher-kva.de/fall", "https://a.b.co.uk/x",
+      "http://example.com/plain-http-is-the-rules-warning"})
+  void problem_publicWebAddress_isNull(String url) {
     String found = PublicUrls.problem(url);
 
     assertThat(found).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://northwind-cloud.com/case-studies/1|http://WWW.Northwind-Cloud.com/case-studies/1/",
+      "https://northwind-cloud.com/cs?id=1|https://northwind-cloud.com:443/cs?id=1#outcome",
+      "https://northwind-cloud.com./x|https://northwind-cloud.com/x//"})
+  void page_sameAddressWrittenTwoWays_isOnePage(String one, String other) {
+    assertThat(PublicUrls.page(one)).isEqualTo(PublicUrls.page(other));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://northwind-cloud.com/case-studies/1|https://northwind-cloud.com/case-studies/2",
+      "https://northwind-cloud.com/cs?id=1|https://northwind-cloud.com/cs?id=2",
+      "https://blog.northwind-cloud.com/x|https://northwind-cloud.com/x"})
+  void page_differentAddresses_areDifferentPages(String one, String other) {
+    assertThat(PublicUrls.page(one)).isNotEqualTo(PublicUrls.page(other));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "northwind-cloud.com|northwind-cloud.com",
+      "https://www.Northwind-Cloud.com/en/|northwind-cloud.com",
+      "http://northwind-cloud.com.|northwind-cloud.com",
+      "'  '|''",
+      "localhost|''",
+      "not a site|''"})
+  void siteDomain_websiteAsPartnersWriteIt_isItsBareDomain(String website, String domain) {
+    assertThat(PublicUrls.siteDomain(website)).isEqualTo(domain);
   }
 }

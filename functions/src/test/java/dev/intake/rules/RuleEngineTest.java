@@ -4,6 +4,7 @@ import static dev.intake.model.Severity.BLOCKER;
 import static dev.intake.model.Severity.WARNING;
 import static dev.intake.rules.Evaluation.seen;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.intake.checklist.Checklist;
@@ -35,6 +36,7 @@ class RuleEngineTest {
         entry("partner-tier", RuleGroup.PREREQUISITES),
         entry("self-assessment-complete", RuleGroup.PREREQUISITES),
         entry("self-assessment-not-met", RuleGroup.PREREQUISITES),
+        entry("self-assessment-not-applicable", RuleGroup.PREREQUISITES),
         entry("control-coverage", RuleGroup.PREREQUISITES),
         entry("certifications-associate", RuleGroup.PREREQUISITES),
         entry("certifications-professional", RuleGroup.PREREQUISITES),
@@ -46,8 +48,10 @@ class RuleEngineTest {
         entry("case-study-production", RuleGroup.CASE_STUDIES),
         entry("case-study-age", RuleGroup.CASE_STUDIES),
         entry("case-study-internal", RuleGroup.CASE_STUDIES),
+        entry("case-study-content", RuleGroup.CASE_STUDIES),
         entry("case-study-diagram", RuleGroup.CASE_STUDIES),
         entry("public-case-study-url", RuleGroup.PUBLIC_URLS),
+        entry("public-case-study-publisher", RuleGroup.PUBLIC_URLS),
         entry("public-case-study-content", RuleGroup.PUBLIC_URLS),
         entry("public-case-study-live", RuleGroup.PUBLIC_URLS));
   }
@@ -56,7 +60,7 @@ class RuleEngineTest {
   void evaluate_oneGroup_runsOnlyThatGroupsRules() {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
         .profile(ProfileField.PARTNER_TIER, "Select")
-        .caseStudy(1, c -> c.set(CaseStudyColumn.STAGE, "Pilot").set(CaseStudyColumn.PUBLIC_URL, "http://a.io/1"));
+        .caseStudy(1, c -> c.set(CaseStudyColumn.STAGE, "Pilot").set(CaseStudyColumn.PUBLIC_URL, "https://localhost/1"));
     var assessment = Evaluation.of(workbook, AS_OF).parsed().assessment();
     RuleEngine engine = RuleEngine.standard(Checklist.current());
 
@@ -65,14 +69,14 @@ class RuleEngineTest {
     assertThat(result.findings()).extracting(Evaluation::seen).containsExactly(
         seen("public-case-study-url", "2.2", BLOCKER, "Case Studies!M2"),
         seen("public-case-study-url", "2.2", BLOCKER, "Case Studies"));
-    assertThat(result.passed()).isEqualTo(1);
+    assertThat(result.passed()).isEqualTo(2);
   }
 
   @Test
   void evaluate_groupsMerged_equalTheWholeRun() {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF)
         .profile(ProfileField.PARTNER_TIER, "Select")
-        .caseStudy(1, c -> c.set(CaseStudyColumn.STAGE, "Pilot").set(CaseStudyColumn.PUBLIC_URL, "http://a.io/1"));
+        .caseStudy(1, c -> c.set(CaseStudyColumn.STAGE, "Pilot").set(CaseStudyColumn.PUBLIC_URL, "https://localhost/1"));
     var assessment = Evaluation.of(workbook, AS_OF).parsed().assessment();
     RuleEngine engine = RuleEngine.standard(Checklist.current());
 
@@ -104,11 +108,11 @@ class RuleEngineTest {
     assertThat(result.rules().passed()).isEqualTo(RuleEngine.standard(Checklist.current()).rules().size());
   }
 
-  @Test
-  void evaluate_ruleThrows_isAWarningAndTheOtherRulesStillRun() {
-    Rule broken = new Rule() {
+  /** A rule that fails on every workbook, under the id of a rule the checklist knows. */
+  private static Rule broken(String id) {
+    return new Rule() {
       @Override public String id() {
-        return "broken-rule";
+        return id;
       }
 
       @Override public RuleGroup group() {
@@ -119,15 +123,28 @@ class RuleEngineTest {
         throw new IllegalStateException("bug");
       }
     };
-    RuleEngine engine = new RuleEngine(Checklist.current(), List.of(broken, ProfileChoiceRule.partnerTier()));
+  }
+
+  @Test
+  void evaluate_ruleThrows_isAWarningCitingThatRulesOwnItemAndTheOtherRulesStillRun() {
+    RuleEngine engine = new RuleEngine(Checklist.current(), List.of(broken("case-study-age"),
+        broken("certifications-professional"), ProfileChoiceRule.partnerTier()));
     byte[] workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build();
 
     Evaluation result = Evaluation.of(workbook, AS_OF, "", engine);
 
     assertThat(result.seen()).containsExactly(
-        seen("broken-rule", "3.1", WARNING, "(file)"),
+        seen("case-study-age", "2.1", WARNING, "(file)"),
+        seen("certifications-professional", "4.1", WARNING, "(file)"),
         seen("partner-tier", "1.3", BLOCKER, "Partner Profile!B5"));
+    assertThat(result.findings("case-study-age").get(0).message()).contains("could not be completed");
     assertThat(result.rules().passed()).isZero();
+  }
+
+  @Test
+  void engine_ruleTheChecklistDoesNotKnow_isRefusedWhenBuilt() {
+    assertThatThrownBy(() -> new RuleEngine(Checklist.current(), List.of(broken("no-such-rule"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no rule 'no-such-rule'");
   }
 
   @Test

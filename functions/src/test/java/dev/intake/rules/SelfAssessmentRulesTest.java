@@ -5,6 +5,7 @@ import static dev.intake.model.Severity.WARNING;
 import static dev.intake.rules.Evaluation.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.model.ProfileField;
 import dev.intake.testing.WorkbookBuilder;
 import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * 3.1: one answered row per control, with evidence; "Not met" blocks. Controls sit in checklist
+ * 3.1: one answered row per control, with evidence that is more than a placeholder; "Not met" and
+ * "N/A" block. Controls sit in checklist
  * order from row 2 (POV-001) to row 39 (EXCRI-001): PRCICD-001 is row 19, PRSEC-001 row 27, DOC-001
  * row 28. Columns: A Control ID, D Response, E Evidence, F Case studies.
  */
@@ -72,13 +74,50 @@ class SelfAssessmentRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"N/A", "n/a", "NA", "Not applicable"})
-  void selfAssessment_notApplicable_isWarningAtTheResponseCell(String response) {
+  void notApplicable_controlNotWaived_isBlockerCitingTheControlAtTheResponseCell(String response) {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> c.response = response);
 
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
-    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!D19"));
-    assertThat(result.only("self-assessment-complete").message()).contains("PRCICD-001 is marked N/A");
+    assertThat(result.seen()).containsExactly(
+        seen("self-assessment-not-applicable", "PRCICD-001", BLOCKER, "Self-Assessment!D19"));
+    assertThat(result.only("self-assessment-not-applicable").message())
+        .startsWith("Control PRCICD-001 (Software Release Workflows) is answered N/A;")
+        .contains("the AWS DevOps Competency has no categories");
+  }
+
+  @Test
+  void notApplicable_waivedControl_needsNoAnswer() {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.FTR_APPROVED, "Yes")
+        .control("POV-002", c -> c.response = "N/A");
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.findings("self-assessment-not-applicable")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-", " — ", "n/a", "N.A.", "none", "TBD", "tbd.", "yes", "X", "?", "...", "see above",
+      "To do"})
+  void selfAssessment_placeholderEvidence_isBlockerAtTheEvidenceCell(String evidence) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("OPE-001", c -> c.evidence = evidence);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!E31"));
+    assertThat(result.only("self-assessment-complete").message()).startsWith("Control OPE-001's evidence is '")
+        .endsWith("which says nothing about the evidence.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Runbook v3 (SharePoint /ops/runbooks)", "See OPE-001.pdf", "Demo", "KPI dashboard, case 2",
+      "No-touch deploy guide §4", "N/A guide p. 3"})
+  void selfAssessment_shortRealEvidence_passes(String evidence) {
+    WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("OPE-001", c -> c.evidence = evidence);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).isEmpty();
   }
 
   @Test
@@ -112,7 +151,7 @@ class SelfAssessmentRulesTest {
   }
 
   @Test
-  void selfAssessment_notApplicableWithoutEvidence_isWarningAndEvidenceBlocker() {
+  void notApplicable_withoutEvidence_isOnlyTheNotApplicableBlocker() {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("PRCICD-001", c -> {
       c.response = "N/A";
       c.evidence = null;
@@ -121,8 +160,7 @@ class SelfAssessmentRulesTest {
     Evaluation result = Evaluation.of(workbook, AS_OF);
 
     assertThat(result.seen()).containsExactly(
-        seen("self-assessment-complete", "3.1", WARNING, "Self-Assessment!D19"),
-        seen("self-assessment-complete", "3.1", BLOCKER, "Self-Assessment!E19"));
+        seen("self-assessment-not-applicable", "PRCICD-001", BLOCKER, "Self-Assessment!D19"));
   }
 
   // ---- Not met ---------------------------------------------------------------------------------

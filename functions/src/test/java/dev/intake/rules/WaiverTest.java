@@ -10,6 +10,8 @@ import dev.intake.model.ProfileField;
 import dev.intake.testing.WorkbookBuilder;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Common AWS Partner Practice Requirements (POV, PRJ, CSN) are waived by an approved FTR, or by
@@ -185,5 +187,28 @@ class WaiverTest {
     assertThat(result.seen()).containsExactly(
         seen("practice-waiver", "waiver", INFO, "Partner Profile!B11"),
         seen("practice-waiver", "waiver", WARNING, "Partner Profile!B11"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AWS DevOps Competency", "DevOps", "devops competency", "AWS DevOps Consulting Competency",
+      "Amazon Dev-Ops Services Competency"})
+  void waiver_otherCompetencyIsTheOneAppliedFor_isNotAWaiver(String named) {
+    WorkbookBuilder workbook = otherCompetency(AS_OF.minusMonths(5)).profile(ProfileField.OTHER_COMPETENCY, named);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(POV_001_MISSING, CSN_001_NO_EVIDENCE, PRJ_002_NOT_MET,
+        seen("practice-waiver", "waiver", INFO, "Partner Profile!B10"));
+    assertThat(result.only("practice-waiver").message()).contains("only another AWS Services Competency waives");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AWS Migration Competency", "Security", "AWS DevSecOps Competency", "Data and Analytics"})
+  void waiver_anotherCompetency_waives(String named) {
+    WorkbookBuilder workbook = otherCompetency(AS_OF.minusMonths(5)).profile(ProfileField.OTHER_COMPETENCY, named);
+
+    Evaluation result = Evaluation.of(workbook, AS_OF);
+
+    assertThat(result.seen()).containsExactly(seen("practice-waiver", "waiver", INFO, "Partner Profile!B11"));
   }
 }

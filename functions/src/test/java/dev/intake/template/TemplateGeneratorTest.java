@@ -91,7 +91,9 @@ class TemplateGeneratorTest {
   @Test
   void template_everyEnumeratedField_hasItsDropDown() {
     assertThat(dropDowns(wb.getSheet(Layout.CERTIFICATIONS)))
-        .containsEntry(CertificationColumn.CERTIFICATION.ordinal(), Layout.CERTIFICATION_NAMES);
+        .containsEntry(CertificationColumn.CERTIFICATION.ordinal(), List.of("Developer – Associate",
+            "SysOps Administrator – Associate", "CloudOps Engineer – Associate", "DevOps Engineer – Professional",
+            "Other"));
     assertThat(dropDowns(wb.getSheet(Layout.CASE_STUDIES)))
         .containsEntry(CaseStudyColumn.INTERNAL_OR_AFFILIATE.ordinal(), Layout.YES_NO)
         .containsEntry(CaseStudyColumn.ANONYMIZED.ordinal(), Layout.YES_NO)
@@ -133,6 +135,22 @@ class TemplateGeneratorTest {
     assertThat(values.keySet()).containsExactlyInAnyOrderElementsOf(
         Arrays.stream(ProfileField.values()).map(ProfileField::label).toList());
     assertThat(values).containsEntry(ProfileField.CHECKLIST_VERSION.label(), "4.0");
+  }
+
+  @Test
+  void template_instructionsAndProfileNotes_stateTheChecklistsNumbersAndItems() {
+    String instructions = String.join("\n", new TemplateGenerator(Checklist.current()).instructionLines());
+    var notes = new TemplateGenerator(Checklist.current()).profileNotes();
+
+    assertThat(instructions)
+        .contains("at least 4 production deployments for 4 different customers, live within the past 18 months")
+        .contains("(4.1: at least 4 with Developer – Associate or SysOps Administrator – Associate, and 4 with DevOps"
+            + " Engineer – Professional; CloudOps Engineer – Associate counts as SysOps Administrator – Associate)")
+        .contains("PRJ-004, PRIAC-001, DOC-001 and EXCRI-001 must list every case study; PRMLO-003 at least 2;")
+        .contains("achieved in the last 12 months");
+    assertThat(notes).containsEntry(ProfileField.PARTNER_TIER, "Advanced or Premier required (1.3)")
+        .containsEntry(ProfileField.OTHER_COMPETENCY_DATE, "Achieved within 12 months waives the POV, PRJ and CSN"
+            + " controls");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.intake.testing;
 
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.engines.DynaliteProcess;
-import dev.intake.engines.Repository;
 import java.net.URI;
 import java.util.Locale;
 import java.util.UUID;
@@ -34,7 +34,7 @@ public final class Dynalite implements AutoCloseable {
 
   /** A new in-memory instance the caller owns and must close. */
   public static Dynalite startPrivate() {
-    return new Dynalite(DynaliteProcess.start(Repository.root(), 0, null));
+    return new Dynalite(DynaliteProcess.start(RepositoryRoot.locate(), 0, null));
   }
 
   /** A table name no other test in this JVM uses. */

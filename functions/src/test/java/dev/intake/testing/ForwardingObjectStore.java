@@ -1,5 +1,6 @@
 package dev.intake.testing;
 
+import dev.intake.pipeline.ObjectRead;
 import dev.intake.pipeline.ObjectStore;
 import java.io.InputStream;
 import java.net.URL;
@@ -17,6 +18,10 @@ public class ForwardingObjectStore implements ObjectStore {
 
   @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
     return delegate.read(bucket, key, versionId, maxBytes);
+  }
+
+  @Override public ObjectRead readIfMatch(String bucket, String key, String eTag, long maxBytes) {
+    return delegate.readIfMatch(bucket, key, eTag, maxBytes);
   }
 
   @Override public Optional<InputStream> open(String bucket, String key, String versionId) {

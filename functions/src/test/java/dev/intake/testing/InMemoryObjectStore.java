@@ -1,5 +1,6 @@
 package dev.intake.testing;
 
+import dev.intake.pipeline.ObjectRead;
 import dev.intake.pipeline.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -12,8 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A hand-written fake of S3 for handler tests. The latest write of a key wins, and a read of any
- * version gets it, unless that version was put with {@link #put(String, String, String, byte[])}.
+ * A hand-written fake of S3 for handler tests, held to the S3 adapter's rules by
+ * {@code ObjectStoreContract}. The latest write of a key wins, and a read of any version gets it,
+ * unless that version was put with {@link #put(String, String, String, byte[])} (unlike S3, where an
+ * unknown version is missing: the sample events name versions the tests put without one).
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
@@ -40,8 +43,32 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override public Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes) {
+    if (maxBytes < 0 || maxBytes >= Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("maxBytes must be between 0 and " + (Integer.MAX_VALUE - 9));
+    }
     return version(bucket, key, versionId)
         .map(b -> b.length > maxBytes + 1 ? Arrays.copyOf(b, (int) (maxBytes + 1)) : b);
+  }
+
+  /** The latest bytes of the key, if their MD5 (S3's ETag of a single-part upload) is {@code eTag}. */
+  @Override public ObjectRead readIfMatch(String bucket, String key, String eTag, long maxBytes) {
+    Optional<byte[]> current = get(bucket, key);
+    if (current.isEmpty()) {
+      return new ObjectRead.Missing();
+    }
+    if (!eTag(current.get()).equals(eTag.replace("\"", ""))) {
+      return new ObjectRead.Replaced();
+    }
+    return new ObjectRead.Found(read(bucket, key, null, maxBytes).orElseThrow());
+  }
+
+  /** S3's ETag of a single-part upload: the MD5 of its bytes, in hex. */
+  public static String eTag(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is always available", e);
+    }
   }
 
   @Override public Optional<InputStream> open(String bucket, String key, String versionId) {
@@ -57,6 +84,9 @@ public final class InMemoryObjectStore implements ObjectStore {
   }
 
   @Override public URL presignGet(String bucket, String key, Duration ttl) {
+    if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_PRESIGN_TTL) > 0) {
+      throw new IllegalArgumentException("ttl must be positive and at most " + MAX_PRESIGN_TTL + ", was " + ttl);
+    }
     try {
       return new URL("https://" + bucket + ".s3.example/" + key + "?X-Amz-Expires=" + ttl.toSeconds());
     } catch (MalformedURLException e) {

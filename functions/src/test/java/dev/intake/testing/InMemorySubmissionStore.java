@@ -4,26 +4,42 @@ import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionIds;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A hand-written fake of the store with the same conditional rules, for handler and service tests. */
+/**
+ * A hand-written fake of the store for service and handler tests, held to the real store's rules by
+ * {@code SubmissionStoreContract}: conditional status moves, nothing written for a finished
+ * submission, pages of at most {@code limit} (1 to 100) in the query's order with tokens tied to their
+ * query, history in sequencer order, decisions by sequence number (a taken number refuses another
+ * decision) and review projections that never move back.
+ */
 public final class InMemorySubmissionStore implements SubmissionStore {
+
+  private static final int MAX_LIMIT = 100;
+  /** Oldest first, as the store's indexes sort: by time received, then by id. */
+  private static final Comparator<Submission> OLDEST_FIRST =
+      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId);
 
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
-  private final Map<String, Map<String, Decision>> decisions = new LinkedHashMap<>();
+  private final Map<String, TreeMap<Integer, Decision>> decisions = new LinkedHashMap<>();
+  private final java.util.Set<String> issuedTokens = new java.util.HashSet<>();
   public int evaluationsSaved;
 
   @Override public synchronized boolean create(Submission submission) {
+    SubmissionIds.sortableSequencer(submission.source().sequencer());
     return submissions.putIfAbsent(submission.submissionId(), submission) == null;
   }
 
@@ -41,17 +57,18 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   }
 
   @Override public synchronized boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
-      String annotatedKey, Instant at) {
+      String annotatedKey, String previousSubmissionId, Instant at) {
     Submission s = submissions.get(submissionId);
-    findings.put(submissionId, List.copyOf(report.findings()));
     if (s == null || s.status().terminal()) {
       return false;
     }
+    findings.put(submissionId, List.copyOf(report.findings()));
     evaluationsSaved++;
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(),
-        SubmissionStatus.of(report.status()), report.summary(), report.checklistVersion(), report.partner().name(),
-        reportKey, annotatedKey, null, at));
+    String partnerName = report.partner().name() == null ? "" : report.partner().name();
+    Submission.Evaluation evaluation = new Submission.Evaluation(report.summary(), report.checklistVersion(),
+        partnerName, reportKey, annotatedKey);
+    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at)
+        .withPrevious(previousSubmissionId));
     return true;
   }
 
@@ -60,9 +77,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     if (s == null || s.status().terminal()) {
       return false;
     }
-    submissions.put(submissionId, new Submission(s.submissionId(), s.partnerId(), s.fileName(), s.bucket(), s.key(),
-        s.versionId(), s.sequencer(), s.documentId(), s.sizeBytes(), s.receivedAt(), s.asOf(), SubmissionStatus.FAILED,
-        s.summary(), s.checklistVersion(), s.partnerName(), s.reportKey(), s.annotatedKey(), reason, at));
+    submissions.put(submissionId, s.withFailure(reason).withStatus(SubmissionStatus.FAILED, at));
     return true;
   }
 
@@ -70,42 +85,90 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     return findings.getOrDefault(submissionId, List.of());
   }
 
-  @Override public synchronized Page<Submission> list(String partnerId, SubmissionStatus status, int limit,
-      String nextToken) {
-    String query = partnerId + "|" + status + "|";
+  @Override public synchronized Page<Submission> list(SubmissionQuery query, int limit, String nextToken) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+    }
+    // The overdue day is not part of the token's query, as in the real store: a token outlives midnight.
+    String key = query.overdueOn(null).toString() + (query.overdueOn() != null) + "|";
     int offset = 0;
     if (nextToken != null) {
-      if (!nextToken.startsWith(query)) {
-        throw new IllegalArgumentException("token for another query");
+      // As the real store's signature does: a token this store did not hand out is refused.
+      if (!issuedTokens.contains(nextToken)) {
+        throw new IllegalArgumentException("Invalid nextToken: it is not one this store issued");
+      }
+      if (!nextToken.startsWith(key)) {
+        throw new IllegalArgumentException("Invalid nextToken: it was issued for a different query");
       }
       try {
-        offset = Integer.parseInt(nextToken.substring(query.length()));
+        offset = Integer.parseInt(nextToken.substring(key.length()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad token");
+        throw new IllegalArgumentException("Invalid nextToken: it is not a page token");
       }
     }
     List<Submission> all = submissions.values().stream()
-        .filter(s -> partnerId == null || s.partnerId().equals(partnerId))
-        .filter(s -> status == null || s.status() == status)
-        .sorted(Comparator.comparing(Submission::receivedAt).reversed())
+        .filter(query::matches)
+        .sorted(query.oldestFirst() ? OLDEST_FIRST : OLDEST_FIRST.reversed())
         .toList();
     int end = Math.min(all.size(), offset + limit);
-    return new Page<>(all.subList(Math.min(offset, end), end), end < all.size() ? query + end : null);
+    String token = end < all.size() ? key + end : null;
+    if (token != null) {
+      issuedTokens.add(token);
+    }
+    return new Page<>(all.subList(Math.min(offset, end), end), token);
+  }
+
+  @Override public synchronized Optional<Submission> previousJudged(Submission s) {
+    return submissions.values().stream()
+        .filter(o -> o.partnerId().equals(s.partnerId()) && o.judged() && OLDEST_FIRST.compare(o, s) < 0)
+        .max(OLDEST_FIRST);
+  }
+
+  @Override public synchronized Optional<Submission> latestJudged(String partnerId) {
+    return submissions.values().stream()
+        .filter(o -> o.partnerId().equals(partnerId) && o.judged())
+        .max(OLDEST_FIRST);
+  }
+
+  @Override public synchronized boolean supersede(String submissionId, String laterSubmissionId) {
+    Submission s = submissions.get(submissionId);
+    if (s == null || s.supersededBy() != null) {
+      return false;
+    }
+    submissions.put(submissionId, s.withSupersededBy(laterSubmissionId));
+    return true;
   }
 
   @Override public synchronized List<Submission> history(String documentId) {
     return submissions.values().stream()
-        .filter(s -> documentId.equals(s.documentId()))
-        .sorted(Comparator.comparing(Submission::sequencer))
+        .filter(s -> documentId.equals(s.source().documentId()))
+        .sorted(Comparator.comparing((Submission s) -> SubmissionIds.sortableSequencer(s.source().sequencer()))
+            .thenComparing(Submission::submissionId))
         .toList();
   }
 
-  @Override public synchronized void addDecision(Decision decision) {
-    decisions.computeIfAbsent(decision.submissionId(), k -> new LinkedHashMap<>())
-        .putIfAbsent(decision.decisionId(), decision);
+  @Override public synchronized boolean addDecision(Decision decision) {
+    Decision held = decisions.computeIfAbsent(decision.submissionId(), k -> new TreeMap<>())
+        .putIfAbsent(decision.sequence(), decision);
+    return held == null || held.decisionId().equals(decision.decisionId());
   }
 
   @Override public synchronized List<Decision> decisions(String submissionId) {
-    return new ArrayList<>(decisions.getOrDefault(submissionId, Map.of()).values());
+    return List.copyOf(decisions.getOrDefault(submissionId, new TreeMap<>()).values());
+  }
+
+  @Override public synchronized boolean saveReview(String submissionId, Review review) {
+    Submission s = submissions.get(submissionId);
+    if (s == null || s.review().decisions() >= review.decisions()) {
+      return false;
+    }
+    submissions.put(submissionId, s.withReview(review));
+    return true;
+  }
+
+  /** Replaces a stored decision as someone with write access to the table could (tamper tests). */
+  public synchronized void tamper(Decision replacement) {
+    decisions.computeIfAbsent(replacement.submissionId(), k -> new TreeMap<>())
+        .put(replacement.sequence(), replacement);
   }
 }

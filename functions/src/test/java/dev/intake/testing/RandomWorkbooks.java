@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,6 +25,10 @@ import net.jqwik.api.Combinators;
  * values, turned into a real .xlsx by {@link WorkbookBuilder} on each try.
  */
 public final class RandomWorkbooks {
+
+  /** The template's certification drop-down: the names the checklist counts, then "Other". */
+  private static final List<String> CERTIFICATION_CHOICES = Stream.concat(
+      Checklist.current().certificationNames().stream(), Stream.of(Layout.OTHER_CERTIFICATION)).toList();
 
   private static final Checklist CHECKLIST = Checklist.current();
   private static final LocalDate FIRST_AS_OF = LocalDate.of(2024, 1, 1);
@@ -115,7 +120,7 @@ public final class RandomWorkbooks {
   private static Arbitrary<WorkbookBuilder.CertRow> certification() {
     return Combinators.combine(
         value(name()).injectNull(0.1),
-        value(Arbitraries.of(Layout.CERTIFICATION_NAMES)).injectNull(0.1),
+        value(Arbitraries.of(CERTIFICATION_CHOICES)).injectNull(0.1),
         value(Arbitraries.integers().between(1, 9_999).map(n -> "VN-" + n)).injectNull(0.1),
         value(date()).injectNull(0.1)).as(WorkbookBuilder.CertRow::new);
   }
@@ -271,7 +276,7 @@ public final class RandomWorkbooks {
             .set(CaseStudyColumn.GO_LIVE_DATE, live));
       }
       for (String person : extraPeople) {
-        b.certification(person, Layout.CERTIFICATION_NAMES.get(0), "DVA-" + Math.abs(person.hashCode()),
+        b.certification(person, CERTIFICATION_CHOICES.get(0), "DVA-" + Math.abs(person.hashCode()),
             asOf.plusMonths(6));
       }
       for (String id : b.controls().keySet()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.model.ProfileField;
 import dev.intake.model.ReportStatus;
 import dev.intake.template.Layout.CaseStudyColumn;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.intake.engines.Repository;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -136,15 +136,16 @@ public final class SampleWorkbooks {
 
   static Sample publicUrls() {
     return new Sample("public-urls.xlsx", "P-1006", "Litware Consulting", ReportStatus.ACTION_REQUIRED,
-        "Three case studies marked public: one URL is http, one points at localhost, one is a valid https page —"
-            + " fewer than the two valid public case studies 2.2 requires.",
+        "Three case studies marked public: case study 1 on http:// (a warning: it still counts), case study 2 on"
+            + " https://localhost, case study 3 on the same page as case study 1 — so one valid public case study"
+            + " where 2.2 requires two.",
         Set.of("public-case-study-url"),
-        Set.of("BLOCKER public-case-study-url"),
+        Set.of("BLOCKER public-case-study-url", "WARNING public-case-study-url"),
         () -> partner(WorkbookBuilder.ready(AS_OF), "P-1006", "Litware Consulting", "litware-consulting.com")
             .caseStudy(1, c -> c.set(CaseStudyColumn.PUBLIC_URL, "http://litware-consulting.com/case-studies/1"))
             .caseStudy(2, c -> c.set(CaseStudyColumn.PUBLIC_URL, "https://localhost/case-studies/2"))
             .caseStudy(3, c -> c.set(CaseStudyColumn.PUBLIC, "Yes")
-                .set(CaseStudyColumn.PUBLIC_URL, "https://litware-consulting.com/case-studies/3"))
+                .set(CaseStudyColumn.PUBLIC_URL, "https://litware-consulting.com/case-studies/1"))
             .build());
   }
 
@@ -200,7 +201,7 @@ public final class SampleWorkbooks {
   // ---- the committed folder ----------------------------------------------------------------------
 
   public static Path folder() {
-    return Repository.root().resolve(FOLDER);
+    return RepositoryRoot.locate().resolve(FOLDER);
   }
 
   /** manifest.json: the as-of date, then each file with its partner, expected status and description. */

@@ -1,10 +1,15 @@
 package dev.intake.infra;
 
+import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
+import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
+import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
+
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
@@ -14,7 +19,7 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The eight Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
+ * The nine Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
  * dead-letter queue of the only asynchronous invocation (S3 → intake), which a function of its own
  * drains: it runs intake again and, on the last attempt, stores the upload FAILED, so an upload
  * never ends unseen; what even that cannot settle is parked in a second queue with an alarm.
@@ -23,11 +28,14 @@ import software.constructs.Construct;
  * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
  * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
  * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB;
- * the dead-letter consumer runs intake's code, 1,024 MB.
+ * the dead-letter consumer runs intake's code, 1,024 MB; the daily digest pages through the review
+ * index once a day, 512 MB.
  */
 public final class Functions extends Construct {
 
   static final String HANDLERS = "dev.intake.handlers.";
+  /** Days a submission's rows are kept: the store stamps each item with its expiry (table TTL). */
+  static final String RETENTION_ENV = LambdaEnvironment.RETENTION_DAYS;
 
   /** Receives of a dead letter after which its upload is stored FAILED instead of tried again. */
   static final int REDRIVE_ATTEMPTS = 5;
@@ -40,9 +48,14 @@ public final class Functions extends Construct {
    * times the function's timeout, as Lambda's SQS event sources advise.
    */
   static final Duration REDRIVE_INTERVAL = Duration.minutes(12);
+  /** The API function's timeout: below API Gateway's 29-second integration timeout. */
+  static final Duration API_TIMEOUT = Duration.seconds(25);
+  /** The digest reads the day's submissions and the queue: pages of 100, well inside a minute. */
+  static final Duration DIGEST_TIMEOUT = Duration.minutes(2);
   /** At most this many re-drives run at once: a burst of dead letters stays below intake's own cap. */
   static final int REDRIVE_CONCURRENCY = 2;
 
+  private final String namespace;
   private final Queue deadLetters;
   private final Queue parked;
   private final PipelineFunction intake;
@@ -53,13 +66,15 @@ public final class Functions extends Construct {
   private final PipelineFunction failure;
   private final PipelineFunction api;
   private final PipelineFunction redrive;
+  private final PipelineFunction digest;
 
   public Functions(Construct scope, String id, PipelineSettings settings, Storage storage, LogGroups logGroups) {
     super(scope, id);
-    IKey key = storage.dataKey();
+    // The queues hold S3 event records only (bucket, key, version: never workbook content), so
+    // SQS-managed encryption is enough, and it needs no KMS grant: the data key's grants all carry
+    // kms:ViaService, which CDK's queue grants would not.
     parked = Queue.Builder.create(this, "IntakeParked")
-        .encryption(QueueEncryption.KMS)
-        .encryptionMasterKey(key)
+        .encryption(QueueEncryption.SQS_MANAGED)
         .enforceSsl(true)
         .retentionPeriod(Duration.days(14))
         .build();
@@ -67,29 +82,31 @@ public final class Functions extends Construct {
         "This queue is itself the last dead-letter store: S3 events that neither intake, nor its re-drive, nor "
             + "recording them FAILED could settle. Nothing consumes it; its alarm brings a person.");
     deadLetters = Queue.Builder.create(this, "IntakeDeadLetters")
-        .encryption(QueueEncryption.KMS)
-        .encryptionMasterKey(key)
+        .encryption(QueueEncryption.SQS_MANAGED)
         .enforceSsl(true)
         .retentionPeriod(Duration.days(14))
         .visibilityTimeout(REDRIVE_INTERVAL)
         .deadLetterQueue(DeadLetterQueue.builder().queue(parked).maxReceiveCount(MAX_RECEIVES).build())
         .build();
 
-    Code code = Code.fromAsset(settings.functionsJar().toString());
+    Code code = code(settings);
     String table = storage.table().getTableName();
     String bucket = storage.intake().getBucketName();
+    String retention = String.valueOf(storage.retentionDays());
+    namespace = Monitoring.namespace(settings.env());
 
     intake = new PipelineFunction(this, "Intake", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: S3 upload -> parse -> store -> start the workflow",
         HANDLERS + "IntakeHandler::handleRequest", 1024, Duration.seconds(60),
         settings.intakeConcurrency(),
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket),
-        new SqsDestination(deadLetters)));
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention),
+        new SqsDestination(deadLetters), namespace));
     redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
         HANDLERS + "DeadLetterHandler::handleRequest", 1024, REDRIVE_TIMEOUT, null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "REDRIVE_ATTEMPTS", String.valueOf(REDRIVE_ATTEMPTS)),
-        null));
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket,
+            LambdaEnvironment.REDRIVE_ATTEMPTS, String.valueOf(REDRIVE_ATTEMPTS), RETENTION_ENV, retention),
+        null, namespace));
     redrive.alias().addEventSource(SqsEventSource.Builder.create(deadLetters)
         .batchSize(1)
         .maxConcurrency(REDRIVE_CONCURRENCY)
@@ -101,31 +118,45 @@ public final class Functions extends Construct {
         Duration.seconds(30), Map.of());
     // With the URL check on, each public case study costs up to three 3-second fetches (redirects).
     publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", code, logGroups, bucket,
-        Duration.seconds(90), Map.of("URL_CHECK_ENABLED", String.valueOf(settings.urlCheck())));
+        Duration.seconds(90), Map.of(URL_CHECK_ENABLED, String.valueOf(settings.urlCheck())));
     aggregate = new PipelineFunction(this, "Aggregate", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: merge findings, write report and annotated workbook, store the verdict",
         HANDLERS + "AggregateHandler::handleRequest", 1024, Duration.seconds(120), null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket), null));
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention), null, namespace));
     failure = new PipelineFunction(this, "Failure", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: mark a submission FAILED with the workflow's error",
         HANDLERS + "FailureHandler::handleRequest", 512, Duration.seconds(30), null,
-        Map.of("TABLE_NAME", table), null));
+        Map.of(TABLE_NAME, table), null, namespace));
+    // API Gateway gives up on an integration after 29 seconds: the function must answer first.
     api = new PipelineFunction(this, "Api", code, logGroups, new PipelineFunction.Spec(
         "Competency intake: reviewer API (API Gateway REST proxy)",
-        HANDLERS + "ApiHandler::handleRequest", 768, Duration.seconds(25), null,
-        Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket,
-            "REVIEWER_PRINCIPALS", Access.REVIEWER_ROLE_NAME,
-            "PARTNER_ROLE_PREFIX", PipelineSettings.PARTNER_ROLE_PREFIX),
-        null));
+        HANDLERS + "ApiHandler::handleRequest", 768, API_TIMEOUT, null,
+        Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention,
+            REVIEWER_PRINCIPALS, settings.reviewerRoleName(),
+            LambdaEnvironment.PARTNER_ROLE_PREFIX, settings.partnerRolePrefix()),
+        null, namespace));
+    // The program office's topic and the API's URL are added by the stack once they exist.
+    digest = new PipelineFunction(this, "Digest", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: the program office's daily digest (counts, queue, overdue list) and ReviewsOverdue",
+        HANDLERS + "DigestHandler::handleRequest", 512, DIGEST_TIMEOUT, 1,
+        Map.of(TABLE_NAME, table, RETENTION_ENV, retention), null, namespace));
+  }
+
+  /**
+   * The one place the Lambda code asset is chosen: every function runs the same shaded jar today;
+   * a split per function family changes this method (and the Spec), nothing else.
+   */
+  private static Code code(PipelineSettings settings) {
+    return Code.fromAsset(settings.functionsJar().toString());
   }
 
   private PipelineFunction check(String id, String what, String handler, Code code, LogGroups logGroups,
       String bucket, Duration timeout, Map<String, String> extra) {
     Map<String, String> environment = new HashMap<>(extra);
-    environment.put("BUCKET_NAME", bucket);
+    environment.put(BUCKET_NAME, bucket);
     return new PipelineFunction(this, id, code, logGroups, new PipelineFunction.Spec(
         "Competency intake: checks " + what, HANDLERS + handler + "::handleRequest", 512, timeout, null,
-        environment, null));
+        environment, null, namespace));
   }
 
   public Queue deadLetters() {
@@ -164,11 +195,15 @@ public final class Functions extends Construct {
     return redrive;
   }
 
+  public PipelineFunction digest() {
+    return digest;
+  }
+
   public Queue parked() {
     return parked;
   }
 
   public List<PipelineFunction> all() {
-    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api, redrive);
+    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api, redrive, digest);
   }
 }

@@ -3,6 +3,7 @@ package dev.intake.infra;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.contracts.RepositoryRoot;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import java.io.IOException;
@@ -17,12 +18,11 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
 
 /**
- * The CDK app: one {@link PipelineStack} named {@value #STACK_NAME}, checked by cdk-nag's
- * AWS Solutions pack. {@code npx cdk synth} runs it through {@code cdk.json}.
+ * The CDK app: one {@link PipelineStack} per environment, named {@code CompetencyIntake-{env}}
+ * ({@code -c env=dev|staging|prod}, dev by default), checked by cdk-nag's AWS Solutions pack.
+ * {@code npx cdk synth} runs it through {@code cdk.json}.
  */
 public final class PipelineApp {
-
-  public static final String STACK_NAME = "CompetencyIntake";
 
   private PipelineApp() {
   }
@@ -30,6 +30,7 @@ public final class PipelineApp {
   public static void main(String[] args) {
     Path root = RepositoryRoot.locate();
     App app = newApp(root, Map.of());
+    addNagChecks(app);
     addPipeline(app, PipelineSettings.fromContext(app.getNode(), root));
     app.synth();
   }
@@ -54,13 +55,20 @@ public final class PipelineApp {
     return context;
   }
 
-  /** The pipeline stack with cdk-nag's AWS Solutions checks on the whole app. */
-  public static PipelineStack addPipeline(App app, PipelineSettings settings) {
-    PipelineStack stack = new PipelineStack(app, STACK_NAME, StackProps.builder()
-        .description("Competency intake pipeline: checks AWS DevOps Competency self-assessment workbooks")
-        .build(), settings);
-    Tags.of(app).add("project", "competency-intake");
+  /** cdk-nag's AWS Solutions checks on every stack of the app; once per app. */
+  public static void addNagChecks(App app) {
     Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+  }
+
+  /** The pipeline stack of {@code settings.env()}; an app may hold one per environment side by side. */
+  public static PipelineStack addPipeline(App app, PipelineSettings settings) {
+    PipelineStack stack = new PipelineStack(app, settings.stackName(), StackProps.builder()
+        .stackName(settings.stackName())
+        .description("Competency intake pipeline (" + settings.env() + "): checks AWS DevOps Competency "
+            + "self-assessment workbooks")
+        .build(), settings);
+    Tags.of(stack).add("project", "competency-intake");
+    Tags.of(stack).add("environment", settings.env());
     return stack;
   }
 

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -28,11 +29,25 @@ public final class PipelineFunction extends Construct {
 
   public static final String ALIAS = "live";
 
-  /** Variables every function gets; Powertools reads them. */
-  static final Map<String, String> COMMON_ENVIRONMENT = Map.of(
-      "POWERTOOLS_SERVICE_NAME", "competency-intake",
-      "POWERTOOLS_METRICS_NAMESPACE", "CompetencyIntake",
-      "POWERTOOLS_LOG_LEVEL", "INFO");
+  /**
+   * The time one AWS SDK call of the function may take, retries included (the handler's AwsClients
+   * reads it): a quarter of the function's timeout, at most {@link #MAX_SDK_CALL_TIMEOUT}. A slow
+   * call then fails as a retryable StoreUnavailableException while the function still has time to
+   * report it, instead of the function timing out first.
+   */
+  static final String SDK_CALL_TIMEOUT_ENV = LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
+  static final Duration MAX_SDK_CALL_TIMEOUT = Duration.seconds(20);
+
+  /** Powertools' service name: the Service dimension of every custom metric and a field of every log line. */
+  static final String SERVICE_NAME = dev.intake.contracts.MetricNames.SERVICE_NAME;
+
+  /** Variables every function gets; Powertools reads them. The metrics namespace is the environment's. */
+  static Map<String, String> commonEnvironment(String metricsNamespace) {
+    return Map.of(
+        LambdaEnvironment.POWERTOOLS_SERVICE_NAME, SERVICE_NAME,
+        LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE, metricsNamespace,
+        LambdaEnvironment.POWERTOOLS_LOG_LEVEL, "INFO");
+  }
 
   private final Role role;
   private final LogGroup logGroup;
@@ -47,6 +62,7 @@ public final class PipelineFunction extends Construct {
    * @param timeout the function's timeout
    * @param reservedConcurrency null for none
    * @param onFailure the destination of failed asynchronous invocations, null when none is invoked asynchronously
+   * @param metricsNamespace where the function's custom metrics go (one per environment)
    */
   public record Spec(
       String description,
@@ -55,7 +71,8 @@ public final class PipelineFunction extends Construct {
       Duration timeout,
       Integer reservedConcurrency,
       Map<String, String> environment,
-      IDestination onFailure) {
+      IDestination onFailure,
+      String metricsNamespace) {
   }
 
   /** Asynchronous invocations (S3 events) are retried this often before they go to the destination. */
@@ -70,7 +87,8 @@ public final class PipelineFunction extends Construct {
     logGroup = logGroups.create(this, "Logs", null);
     logGroup.grantWrite(role);
 
-    Map<String, String> environment = new LinkedHashMap<>(COMMON_ENVIRONMENT);
+    Map<String, String> environment = new LinkedHashMap<>(commonEnvironment(spec.metricsNamespace()));
+    environment.put(SDK_CALL_TIMEOUT_ENV, String.valueOf(sdkCallTimeoutMillis(spec.timeout())));
     environment.putAll(spec.environment());
     Function.Builder builder = Function.Builder.create(this, "Function")
         .description(spec.description())
@@ -117,6 +135,12 @@ public final class PipelineFunction extends Construct {
             + "their resource is '*' (https://docs.aws.amazon.com/service-authorization/latest/reference/"
             + "list_awsx-ray.html).",
         "Resource::*");
+  }
+
+  /** A quarter of the function's timeout, capped at {@link #MAX_SDK_CALL_TIMEOUT}. */
+  static long sdkCallTimeoutMillis(Duration functionTimeout) {
+    return Math.min(functionTimeout.toMilliseconds().longValue() / 4,
+        MAX_SDK_CALL_TIMEOUT.toMilliseconds().longValue());
   }
 
   public Role role() {

@@ -1,15 +1,21 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.LambdaEnvironment;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnOutputProps;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.CfnRole;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.EventType;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
@@ -32,25 +38,33 @@ public final class PipelineStack extends Stack {
   private final ReviewerRestApi api;
   private final Access access;
   private final Monitoring monitoring;
+  private final DailyDigest digest;
+  private LogGroup notificationHandlerLogs;
 
   public PipelineStack(Construct scope, String id, StackProps props, PipelineSettings settings) {
     super(scope, id, props);
-    storage = new Storage(this, "Storage");
+    storage = new Storage(this, "Storage", settings.retentionDays());
     logGroups = new LogGroups(this, "LogGroups");
     alerts = new Alerts(this, "Alerts", settings);
     functions = new Functions(this, "Functions", settings, storage, logGroups);
-    workflow = new Workflow(this, "Workflow", settings.stateMachineDefinition(), functions, alerts.topic(),
-        alerts.key(), logGroups);
+    workflow = new Workflow(this, "Workflow", settings.stateMachineDefinition(), functions, alerts.submissions(),
+        alerts.partners(), alerts.key(), logGroups);
     api = new ReviewerRestApi(this, "ReviewerApi", functions.api().alias(), logGroups);
     access = new Access(this, "Access", settings, storage, api);
-    monitoring = new Monitoring(this, "Monitoring", functions, workflow, api, alerts.topic());
+    digest = new DailyDigest(this, "DailyDigest", settings, functions.digest());
+    monitoring = new Monitoring(this, "Monitoring", settings, functions, workflow, api, storage, alerts);
 
     String stateMachineArn = workflow.stateMachine().getStateMachineArn();
-    functions.intake().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
-    functions.redrive().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
+    functions.intake().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    functions.redrive().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
     // The API's history route reads the execution (named by the submission id) of this workflow.
-    functions.api().addEnvironment("STATE_MACHINE_ARN", stateMachineArn);
-    functions.aggregate().addEnvironment("API_BASE_URL", api.baseUrl());
+    functions.api().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    // The list route signs its page tokens with this secret's value, and only the API function reads it.
+    functions.api().addEnvironment(LambdaEnvironment.PAGE_TOKEN_SECRET_ARN, storage.pageTokenKey().getSecretArn());
+    functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.digest().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.digest().addEnvironment(LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN, alerts.submissions().getTopicArn());
+    functions.failure().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
     // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in
@@ -60,26 +74,40 @@ public final class PipelineStack extends Stack {
         NotificationKeyFilter.builder().prefix(Storage.INCOMING).build());
 
     grant();
+    manageNotificationHandler();
     suppressCdkInternals();
 
+    new CfnOutput(this, "Environment", outputProps(settings.env(), "The environment this stack is"));
     new CfnOutput(this, "IntakeBucketName", outputProps(storage.intake().getBucketName(),
-        "Upload workbooks to s3://<this>/incoming/{partnerId}/"));
+        "Upload workbooks to s3://<this>/incoming/{partnerId}/, or ask POST /uploads for a link"));
     new CfnOutput(this, "ApiUrl", outputProps(api.baseUrl(), "Reviewer API base URL (SigV4, service execute-api)"));
     new CfnOutput(this, "ReviewerRoleArn", outputProps(access.reviewer().getRoleArn(), "Assume to call the API"));
     new CfnOutput(this, "PartnerPolicyArn", outputProps(access.partnerPolicy().getManagedPolicyArn(),
         "Attach to a partner principal tagged partnerId=<id>"));
-    new CfnOutput(this, "TopicArn", outputProps(alerts.topic().getTopicArn(), "Program office notifications"));
+    new CfnOutput(this, "TopicArn", outputProps(alerts.submissions().getTopicArn(),
+        "Program office notifications (one per evaluated submission, and the daily digest)"));
+    new CfnOutput(this, "PartnerTopicArn", outputProps(alerts.partners().getTopicArn(),
+        "Partner notifications: subscribe with a filter policy on the partnerId attribute (or use partnerContacts)"));
+    new CfnOutput(this, "OperationsTopicArn", outputProps(alerts.operations().getTopicArn(), "Alarms"));
     new CfnOutput(this, "StateMachineArn", outputProps(stateMachineArn, "Submission workflow"));
   }
 
+  /** The DynamoDB actions the store adapter's calls need, per what a function does with the table. */
+  static final List<String> TABLE_INTAKE = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
+  static final List<String> TABLE_AGGREGATE = List.of("dynamodb:GetItem", "dynamodb:BatchWriteItem",
+      "dynamodb:UpdateItem", "dynamodb:Query");
+  static final List<String> TABLE_FAILURE = List.of("dynamodb:UpdateItem");
+  static final List<String> TABLE_API = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+      "dynamodb:UpdateItem");
+  static final List<String> TABLE_DIGEST = List.of("dynamodb:Query");
+
   /**
-   * Least privilege, from the handlers' needs: S3 per key prefix with exact actions, the table
-   * through CDK's DynamoDB grants, the data key per action.
+   * Least privilege, from the handlers' needs: S3 per key prefix with exact actions, the table with
+   * exactly the actions its calls make (no Scan, DeleteItem or stream reads), and the data key only
+   * through the service that uses it ({@code kms:ViaService}).
    */
   private void grant() {
-    Bucket bucket = storage.intake();
     Table table = storage.table();
-    Key key = storage.dataKey();
 
     // The dead-letter consumer runs intake again, so it needs what intake needs (its queue's grants
     // come with the event source).
@@ -90,8 +118,8 @@ public final class PipelineStack extends Stack {
       // With s3:ListBucket a missing object is 404 (NoSuchKey), not 403: intake records an upload
       // deleted before it was read as FAILED instead of failing on an access error.
       listBucket(intake);
-      key.grant(intake, "kms:Decrypt", "kms:GenerateDataKey");
-      table.grantReadWriteData(intake);
+      dataKeyThroughS3(intake);
+      table(intake, TABLE_INTAKE, false);
       workflow.stateMachine().grantStartExecution(intake);
     }
     // On its last attempt the re-drive asks whether the upload's workflow had started before it stores FAILED.
@@ -100,36 +128,66 @@ public final class PipelineStack extends Stack {
     for (PipelineFunction check : List.of(functions.prerequisites(), functions.caseStudies(),
         functions.publicUrls())) {
       objects(check.function(), List.of("s3:GetObject", "s3:PutObject"), Storage.WORK);
-      key.grant(check.function(), "kms:Decrypt", "kms:GenerateDataKey");
+      dataKeyThroughS3(check.function());
     }
 
     IGrantable aggregate = functions.aggregate().function();
     objects(aggregate, List.of("s3:GetObject", "s3:GetObjectVersion"), Storage.INCOMING);
     objects(aggregate, List.of("s3:GetObject"), Storage.WORK);
     objects(aggregate, List.of("s3:PutObject"), Storage.REPORTS);
-    key.grant(aggregate, "kms:Decrypt", "kms:GenerateDataKey");
-    // It reads the submission (partner, file, as-of) before it stores the verdict.
-    table.grantReadWriteData(aggregate);
+    dataKeyThroughS3(aggregate);
+    // It reads the submission (partner, file, as-of) before it stores the verdict, finds the partner's
+    // previous judged submission on the partner index, and marks it superseded.
+    table(aggregate, TABLE_AGGREGATE, true);
 
-    table.grantWriteData(functions.failure().function());
+    table(functions.failure().function(), TABLE_FAILURE, false);
 
     IGrantable apiFunction = functions.api().function();
     objects(apiFunction, List.of("s3:GetObject"), Storage.REPORTS);
     objects(apiFunction, List.of("s3:GetObject", "s3:PutObject"), Storage.TEMPLATES);
+    // POST /uploads presigns a PUT under incoming/{the caller's partner id}/: S3 checks the signer's
+    // (this role's) permission when the partner uses the link; the handler picks the prefix.
+    objects(apiFunction, List.of("s3:PutObject"), Storage.INCOMING);
     // The template is generated on first use: its existence check needs 404, not 403, when absent.
     listBucket(apiFunction);
-    key.grant(apiFunction, "kms:Decrypt", "kms:GenerateDataKey");
-    // Reviewers' decisions are written by the API.
-    table.grantReadWriteData(apiFunction);
-    workflow.stateMachine().grantExecution(apiFunction, "states:DescribeExecution", "states:GetExecutionHistory");
+    dataKeyThroughS3(apiFunction);
+    // Reviewers' decisions are written by the API (a conditional put, then the review projection's
+    // update); the list and history routes query the indexes.
+    table(apiFunction, TABLE_API, true);
 
-    String table5 = "DynamoDB's documented key-usage actions for a table encrypted with a customer-managed key "
-        + "(kms:GenerateDataKey*, kms:ReEncrypt*), as CDK's table grants add them; and the table's index ARNs "
-        + "(<table>/index/*), which the store's Query on byPartner/byStatus/all/byDocument needs.";
+    // The digest pages through the review and all-submissions indexes, and publishes one message.
+    IGrantable digestFunction = functions.digest().function();
+    table(digestFunction, TABLE_DIGEST, true);
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(digestFunction)
+        .actions(List.of("sns:Publish"))
+        .resourceArns(List.of(alerts.submissions().getTopicArn()))
+        .build());
+    digestFunction.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+        .resources(List.of(alerts.key().getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "sns." + getRegion() + ".amazonaws.com")))
+        .build());
+    workflow.stateMachine().grantExecution(apiFunction, "states:DescribeExecution", "states:GetExecutionHistory");
+    // The page-token key: its value (current and previous versions) and nothing else of the secret,
+    // decrypted with the data key only through Secrets Manager.
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(apiFunction)
+        .actions(List.of("secretsmanager:GetSecretValue"))
+        .resourceArns(List.of(storage.pageTokenKey().getSecretArn()))
+        .build());
+    dataKey(apiFunction, List.of("kms:Decrypt"), "secretsmanager");
+
+    Bucket bucket = storage.intake();
     String s3Prefixes = "Object permissions are scoped to the key prefix this function owns (incoming/, work/, "
-        + "reports/ or templates/); object keys below it are generated per submission.";
+        + "reports/ or templates/); object keys below it are generated per submission (or, for the API's "
+        + "presigned uploads, chosen per partner and file).";
+    String dynamoDbKeyActions = "DynamoDB's key-usage actions for a table encrypted with a customer-managed key "
+        + "(kms:GenerateDataKey*, kms:ReEncrypt*, as CDK's table grants add them), usable only through DynamoDB "
+        + "(kms:ViaService); and the table's index ARNs (<table>/index/*), which the API's list and history "
+        + "queries on byPartner/byStatus/all/byDocument need.";
     for (PipelineFunction f : functions.all()) {
-      Nag.suppressFindings(f.role(), "AwsSolutions-IAM5", s3Prefixes + " " + table5,
+      Nag.suppressFindings(f.role(), "AwsSolutions-IAM5", s3Prefixes + " " + dynamoDbKeyActions,
           "Resource::" + Nag.arnOf(bucket) + "/" + Storage.INCOMING + "*",
           "Resource::" + Nag.arnOf(bucket) + "/" + Storage.WORK + "*",
           "Resource::" + Nag.arnOf(bucket) + "/" + Storage.REPORTS + "*",
@@ -166,16 +224,61 @@ public final class PipelineStack extends Stack {
         .build());
   }
 
-  /** Resources CDK creates on its own for the S3 notification and API Gateway's logging. */
-  private void suppressCdkInternals() {
+  /** The two actions S3 needs of a caller's key with SSE-KMS, and only when S3 itself asks. */
+  private void dataKeyThroughS3(IGrantable grantee) {
+    dataKey(grantee, List.of("kms:Decrypt", "kms:GenerateDataKey"), "s3");
+  }
+
+  /**
+   * Exactly {@code actions} on the table (and its indexes when {@code indexes}), and the data key's
+   * actions DynamoDB uses on the caller's behalf: a reader's, and a writer's when any action writes.
+   */
+  private void table(IGrantable grantee, List<String> actions, boolean indexes) {
+    Table table = storage.table();
+    List<String> resources = indexes
+        ? List.of(table.getTableArn(), table.getTableArn() + "/index/*")
+        : List.of(table.getTableArn());
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(grantee)
+        .actions(actions)
+        .resourceArns(resources)
+        .build());
+    boolean writes = actions.stream().anyMatch(a -> a.contains("Put") || a.contains("Update") || a.contains("Write"));
+    dataKey(grantee, writes
+        ? List.of("kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*")
+        : List.of("kms:Decrypt", "kms:DescribeKey"), "dynamodb");
+  }
+
+  private void dataKey(IGrantable grantee, List<String> actions, String service) {
+    grantee.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(actions)
+        .resources(List.of(storage.dataKey().getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", service + "." + getRegion() + ".amazonaws.com")))
+        .build());
+  }
+
+  /**
+   * CDK's bucket-notification handler (a deploy-time function): its logs go to a log group of ours
+   * (encrypted, with retention) instead of one Lambda would create unencrypted and keep forever,
+   * and its role may write there and nowhere else instead of holding AWSLambdaBasicExecutionRole.
+   */
+  private void manageNotificationHandler() {
     for (IConstruct child : getNode().getChildren()) {
-      if (child.getNode().getId().startsWith("BucketNotificationsHandler")) {
-        Nag.suppressFindings(child, "AwsSolutions-IAM4",
-            "CDK's bucket-notification custom resource (runs only at deploy time) uses "
-                + "AWSLambdaBasicExecutionRole for its own logs; CDK offers no way to replace it.",
-            "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+      if (!child.getNode().getId().startsWith("BucketNotificationsHandler")) {
+        continue;
       }
+      LogGroup logs = logGroups.create(this, "BucketNotificationsHandlerLogs", null);
+      CfnResource function = (CfnResource) child.getNode().findChild("Resource");
+      function.addPropertyOverride("LoggingConfig", Map.of("LogGroup", logs.getLogGroupName()));
+      Role role = (Role) child.getNode().findChild("Role");
+      ((CfnRole) role.getNode().getDefaultChild()).setManagedPolicyArns(null);
+      logs.grantWrite(role);
+      notificationHandlerLogs = logs;
     }
+  }
+
+  /** API Gateway's account-level logging role, which CDK creates for execution logging. */
+  private void suppressCdkInternals() {
     Nag.suppressFindings(api.api(), "AwsSolutions-IAM4",
         "API Gateway's account-level CloudWatch role (needed for execution logging, AwsSolutions-APIG6) uses "
             + "the AWS-managed AmazonAPIGatewayPushToCloudWatchLogs, the policy API Gateway documents for it.",
@@ -214,7 +317,16 @@ public final class PipelineStack extends Stack {
     return monitoring;
   }
 
+  public DailyDigest digest() {
+    return digest;
+  }
+
   public LogGroups logGroups() {
     return logGroups;
+  }
+
+  /** The log group of CDK's bucket-notification handler. */
+  public LogGroup notificationHandlerLogs() {
+    return notificationHandlerLogs;
   }
 }

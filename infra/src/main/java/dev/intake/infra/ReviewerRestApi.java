@@ -14,7 +14,6 @@ import software.amazon.awscdk.services.apigateway.IModel;
 import software.amazon.awscdk.services.apigateway.JsonSchema;
 import software.amazon.awscdk.services.apigateway.JsonSchemaType;
 import software.amazon.awscdk.services.apigateway.JsonSchemaVersion;
-import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.Method;
@@ -41,12 +40,24 @@ import software.constructs.Construct;
 public final class ReviewerRestApi extends Construct {
 
   public static final String STAGE = "v1";
+  /**
+   * A submission id in an IAM resource pattern: {@code sub-} and exactly 26 characters
+   * (docs/openapi.yaml's SubmissionId). IAM's {@code *} matches {@code /} too, so
+   * {@code GET/submissions/*} would also grant {@code GET/submissions/x/decisions}; 26 {@code ?}
+   * reach past the id only when the id is shorter and the rest of the path fills the 26 (a '?' also
+   * matches '/'), which is why the partner policy denies the reviewer-only routes outright as well.
+   */
+  static final String SUBMISSION_ID_PATTERN = "sub-" + "?".repeat(26);
+  /** Largest upload a presigned PUT allows: the parser's limit (20 MB), so nothing bigger is even stored. */
+  static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+  static final String UPLOAD_FILE_NAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,95}\\.[xX][lL][sS][xX]$";
   /** Steady requests per second and burst, for the whole stage: a handful of reviewers and partners. */
   static final int RATE_LIMIT = 25;
   static final int BURST_LIMIT = 50;
 
   private final RestApi api;
   private final LogGroup accessLog;
+  private final LogGroup executionLog;
   private final Map<String, Method> methods = new LinkedHashMap<>();
 
   public ReviewerRestApi(Construct scope, String id, IFunction handler, LogGroups logGroups) {
@@ -68,24 +79,25 @@ public final class ReviewerRestApi extends Construct {
             .throttlingRateLimit(RATE_LIMIT)
             .throttlingBurstLimit(BURST_LIMIT)
             .accessLogDestination(new LogGroupLogDestination(accessLog))
-            .accessLogFormat(AccessLogFormat.jsonWithStandardFields(JsonWithStandardFieldProps.builder()
-                .caller(true).httpMethod(true).ip(true).protocol(true).requestTime(true)
-                .resourcePath(true).responseLength(true).status(true).user(true)
-                .build()))
+            .accessLogFormat(AccessLogFormat.custom(ACCESS_LOG_FORMAT))
             .build())
         .defaultMethodOptions(MethodOptions.builder().authorizationType(AuthorizationType.IAM).build())
         .build();
+    // API Gateway creates API-Gateway-Execution-Logs_{id}/{stage} itself on the first error, unencrypted
+    // and kept forever; created here first, it has the pipeline's key and retention.
+    executionLog = logGroups.create(this, "ExecutionLog",
+        "API-Gateway-Execution-Logs_" + api.getRestApiId() + "/" + STAGE);
+    api.getDeploymentStage().getNode().addDependency(executionLog);
 
-    // API Gateway's own refusals (IAM denial, failed validation, throttling) answer in the API's
-    // error shape {"code", "message"}, like the handler's.
-    gatewayResponse("BadRequestBody", ResponseType.BAD_REQUEST_BODY, "BadRequest",
-        "$context.error.validationErrorString");
-    gatewayResponse("BadRequestParameters", ResponseType.BAD_REQUEST_PARAMETERS, "BadRequest",
-        "$context.error.validationErrorString");
-    gatewayResponse("Default4xx", ResponseType.DEFAULT_4_XX, "$context.error.responseType",
-        "$context.error.messageString");
-    gatewayResponse("Default5xx", ResponseType.DEFAULT_5_XX, "$context.error.responseType",
-        "$context.error.messageString");
+    // API Gateway's own refusals (IAM denial, failed validation, throttling, its 5xx) answer in the
+    // API's error shape. A gateway response template is not VTL: variables are substituted as they
+    // are, and $context.error.messageString and validationErrorString carry unescaped quotes, so
+    // the message is a fixed sentence per type and only quote-free variables appear.
+    GATEWAY_MESSAGES.forEach((type, message) -> api.addGatewayResponse(type.getResponseType(),
+        GatewayResponseOptions.builder()
+            .type(type)
+            .templates(Map.of("application/json", gatewayTemplate(message)))
+            .build()));
 
     RequestValidator parameters = api.addRequestValidator("Parameters", RequestValidatorOptions.builder()
         .requestValidatorName("parameters")
@@ -104,6 +116,12 @@ public final class ReviewerRestApi extends Construct {
         .description("components.schemas.DecisionRequest of docs/openapi.yaml")
         .schema(decisionRequestSchema())
         .build());
+    Model uploadRequest = api.addModel("UploadRequest", ModelOptions.builder()
+        .contentType("application/json")
+        .modelName("UploadRequest")
+        .description("components.schemas.UploadRequest of docs/openapi.yaml")
+        .schema(uploadRequestSchema())
+        .build());
 
     LambdaIntegration integration = LambdaIntegration.Builder.create(handler)
         .proxy(true)
@@ -116,18 +134,22 @@ public final class ReviewerRestApi extends Construct {
     Map<String, Boolean> listQuery = new LinkedHashMap<>();
     listQuery.put("method.request.querystring.partnerId", false);
     listQuery.put("method.request.querystring.status", false);
+    listQuery.put("method.request.querystring.review", false);
+    listQuery.put("method.request.querystring.sort", false);
+    listQuery.put("method.request.querystring.overdue", false);
     listQuery.put("method.request.querystring.limit", false);
     listQuery.put("method.request.querystring.nextToken", false);
     add(submissions, "GET", integration, parameters, listQuery, null);
     Resource submission = submissions.addResource("{id}");
     add(submission, "GET", integration, parameters, idPath, null);
-    for (String child : List.of("findings", "report", "history")) {
+    for (String child : List.of("findings", "report", "history", "comparison")) {
       add(submission.addResource(child), "GET", integration, parameters, idPath, null);
     }
     Resource decisions = submission.addResource("decisions");
     add(decisions, "GET", integration, parameters, idPath, null);
     add(decisions, "POST", integration, parametersAndBody, idPath, decisionRequest);
     add(api.getRoot().addResource("template"), "GET", integration, null, null, null);
+    add(api.getRoot().addResource("uploads"), "POST", integration, parametersAndBody, null, uploadRequest);
 
     Nag.suppress(api, "AwsSolutions-COG4",
         "The API uses IAM (SigV4) authorization on every method by design (docs/openapi.yaml, DESIGN.md): "
@@ -155,12 +177,79 @@ public final class ReviewerRestApi extends Construct {
     methods.put(httpMethod + " " + resource.getPath(), method);
   }
 
-  private void gatewayResponse(String id, ResponseType type, String code, String message) {
-    api.addGatewayResponse(id, GatewayResponseOptions.builder()
-        .type(type)
-        .templates(Map.of("application/json",
-            "{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}"))
-        .build());
+  /**
+   * The body of a gateway response: {@code {"code": <response type>, "message": <fixed sentence>,
+   * "requestId": <API Gateway's id, for a support request>}}. The message is JSON-escaped here.
+   */
+  static String gatewayTemplate(String message) {
+    return "{\"code\":\"$context.error.responseType\",\"message\":\"" + jsonEscape(message)
+        + "\",\"requestId\":\"$context.requestId\"}";
+  }
+
+  private static String jsonEscape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /** The gateway responses the API customizes, each with a message a caller can act on. */
+  static final Map<ResponseType, String> GATEWAY_MESSAGES = gatewayMessages();
+
+  private static Map<ResponseType, String> gatewayMessages() {
+    Map<ResponseType, String> m = new LinkedHashMap<>();
+    m.put(ResponseType.ACCESS_DENIED, "This principal may not call this method.");
+    m.put(ResponseType.MISSING_AUTHENTICATION_TOKEN,
+        "No such route, or the request is not signed with SigV4 (service execute-api).");
+    m.put(ResponseType.INVALID_SIGNATURE, "The request's SigV4 signature does not match; check the keys and region.");
+    m.put(ResponseType.EXPIRED_TOKEN, "The credentials have expired; assume the role again.");
+    m.put(ResponseType.BAD_REQUEST_BODY, "The request body does not match the operation's schema (docs/openapi.yaml).");
+    m.put(ResponseType.BAD_REQUEST_PARAMETERS, "A required request parameter is missing.");
+    m.put(ResponseType.REQUEST_TOO_LARGE, "The request is too large.");
+    m.put(ResponseType.THROTTLED, "Too many requests; retry with exponential backoff.");
+    m.put(ResponseType.QUOTA_EXCEEDED, "The request quota is used up; try again later.");
+    m.put(ResponseType.INTEGRATION_TIMEOUT, "The API did not answer in time; try again shortly.");
+    m.put(ResponseType.INTEGRATION_FAILURE, "The API failed to answer; try again shortly.");
+    m.put(ResponseType.DEFAULT_4_XX, "API Gateway refused the request.");
+    m.put(ResponseType.DEFAULT_5_XX, "API Gateway could not process the request; try again shortly.");
+    return Map.copyOf(m);
+  }
+
+  /**
+   * One JSON object per request. Every value is quoted and none can hold a quote (ids, ARNs,
+   * numbers, API Gateway's own tokens), so each line parses as JSON; the user agent and the error
+   * message, which can, are left out.
+   */
+  static final String ACCESS_LOG_FORMAT = "{"
+      + "\"requestId\":\"$context.requestId\","
+      + "\"extendedRequestId\":\"$context.extendedRequestId\","
+      + "\"requestTime\":\"$context.requestTime\","
+      + "\"ip\":\"$context.identity.sourceIp\","
+      + "\"caller\":\"$context.identity.caller\","
+      + "\"user\":\"$context.identity.user\","
+      + "\"principal\":\"$context.identity.userArn\","
+      + "\"httpMethod\":\"$context.httpMethod\","
+      + "\"resourcePath\":\"$context.resourcePath\","
+      + "\"protocol\":\"$context.protocol\","
+      + "\"status\":\"$context.status\","
+      + "\"responseLength\":\"$context.responseLength\","
+      + "\"responseLatency\":\"$context.responseLatency\","
+      + "\"integrationLatency\":\"$context.integrationLatency\","
+      + "\"integrationStatus\":\"$context.integrationStatus\","
+      + "\"errorType\":\"$context.error.responseType\","
+      + "\"xrayTraceId\":\"$context.xrayTraceId\""
+      + "}";
+
+  /** {@code UploadRequest} of docs/openapi.yaml in API Gateway's JSON Schema (draft 4). */
+  static JsonSchema uploadRequestSchema() {
+    return JsonSchema.builder()
+        .schema(JsonSchemaVersion.DRAFT4)
+        .title("UploadRequest")
+        .type(JsonSchemaType.OBJECT)
+        .required(List.of("fileName", "size"))
+        .additionalProperties(false)
+        .properties(Map.of(
+            "fileName", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(6).maxLength(101)
+                .pattern(UPLOAD_FILE_NAME_PATTERN).build(),
+            "size", JsonSchema.builder().type(JsonSchemaType.INTEGER).minimum(1).maximum(MAX_UPLOAD_BYTES).build()))
+        .build();
   }
 
   /** {@code DecisionRequest} of docs/openapi.yaml in API Gateway's JSON Schema (draft 4). */
@@ -174,10 +263,11 @@ public final class ReviewerRestApi extends Construct {
         .properties(Map.of(
             "action", JsonSchema.builder()
                 .type(JsonSchemaType.STRING)
-                .enumValue(List.of("ACCEPT", "REQUEST_CHANGES", "OVERRIDE_FINDING"))
+                .enumValue(List.of("START_REVIEW", "REQUEST_CHANGES", "ACCEPT", "OVERRIDE_FINDING"))
                 .build(),
             "comment", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(4000).build(),
-            "finding", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(200).build()))
+            "finding", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(200).build(),
+            "shareWithPartner", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
         .build();
   }
 
@@ -200,9 +290,34 @@ public final class ReviewerRestApi extends Construct {
     return accessLog;
   }
 
+  public LogGroup executionLog() {
+    return executionLog;
+  }
+
   /** Every method, keyed {@code "GET /submissions/{id}"}. */
   public Map<String, Method> methods() {
     return Map.copyOf(methods);
+  }
+
+  /**
+   * The execute-api ARNs of the given routes with each {@code {id}} an exact-length pattern
+   * ({@link #SUBMISSION_ID_PATTERN}) instead of CDK's {@code *}, which would also match deeper paths.
+   */
+  public List<String> exactRouteArns(List<String> routes) {
+    List<String> arns = new ArrayList<>();
+    for (String route : routes) {
+      if (!methods.containsKey(route)) {
+        throw new IllegalArgumentException("No method " + route);
+      }
+      String[] parts = route.split(" ", 2);
+      arns.add(routeArnPattern(parts[0], parts[1].replace("{id}", SUBMISSION_ID_PATTERN)));
+    }
+    return arns;
+  }
+
+  /** {@code arn:…:execute-api:…:{apiId}/v1/{method}{path}}; method and path may hold IAM wildcards. */
+  public String routeArnPattern(String method, String path) {
+    return api.arnForExecuteApi(method, path, STAGE);
   }
 
   /** The execute-api ARNs of the given methods (keys as in {@link #methods()}). */

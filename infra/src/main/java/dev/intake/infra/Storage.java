@@ -1,5 +1,7 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.BucketLayout;
+import dev.intake.contracts.SubmissionsTable;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -17,48 +19,57 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
  * The data of the pipeline: the intake bucket (uploads, intermediate results, reports, the blank
- * template), its access-log bucket, and the submissions table, all encrypted with one
- * customer-managed key.
+ * template), its access-log bucket, the submissions table, and the key the API signs its page tokens
+ * with (a Secrets Manager secret), all encrypted with one customer-managed key.
+ *
+ * <p>One retention setting ({@code retentionDays}) drives both the reports' lifecycle rule and the
+ * table's time to live, so a row the API can still read never points at a report S3 has deleted:
+ * the store stamps every item of a submission with {@value #TTL_ATTRIBUTE} = received + retention,
+ * before the report exists, and S3 counts the report's days from its own, later, creation.
  */
 public final class Storage extends Construct {
 
   /** Key prefixes of the intake bucket; the handlers use the same ones. */
-  public static final String INCOMING = "incoming/";
-  public static final String WORK = "work/";
-  public static final String REPORTS = "reports/";
-  public static final String TEMPLATES = "templates/";
+  public static final String INCOMING = BucketLayout.INCOMING;
+  public static final String WORK = BucketLayout.WORK;
+  public static final String REPORTS = BucketLayout.REPORTS;
+  public static final String TEMPLATES = BucketLayout.TEMPLATES;
 
-  /** Uploads are kept a little over a year: long enough for a competency renewal cycle. */
+  /**
+   * Uploads are kept a little over a year, long enough for a competency renewal cycle (never longer
+   * than the retention, so no upload outlives its submission).
+   */
   static final int INCOMING_DAYS = 400;
+  /** The table's time-to-live attribute (epoch seconds); DynamoDbSubmissionStore writes the same name. */
+  public static final String TTL_ATTRIBUTE = SubmissionsTable.TTL_ATTRIBUTE;
   /** Check results the workflow passes between states; the report replaces them within minutes. */
   static final int WORK_DAYS = 7;
-  /** Reports and annotated workbooks, the record a reviewer links to, kept two years. */
-  static final int REPORTS_DAYS = 730;
   /** Overwritten objects (a partner re-uploading the same file name) are kept this long. */
   static final int NONCURRENT_DAYS = 30;
   static final int ACCESS_LOG_DAYS = 365;
-
-  /** The global secondary indexes the DynamoDB store adapter queries: name, partition key, sort key. */
-  static final List<List<String>> INDEXES = List.of(
-      List.of("byPartner", "GSI1PK", "GSI1SK"),
-      List.of("byStatus", "GSI2PK", "GSI2SK"),
-      List.of("all", "GSI3PK", "GSI3SK"),
-      List.of("byDocument", "GSI4PK", "GSI4SK"));
+  /** Characters of the generated page-token key: letters and digits, about 380 bits. */
+  static final int PAGE_TOKEN_KEY_CHARS = 64;
 
   private final Key dataKey;
   private final Bucket accessLogs;
   private final Bucket intake;
   private final Table table;
+  private final Secret pageTokenKey;
 
-  public Storage(Construct scope, String id) {
+  private final int retentionDays;
+
+  public Storage(Construct scope, String id, int retentionDays) {
     super(scope, id);
+    this.retentionDays = retentionDays;
 
     dataKey = Key.Builder.create(this, "DataKey")
-        .description("Competency intake: uploads, reports, submissions table and dead-letter queue")
+        .description("Competency intake: uploads, reports and the submissions table")
         .enableKeyRotation(true)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
@@ -97,7 +108,7 @@ public final class Storage extends Construct {
             LifecycleRule.builder()
                 .id("incoming")
                 .prefix(INCOMING)
-                .expiration(Duration.days(INCOMING_DAYS))
+                .expiration(Duration.days(Math.min(INCOMING_DAYS, retentionDays)))
                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
                 .build(),
             LifecycleRule.builder()
@@ -109,7 +120,7 @@ public final class Storage extends Construct {
             LifecycleRule.builder()
                 .id("reports")
                 .prefix(REPORTS)
-                .expiration(Duration.days(REPORTS_DAYS))
+                .expiration(Duration.days(retentionDays))
                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
                 .build(),
             LifecycleRule.builder()
@@ -120,8 +131,8 @@ public final class Storage extends Construct {
         .build();
 
     table = Table.Builder.create(this, "Submissions")
-        .partitionKey(Attribute.builder().name("PK").type(AttributeType.STRING).build())
-        .sortKey(Attribute.builder().name("SK").type(AttributeType.STRING).build())
+        .partitionKey(Attribute.builder().name(SubmissionsTable.PARTITION_KEY).type(AttributeType.STRING).build())
+        .sortKey(Attribute.builder().name(SubmissionsTable.SORT_KEY).type(AttributeType.STRING).build())
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .encryption(TableEncryption.CUSTOMER_MANAGED)
         .encryptionKey(dataKey)
@@ -129,16 +140,43 @@ public final class Storage extends Construct {
             .pointInTimeRecoveryEnabled(true)
             .build())
         .deletionProtection(true)
+        .timeToLiveAttribute(TTL_ATTRIBUTE)
         .removalPolicy(RemovalPolicy.RETAIN)
         .build();
-    for (List<String> index : INDEXES) {
+    // The indexes the DynamoDB store adapter queries.
+    for (SubmissionsTable.Index index : SubmissionsTable.Index.values()) {
       table.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
-          .indexName(index.get(0))
-          .partitionKey(Attribute.builder().name(index.get(1)).type(AttributeType.STRING).build())
-          .sortKey(Attribute.builder().name(index.get(2)).type(AttributeType.STRING).build())
+          .indexName(index.indexName())
+          .partitionKey(Attribute.builder().name(index.partitionKey()).type(AttributeType.STRING).build())
+          .sortKey(Attribute.builder().name(index.sortKey()).type(AttributeType.STRING).build())
           .projectionType(ProjectionType.ALL)
           .build());
     }
+
+    // Generated at deploy time, never in code or the template; only the API function may read it.
+    pageTokenKey = Secret.Builder.create(this, "PageTokenKey")
+        .description("Competency intake: the key the reviewer API signs its page tokens with (HMAC-SHA256); "
+            + "rotate with put-secret-value (docs/deploy.md)")
+        .encryptionKey(dataKey)
+        .generateSecretString(SecretStringGenerator.builder()
+            .passwordLength(PAGE_TOKEN_KEY_CHARS)
+            .excludePunctuation(true)
+            .includeSpace(false)
+            .build())
+        // Nothing outlives a page token: a new stack's new key costs open pages nothing worth keeping.
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    Nag.suppress(pageTokenKey, "AwsSolutions-SMG4",
+        "Rotated by hand (docs/deploy.md: put-secret-value with a new random value). The key only keeps a "
+            + "caller from editing where its own listing resumes (the API checks every token's query and "
+            + "partner behind the signature), and the API accepts the AWSPREVIOUS version, so a rotation "
+            + "breaks no open page; a rotation function would add a Lambda and its permissions for no "
+            + "stronger guarantee.");
+  }
+
+  /** Days a submission's reports and rows are kept. */
+  public int retentionDays() {
+    return retentionDays;
   }
 
   public Key dataKey() {
@@ -155,5 +193,10 @@ public final class Storage extends Construct {
 
   public Table table() {
     return table;
+  }
+
+  /** The secret whose value signs the API's page tokens. */
+  public Secret pageTokenKey() {
+    return pageTokenKey;
   }
 }

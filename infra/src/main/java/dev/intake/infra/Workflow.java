@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.Grant;
 import software.amazon.awscdk.services.iam.GrantOnPrincipalOptions;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sns.ITopic;
@@ -35,7 +37,7 @@ public final class Workflow extends Construct {
   private final LogGroup logGroup;
 
   public Workflow(Construct scope, String id, Path definition, Functions functions, ITopic topic,
-      IKey topicKey, LogGroups logGroups) {
+      ITopic partnerTopic, IKey topicKey, LogGroups logGroups) {
     super(scope, id);
     Map<String, String> substitutions = new LinkedHashMap<>();
     substitutions.put("PrerequisitesFunctionArn", functions.prerequisites().alias().getFunctionArn());
@@ -44,13 +46,17 @@ public final class Workflow extends Construct {
     substitutions.put("AggregateFunctionArn", functions.aggregate().alias().getFunctionArn());
     substitutions.put("FailureFunctionArn", functions.failure().alias().getFunctionArn());
     substitutions.put("NotificationTopicArn", topic.getTopicArn());
+    substitutions.put("PartnerTopicArn", partnerTopic.getTopicArn());
     // A placeholder without a value would reach Step Functions as the literal text "${…}" and
     // fail only at run time; a value without a placeholder means the file and the stack disagree.
     requireSamePlaceholders(definition, substitutions.keySet());
 
-    // Vended-log delivery keeps its resource policy small for groups under /aws/vendedlogs/.
-    logGroup = logGroups.create(this, "Logs",
-        "/aws/vendedlogs/states/" + Stack.of(this).getStackName() + "-submission");
+    // Vended-log delivery keeps its resource policy small for groups under /aws/vendedlogs/. The
+    // group is retained when the stack is deleted, so its name ends in the stack's own id: a stack
+    // created again after a destroy, or another environment's, gets a group of its own.
+    Stack stack = Stack.of(this);
+    logGroup = logGroups.create(this, "Logs", Fn.join("", List.of("/aws/vendedlogs/states/", stack.getStackName(),
+        "-submission-", Fn.select(2, Fn.split("/", stack.getStackId())))));
     stateMachine = StateMachine.Builder.create(this, "Submission")
         .stateMachineType(StateMachineType.STANDARD)
         .definitionBody(DefinitionBody.fromFile(definition.toString()))
@@ -72,14 +78,18 @@ public final class Workflow extends Construct {
     functions.publicUrls().alias().grantInvoke(stateMachine);
     functions.aggregate().alias().grantInvoke(stateMachine);
     functions.failure().alias().grantInvoke(stateMachine);
-    // sns:Publish on the topic, and the two KMS actions SNS documents for publishing to an
+    // sns:Publish on the two topics, and the two KMS actions SNS documents for publishing to an
     // encrypted topic (topic.grantPublish would add kms:GenerateDataKey* instead).
     Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
         .grantee(stateMachine)
         .actions(List.of("sns:Publish"))
-        .resourceArns(List.of(topic.getTopicArn()))
+        .resourceArns(List.of(topic.getTopicArn(), partnerTopic.getTopicArn()))
         .build());
-    topicKey.grant(stateMachine, "kms:GenerateDataKey", "kms:Decrypt");
+    stateMachine.addToRolePolicy(PolicyStatement.Builder.create()
+        .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+        .resources(List.of(topicKey.getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "sns." + stack.getRegion() + ".amazonaws.com")))
+        .build());
 
     Nag.suppressFindings(stateMachine, "AwsSolutions-IAM5",
         "Log delivery (logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, "

@@ -22,11 +22,13 @@ class CdkNagTest {
 
   private static Synth.Result defaults;
   private static Synth.Result full;
+  private static List<Synth.Result> sideBySide;
 
   @BeforeAll
   static void synthesize() {
     defaults = Synth.defaults();
     full = Synth.full();
+    sideBySide = Synth.sideBySide();
   }
 
   @Test
@@ -54,11 +56,21 @@ class CdkNagTest {
   }
 
   @Test
+  void awsSolutions_stagingAndProdSideBySide_haveNoUnsuppressedErrorsOrWarnings() {
+    assertThat(sideBySide).hasSize(2).allSatisfy(r -> {
+      assertThat(describe(Annotations.fromStack(r.stack()).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))))
+          .as(r.stack().getStackName()).isEmpty();
+      assertThat(describe(Annotations.fromStack(r.stack()).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))))
+          .as(r.stack().getStackName()).isEmpty();
+    });
+  }
+
+  @Test
   void awsSolutions_checks_ranOnTheStack() throws IOException {
     // Without the Aspect the four tests above would pass vacuously; cdk-nag's report proves the
     // pack ran, rule by rule, on this stack's resources.
     Path report = Path.of(((App) defaults.stack().getNode().getRoot()).getOutdir())
-        .resolve("AwsSolutions-" + PipelineApp.STACK_NAME + "-NagReport.csv");
+        .resolve("AwsSolutions-" + defaults.stack().getStackName() + "-NagReport.csv");
 
     // when
     String csv = Files.readString(report);

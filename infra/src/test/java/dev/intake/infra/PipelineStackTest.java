@@ -2,6 +2,7 @@ package dev.intake.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.contracts.RepositoryRoot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ class PipelineStackTest {
       "dev.intake.handlers.CaseStudiesHandler::handleRequest",
       "dev.intake.handlers.PublicUrlsHandler::handleRequest",
       "dev.intake.handlers.AggregateHandler::handleRequest",
+      "dev.intake.handlers.DigestHandler::handleRequest",
       "dev.intake.handlers.FailureHandler::handleRequest",
       "dev.intake.handlers.ApiHandler::handleRequest");
 
@@ -124,7 +126,7 @@ class PipelineStackTest {
     assertThat(byPrefix).containsOnly(
         Map.entry("incoming/", Storage.INCOMING_DAYS),
         Map.entry("work/", Storage.WORK_DAYS),
-        Map.entry("reports/", Storage.REPORTS_DAYS));
+        Map.entry("reports/", PipelineSettings.DEFAULT_RETENTION_DAYS));
     assertThat(Storage.WORK_DAYS).isLessThan(Storage.INCOMING_DAYS);
   }
 
@@ -162,7 +164,7 @@ class PipelineStackTest {
     assertThat(deny).containsEntry("Effect", "Deny");
     assertThat(deny.get("Condition")).isEqualTo(Map.of("Null", Map.of("aws:PrincipalTag/partnerId", "false")));
     assertThat(String.valueOf(deny.get("NotResource"))).contains("/incoming/${aws:PrincipalTag/partnerId}/*");
-    assertThat(list(deny.get("Action"))).contains("s3:GetObject", "s3:PutObject", "s3:DeleteObject");
+    assertThat(list(deny.get("Action"))).containsExactlyInAnyOrderElementsOf(Access.PARTNER_DENIED_OBJECT_ACTIONS);
   }
 
   @Test
@@ -178,7 +180,8 @@ class PipelineStackTest {
 
     // then
     assertThat(deny).containsEntry("Effect", "Deny");
-    assertThat(list(deny.get("Action"))).containsExactlyInAnyOrder("s3:ListBucket", "s3:ListBucketVersions");
+    assertThat(list(deny.get("Action"))).containsExactlyInAnyOrder("s3:ListBucket", "s3:ListBucketVersions",
+        "s3:ListBucketMultipartUploads");
     assertThat(deny.get("Condition")).isEqualTo(Map.of(
         "Null", Map.of("aws:PrincipalTag/partnerId", "false"),
         "StringNotLike", Map.of("s3:prefix", List.of("incoming/${aws:PrincipalTag/partnerId}/",
@@ -219,7 +222,7 @@ class PipelineStackTest {
   }
 
   @Test
-  void table_globalSecondaryIndexes_areTheFourTheStoreQueriesProjectingAll() {
+  void table_globalSecondaryIndexes_areTheFiveTheStoreQueriesProjectingAll() {
     // given
     List<Object> indexes = list(table().get("GlobalSecondaryIndexes"));
 
@@ -228,7 +231,7 @@ class PipelineStackTest {
         .collect(Collectors.toMap(i -> (String) i.get("IndexName"), i -> i));
 
     // then
-    assertThat(byName.keySet()).containsExactlyInAnyOrder("byPartner", "byStatus", "all", "byDocument");
+    assertThat(byName.keySet()).containsExactlyInAnyOrder("byPartner", "byStatus", "all", "byDocument", "byReview");
     assertThat(map(byName.get("byPartner")).get("KeySchema")).isEqualTo(List.of(
         Map.of("AttributeName", "GSI1PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI1SK", "KeyType", "RANGE")));
     assertThat(map(byName.get("byStatus")).get("KeySchema")).isEqualTo(List.of(
@@ -237,6 +240,8 @@ class PipelineStackTest {
         Map.of("AttributeName", "GSI3PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI3SK", "KeyType", "RANGE")));
     assertThat(map(byName.get("byDocument")).get("KeySchema")).isEqualTo(List.of(
         Map.of("AttributeName", "GSI4PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI4SK", "KeyType", "RANGE")));
+    assertThat(map(byName.get("byReview")).get("KeySchema")).isEqualTo(List.of(
+        Map.of("AttributeName", "GSI5PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI5SK", "KeyType", "RANGE")));
     assertThat(byName.values()).allSatisfy(i -> assertThat(map(map(i).get("Projection")))
         .containsEntry("ProjectionType", "ALL"));
   }
@@ -244,7 +249,7 @@ class PipelineStackTest {
   // --- functions ------------------------------------------------------------------------------
 
   @Test
-  void functions_handlers_areTheEightPipelineHandlers() {
+  void functions_handlers_areTheNinePipelineHandlers() {
     assertThat(pipelineFunctions().values().stream().map(f -> f.get("Handler")).collect(Collectors.toSet()))
         .isEqualTo(HANDLERS);
   }
@@ -286,7 +291,7 @@ class PipelineStackTest {
     assertThat(memory).containsExactlyInAnyOrderEntriesOf(Map.of(
         "IntakeHandler", 1024, "AggregateHandler", 1024, "ApiHandler", 768,
         "PrerequisitesHandler", 512, "CaseStudiesHandler", 512, "PublicUrlsHandler", 512, "FailureHandler", 512,
-        "DeadLetterHandler", 1024));
+        "DeadLetterHandler", 1024, "DigestHandler", 512));
   }
 
   @Test
@@ -323,31 +328,47 @@ class PipelineStackTest {
   void functions_environment_hasPowertoolsSettingsAndTheirOwnVariables() {
     // given
     Map<String, Set<String>> expected = Map.of(
-        "IntakeHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN"),
+        "IntakeHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "RETENTION_DAYS"),
         "PrerequisitesHandler", Set.of("BUCKET_NAME"),
         "CaseStudiesHandler", Set.of("BUCKET_NAME"),
         "PublicUrlsHandler", Set.of("BUCKET_NAME", "URL_CHECK_ENABLED"),
-        "AggregateHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "API_BASE_URL"),
-        "FailureHandler", Set.of("TABLE_NAME"),
-        "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS"),
+        "AggregateHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "API_BASE_URL", "RETENTION_DAYS"),
+        "FailureHandler", Set.of("TABLE_NAME", "API_BASE_URL"),
+        "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS",
+            "RETENTION_DAYS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",
-            "STATE_MACHINE_ARN"));
+            "STATE_MACHINE_ARN", "RETENTION_DAYS", "PAGE_TOKEN_SECRET_ARN"));
 
     // then
     expected.forEach((handler, own) -> {
       Map<String, Object> env = environment(handler);
       assertThat(env).containsAllEntriesOf(Map.of(
           "POWERTOOLS_SERVICE_NAME", "competency-intake",
-          "POWERTOOLS_METRICS_NAMESPACE", "CompetencyIntake",
+          "POWERTOOLS_METRICS_NAMESPACE", "CompetencyIntake/dev",
           "POWERTOOLS_LOG_LEVEL", "INFO"));
+      assertThat(env).containsKey("SDK_CALL_TIMEOUT_MS");
       Set<String> rest = new TreeSet<>(env.keySet());
-      rest.removeIf(k -> k.startsWith("POWERTOOLS_"));
+      rest.removeIf(k -> k.startsWith("POWERTOOLS_") || k.equals("SDK_CALL_TIMEOUT_MS"));
       assertThat(rest).as(handler).isEqualTo(own);
     });
-    assertThat(environment("ApiHandler")).containsEntry("REVIEWER_PRINCIPALS", "competency-reviewer")
-        .containsEntry("PARTNER_ROLE_PREFIX", "competency-partner-");
+    assertThat(environment("ApiHandler")).containsEntry("REVIEWER_PRINCIPALS", "competency-dev-reviewer")
+        .containsEntry("PARTNER_ROLE_PREFIX", "competency-dev-partner-");
     assertThat(environment("IntakeHandler").get("STATE_MACHINE_ARN"))
         .isEqualTo(ref(id(synth.stack().workflow().stateMachine())));
+    assertThat(environment("ApiHandler").get("PAGE_TOKEN_SECRET_ARN"))
+        .isEqualTo(ref(id(synth.stack().storage().pageTokenKey())));
+  }
+
+  @Test
+  void pageTokenKey_isGeneratedAtDeployAndEncryptedWithTheDataKey() {
+    Map<String, Object> secret = synth.ofType("AWS::SecretsManager::Secret").get(id(synth.stack().storage()
+        .pageTokenKey()));
+
+    assertThat(secret).doesNotContainKey("SecretString");
+    assertThat(map(secret.get("GenerateSecretString")))
+        .containsEntry("PasswordLength", 64).containsEntry("ExcludePunctuation", true);
+    assertThat(secret.get("KmsKeyId")).isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn"));
+    assertThat(synth.ofType("AWS::SecretsManager::Secret")).hasSize(1);
   }
 
   @Test
@@ -385,15 +406,15 @@ class PipelineStackTest {
   }
 
   @Test
-  void queues_deadLettersAndParked_areKmsEncryptedAndTlsOnly() {
+  void queues_deadLettersAndParked_areEncryptedAndTlsOnly() {
     // given
     Map<String, Map<String, Object>> queues = synth.ofType("AWS::SQS::Queue");
     Map<String, Map<String, Object>> policies = synth.ofType("AWS::SQS::QueuePolicy");
 
-    // then
+    // then: SQS-managed encryption (they hold S3 event records only), so no KMS grant without kms:ViaService
     assertThat(queues).hasSize(2);
-    assertThat(queues.values()).allSatisfy(q -> assertThat(q.get("KmsMasterKeyId"))
-        .isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn")));
+    assertThat(queues.values()).allSatisfy(q -> assertThat(q).containsEntry("SqsManagedSseEnabled", true)
+        .doesNotContainKey("KmsMasterKeyId"));
     assertThat(policies).hasSize(2);
     assertThat(policies.values()).allSatisfy(policy -> assertThat(statements(policy)).anySatisfy(s -> {
       assertThat(s).containsEntry("Effect", "Deny").containsEntry("Action", "sqs:*");
@@ -431,17 +452,20 @@ class PipelineStackTest {
   // --- topic ---------------------------------------------------------------------------------
 
   @Test
-  void topic_isKmsEncryptedAndTlsOnly() {
+  void topics_allThreeAreKmsEncryptedAndTlsOnly() {
     // given
-    Map<String, Object> topic = only(synth.ofType("AWS::SNS::Topic"));
-    Map<String, Object> policy = only(synth.ofType("AWS::SNS::TopicPolicy"));
+    Map<String, Map<String, Object>> topics = synth.ofType("AWS::SNS::Topic");
+    Map<String, Map<String, Object>> policies = synth.ofType("AWS::SNS::TopicPolicy");
 
     // then
-    assertThat(topic.get("KmsMasterKeyId")).isEqualTo(getAtt(id(synth.stack().alerts().key()), "Arn"));
-    assertThat(statements(policy)).anySatisfy(s -> {
+    assertThat(topics).hasSize(3);
+    assertThat(topics.values()).allSatisfy(t ->
+        assertThat(t.get("KmsMasterKeyId")).isEqualTo(getAtt(id(synth.stack().alerts().key()), "Arn")));
+    assertThat(policies).hasSize(3);
+    assertThat(policies.values()).allSatisfy(p -> assertThat(statements(p)).anySatisfy(s -> {
       assertThat(s).containsEntry("Effect", "Deny");
       assertThat(s.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
-    });
+    }));
   }
 
   @Test
@@ -477,7 +501,7 @@ class PipelineStackTest {
         "PublicUrlsFunctionArn", ref(aliasOf("PublicUrlsHandler")),
         "AggregateFunctionArn", ref(aliasOf("AggregateHandler")),
         "FailureFunctionArn", ref(aliasOf("FailureHandler")),
-        "NotificationTopicArn", ref(id(synth.stack().alerts().topic()))));
+        "NotificationTopicArn", ref(id(synth.stack().alerts().submissions()))));
   }
 
   @Test
@@ -501,7 +525,7 @@ class PipelineStackTest {
   }
 
   @Test
-  void stateMachineRole_mayInvokeExactlyTheFiveAliasesAndPublishOnlyToTheTopic() {
+  void stateMachineRole_mayInvokeExactlyTheFiveAliasesAndPublishOnlyToTheTwoTopics() {
     // given
     List<Map<String, Object>> statements = statements(synth.ofType("AWS::IAM::Policy").get(
         id(synth.stack().workflow().stateMachine().getRole().getNode().findChild("DefaultPolicy"))));
@@ -516,7 +540,8 @@ class PipelineStackTest {
     assertThat(list(invoke.get("Resource"))).containsExactlyInAnyOrder(
         ref(aliasOf("PrerequisitesHandler")), ref(aliasOf("CaseStudiesHandler")), ref(aliasOf("PublicUrlsHandler")),
         ref(aliasOf("AggregateHandler")), ref(aliasOf("FailureHandler")));
-    assertThat(publish.get("Resource")).isEqualTo(ref(id(synth.stack().alerts().topic())));
+    assertThat(list(publish.get("Resource"))).containsExactlyInAnyOrder(ref(id(synth.stack().alerts().submissions())),
+        ref(id(synth.stack().alerts().partners())));
   }
 
   // --- IAM ------------------------------------------------------------------------------------
@@ -566,7 +591,7 @@ class PipelineStackTest {
         id(synth.stack().access().reviewer().getNode().findChild("DefaultPolicy"))));
 
     // then
-    assertThat(role).containsEntry("RoleName", "competency-reviewer");
+    assertThat(role).containsEntry("RoleName", "competency-dev-reviewer");
     assertThat(statements).singleElement().satisfies(s -> {
       assertThat(s).containsEntry("Action", "execute-api:Invoke");
       assertThat(Synth.list(s.get("Resource"))).hasSize(synth.stack().api().methods().size());
@@ -590,26 +615,14 @@ class PipelineStackTest {
   // --- alarms and dashboard -------------------------------------------------------------------
 
   @Test
-  void alarms_eachOfTheFive_notifiesTheTopic() {
+  void alarms_all_notifyTheOperationsTopicOnly() {
     // given
     Map<String, Map<String, Object>> alarms = synth.ofType("AWS::CloudWatch::Alarm");
-    Object topic = ref(id(synth.stack().alerts().topic()));
-
-    // when
-    Set<String> metrics = alarms.values().stream()
-        .map(a -> a.get("Namespace") + "/" + a.get("MetricName")).collect(Collectors.toSet());
+    Object operations = ref(id(synth.stack().alerts().operations()));
 
     // then
-    assertThat(metrics).containsExactlyInAnyOrder("AWS/States/ExecutionsFailed", "AWS/Lambda/Errors",
-        "AWS/SQS/NumberOfMessagesSent", "AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/ApiGateway/5XXError");
-    assertThat(alarms.values()).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(topic)));
-  }
-
-  @Test
-  void alarms_intakeErrors_watchesTheIntakeFunction() {
-    synth.template().hasResourceProperties("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
-        "MetricName", "Errors",
-        "Dimensions", List.of(Map.of("Name", "FunctionName", "Value", ref(functionId("IntakeHandler")))))));
+    assertThat(alarms).hasSize(14);
+    assertThat(alarms.values()).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(operations)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.RepositoryRoot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,11 +24,31 @@ import software.constructs.IConstruct;
  */
 final class Synth {
 
+  /** The SSO permission-set role pattern and the IAM role the full variants trust as reviewers. */
+  static final String SSO_REVIEWERS =
+      "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/eu-west-1/AWSReservedSSO_CompetencyReviewer_*";
+  static final String BREAK_GLASS_REVIEWER = "arn:aws:iam::111122223333:role/competency-break-glass";
+
   /** The context of the variant with every optional value set. */
   static final Map<String, Object> FULL_CONTEXT = Map.of(
       PipelineSettings.CONTEXT_NOTIFICATION_EMAIL, "program-office@example.com",
+      PipelineSettings.CONTEXT_ALARM_EMAIL, "operations@example.com",
       PipelineSettings.CONTEXT_PARTNER_IDS, "acme,globex-1",
-      PipelineSettings.CONTEXT_URL_CHECK, "true");
+      PipelineSettings.CONTEXT_PARTNER_TRUST, "{\"acme\":{\"principal\":\"arn:aws:iam::444455556666:role/uploader\","
+          + "\"externalId\":\"acme-7f3c2b9e\"},\"globex-1\":{\"principal\":\"777788889999\","
+          + "\"externalId\":\"globex-51d0aa42\"}}",
+      PipelineSettings.CONTEXT_REVIEWER_PRINCIPALS, SSO_REVIEWERS + "," + BREAK_GLASS_REVIEWER,
+      PipelineSettings.CONTEXT_URL_CHECK, "true",
+      PipelineSettings.CONTEXT_RETENTION_DAYS, "400",
+      PipelineSettings.CONTEXT_PARTNER_CONTACTS, "{\"acme\":\"competency@acme.example\","
+          + "\"globex-1\":\"partners@globex.example\"}");
+
+  /** The full context as one environment has it. */
+  static Map<String, Object> fullContext(String env) {
+    Map<String, Object> context = new java.util.HashMap<>(FULL_CONTEXT);
+    context.put(PipelineSettings.CONTEXT_ENV, env);
+    return context;
+  }
 
   /** One synthesized stack and its template. */
   record Result(PipelineStack stack, Template template, Map<String, Object> json) {
@@ -57,6 +78,7 @@ final class Synth {
 
   private static Result defaults;
   private static Result full;
+  private static List<Result> sideBySide;
 
   private Synth() {
   }
@@ -77,9 +99,34 @@ final class Synth {
     return full;
   }
 
+  /**
+   * Staging and prod, each with the full context, as two stacks of one app: what deploying both
+   * into one account would create side by side.
+   */
+  static synchronized List<Result> sideBySide() {
+    if (sideBySide == null) {
+      Path root = RepositoryRoot.locate();
+      App app = PipelineApp.newApp(root, Map.of(), root.resolve("infra/target/cdk-test/side-by-side"));
+      PipelineApp.addNagChecks(app);
+      List<PipelineStack> stacks = new ArrayList<>();
+      for (String env : List.of("staging", "prod")) {
+        stacks.add(PipelineApp.addPipeline(app, PipelineSettings.fromValues(fullContext(env), codeAsset(root),
+            root.resolve("statemachine/submission.asl.json"))));
+      }
+      List<Result> results = new ArrayList<>();
+      for (PipelineStack stack : stacks) {
+        Template template = Template.fromStack(stack);
+        results.add(new Result(stack, template, template.toJSON()));
+      }
+      sideBySide = List.copyOf(results);
+    }
+    return sideBySide;
+  }
+
   private static Result synth(String name, Map<String, Object> context) {
     Path root = RepositoryRoot.locate();
     App app = PipelineApp.newApp(root, context, root.resolve("infra/target/cdk-test/" + name));
+    PipelineApp.addNagChecks(app);
     PipelineSettings settings = PipelineSettings.fromContext(app.getNode(), codeAsset(root), root);
     PipelineStack stack = PipelineApp.addPipeline(app, settings);
     Template template = Template.fromStack(stack);

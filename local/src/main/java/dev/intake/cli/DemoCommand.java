@@ -1,7 +1,8 @@
 package dev.intake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.BucketLayout;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.local.LocalApiClient;
 import dev.intake.local.LocalRuntime;
 import dev.intake.local.UploadTracker;
@@ -68,7 +69,7 @@ final class DemoCommand implements Command {
       out.print(usage());
       return ExitCodes.OK;
     }
-    Path samples = Repository.root().resolve("test-events/workbooks");
+    Path samples = RepositoryRoot.locate().resolve("test-events/workbooks");
     JsonNode manifest = readManifest(samples);
     LocalDate asOf = Runtimes.asOf(a).orElse(LocalDate.parse(manifest.path("asOf").asText()));
     Path data = Runtimes.freshDataDir(a, "demo");
@@ -97,7 +98,7 @@ final class DemoCommand implements Command {
       String partner = sample.path("partnerId").asText();
       byte[] bytes = read(samples.resolve(file));
       runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
-          .key("incoming/" + partner + "/" + file).build(), RequestBody.fromBytes(bytes));
+          .key(BucketLayout.incomingKey(partner, file)).build(), RequestBody.fromBytes(bytes));
       tracker.uploaded(partner, file, clock.instant());
     }
     List<UploadTracker.Outcome> outcomes;

@@ -1,6 +1,6 @@
 package dev.intake.cli;
 
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.local.LoadRun;
 import dev.intake.local.LocalRuntime;
 import dev.intake.pipeline.AsOfPolicy;
@@ -58,7 +58,7 @@ final class LoadCommand implements Command {
       throw CliException.usage("--uploads must be from 1 to 10000");
     }
     Path data = Runtimes.freshDataDir(a, "load");
-    Path samples = Repository.root().resolve("test-events/workbooks");
+    Path samples = RepositoryRoot.locate().resolve("test-events/workbooks");
     err.println("Starting the local pipeline…");
     LocalRuntime runtime = Runtimes.start(LocalRuntime.Options.defaults(data, line -> { })
         .withAsOf(AsOfPolicy.fixed(LocalDate.of(2026, 11, 1))), false);

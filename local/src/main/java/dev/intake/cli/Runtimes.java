@@ -1,7 +1,7 @@
 package dev.intake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.local.LocalApiClient;
 import dev.intake.local.LocalRuntime;
 import dev.intake.pipeline.AsOfPolicy;
@@ -85,7 +85,7 @@ final class Runtimes {
 
   static Path defaultRoot() {
     try {
-      return Repository.root().resolve(".pipeline-data");
+      return RepositoryRoot.locate().resolve(".pipeline-data");
     } catch (IllegalStateException e) {
       return Path.of(".pipeline-data");
     }

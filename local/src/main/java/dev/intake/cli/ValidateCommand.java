@@ -4,9 +4,13 @@ import dev.intake.model.FindingsReport;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.report.Evaluator;
+import dev.intake.report.Comparison;
 import dev.intake.report.ReportJson;
 import dev.intake.report.TextReport;
 import dev.intake.report.WorkbookAnnotator;
+import dev.intake.rules.PageFetcher;
+import dev.intake.rules.RuleEngine;
+import dev.intake.web.SafePageFetcher;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,33 +21,44 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * {@code validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx]}: the
- * pre-flight check a partner runs before uploading. The exit code is the verdict.
+ * {@code validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx]
+ * [--check-urls]}: the pre-flight check a partner runs before uploading. The exit code is the verdict.
+ * With {@code --check-urls} the public case-study pages are fetched as the workflow's optional live
+ * check does, through the same SSRF-safe fetcher; without it nothing leaves the machine.
  */
 final class ValidateCommand implements Command {
 
   private static final String AS_OF = "--as-of";
   private static final String FORMAT = "--format";
   private static final String ANNOTATE = "--annotate";
+  private static final String SINCE = "--since";
 
   private final Clock clock;
   private final Evaluator evaluator;
   private final WorkbookAnnotator annotator;
+  private final Supplier<PageFetcher> pageFetcher;
 
   ValidateCommand(Clock clock) {
-    this(clock, Evaluator.standard(), new WorkbookAnnotator());
+    this(clock, Evaluator.standard(), new WorkbookAnnotator(), SafePageFetcher::new);
   }
 
-  ValidateCommand(Clock clock, Evaluator evaluator, WorkbookAnnotator annotator) {
+  /**
+   * @param pageFetcher what {@code --check-urls} fetches pages with (the SSRF-safe fetcher; tests give
+   *     one that never goes on the network); asked for only when the option is given
+   */
+  ValidateCommand(Clock clock, Evaluator evaluator, WorkbookAnnotator annotator, Supplier<PageFetcher> pageFetcher) {
     this.clock = clock;
     this.evaluator = evaluator;
     this.annotator = annotator;
+    this.pageFetcher = pageFetcher;
   }
 
   @Override public String name() {
@@ -51,7 +66,8 @@ final class ValidateCommand implements Command {
   }
 
   @Override public String synopsis() {
-    return "validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx]";
+    return "validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx] [--since OLD.xlsx]"
+        + " [--check-urls]";
   }
 
   @Override public String summary() {
@@ -69,13 +85,19 @@ final class ValidateCommand implements Command {
         + "  --format text|json   the report as text (default) or as the JSON the API serves\n"
         + "  --annotate OUT.xlsx  also write a copy of the workbook with each finding as a comment on its\n"
         + "                       cell and a Findings sheet (replaces OUT.xlsx; never FILE.xlsx itself)\n"
+        + "  --since OLD.xlsx     also say what changed since an earlier version of the workbook (\"3 fixed, 1 new\n"
+        + "                       since …\", matched by what each finding is about, not by row), in the text\n"
+        + "                       report and on the annotated copy's Findings sheet\n"
+        + "  --check-urls         also fetch each public case-study page and check it is reachable and names\n"
+        + "                       the partner and the customer (off by default; needs internet; never reaches\n"
+        + "                       private, loopback, link-local or metadata addresses)\n"
         + "\n"
         + "Exit codes: 0 READY, 1 ACTION_REQUIRED, 2 REJECTED, 64 usage error,\n"
         + "            66 FILE.xlsx does not exist or cannot be read, 73 OUT.xlsx cannot be written.\n";
   }
 
   @Override public int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
-    Arguments a = Arguments.parse(args, Set.of(AS_OF, FORMAT, ANNOTATE), Set.of());
+    Arguments a = Arguments.parse(args, Set.of(AS_OF, FORMAT, ANNOTATE, SINCE), Set.of(Runtimes.CHECK_URLS));
     if (a.help()) {
       out.print(usage());
       return ExitCodes.OK;
@@ -88,19 +110,23 @@ final class ValidateCommand implements Command {
       checkAnnotateTarget(file, annotate);
     }
 
-    WorkbookParser parser = evaluator.parser();
+    Evaluator judge = a.flag(Runtimes.CHECK_URLS)
+        ? new Evaluator(evaluator.parser(), RuleEngine.standard(evaluator.engine().checklist(), pageFetcher.get()))
+        : evaluator;
+    WorkbookParser parser = judge.parser();
     byte[] bytes = read(file, parser.limits().maxFileBytes());
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     ParseOutcome outcome = bytes.length > parser.limits().maxFileBytes()
         ? parse(parser, bytes, name)
         : parser.parse(bytes, name);
-    FindingsReport report = evaluator.evaluate(outcome, asOf, "", null);
+    FindingsReport report = judge.evaluate(outcome, asOf, "", null);
+    Comparison changes = a.value(SINCE).isPresent() ? since(Path.of(a.value(SINCE).get()), judge, asOf, report) : null;
 
-    out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report));
+    out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report, changes));
     out.flush();
     if (annotate != null) {
       ParseOutcome.Stats stats = outcome instanceof ParseOutcome.Parsed p ? p.stats() : null;
-      WorkbookAnnotator.Annotation annotation = annotator.annotate(bytes, report, stats);
+      WorkbookAnnotator.Annotation annotation = annotator.annotate(bytes, report, stats, changes);
       OutputFiles.write(annotate, annotation.workbook(), true);
       err.println(annotation.annotatedCopy()
           ? "Annotated copy written to " + annotate
@@ -108,6 +134,25 @@ final class ValidateCommand implements Command {
               + annotation.note() + ")");
     }
     return ExitCodes.of(report.status());
+  }
+
+  /**
+   * The earlier version judged on the same day, compared with this one; "since" is the day the earlier
+   * file was last modified (UTC).
+   */
+  private static Comparison since(Path previous, Evaluator judge, LocalDate asOf, FindingsReport report)
+      throws CliException {
+    WorkbookParser parser = judge.parser();
+    byte[] bytes = read(previous, parser.limits().maxFileBytes());
+    String name = previous.getFileName() == null ? previous.toString() : previous.getFileName().toString();
+    FindingsReport before = judge.evaluate(parser.parse(bytes, name), asOf, "", null);
+    LocalDate modified;
+    try {
+      modified = LocalDate.ofInstant(Files.getLastModifiedTime(previous).toInstant(), ZoneOffset.UTC);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.NO_INPUT, "cannot read " + previous + ": " + e.getMessage());
+    }
+    return Comparison.of(name, modified, before.findings(), report.findings());
   }
 
   private LocalDate asOf(Arguments a) throws CliException {

@@ -1,6 +1,7 @@
 package dev.intake.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.contracts.BucketLayout;
 import dev.intake.local.asl.ExecutionDescription;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.pipeline.PipelineJson;
@@ -90,7 +91,7 @@ public final class LoadRun {
         puts.add(uploaders.submit(() -> {
           Instant at = clock.instant();
           runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
-              .key("incoming/" + partner + "/" + file).build(), RequestBody.fromBytes(body));
+              .key(BucketLayout.incomingKey(partner, file)).build(), RequestBody.fromBytes(body));
           synchronized (tracker) {
             tracker.uploaded(partner, file, at);
           }
@@ -144,13 +145,15 @@ public final class LoadRun {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
+  /** The program office's messages in the outbox (each upload also sends its partner one, not counted). */
   private static int countNotifications(Path outbox) throws IOException {
     if (!Files.isDirectory(outbox)) {
       return 0;
     }
     try (Stream<Path> files = Files.list(outbox)) {
       return (int) files.filter(f -> f.getFileName().toString().endsWith(".json"))
-          .filter(f -> PipelineJson.tree(readQuietly(f)).path("Subject").isTextual())
+          .map(f -> PipelineJson.tree(readQuietly(f)))
+          .filter(m -> m.path("Subject").isTextual() && LocalWorkflow.TOPIC_ARN.equals(m.path("TopicArn").asText()))
           .count();
     }
   }

@@ -1,145 +1,159 @@
 package dev.intake.local;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.intake.handlers.ApiHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The reviewer API on 127.0.0.1: builds the same API Gateway proxy event API Gateway would and hands
- * it to the same {@link ApiHandler}. Where API Gateway checks a SigV4 signature, this server checks
- * {@code Authorization: Bearer <token>}; the token stands for the reviewer role (or, for a partner
- * token, that partner's role).
+ * The reviewer API on 127.0.0.1, served by Jetty: {@link ApiServlet} builds the same API Gateway
+ * proxy event API Gateway would and hands it to the same {@link ApiHandler}. Where API Gateway checks
+ * a SigV4 signature, this server checks {@code Authorization: Bearer <token>}; the token stands for
+ * the reviewer role (or, for a partner token, that partner's role).
+ *
+ * <p>What a client on the same machine cannot do to it: Jetty reads requests without blocking, so a
+ * connection that sends part of a request holds no thread; an idle connection is closed after
+ * {@link Limits#idleTimeout()}; at most {@link Limits#maxConnections()} are open, and once that many
+ * are, every open connection's idle timeout drops to {@link Limits#limitedIdleTimeout()}, so stalled
+ * ones are shed within it and new callers get in. Request headers are bounded; every error, Jetty's
+ * own included, is the API's JSON ({@link JsonErrorHandler}).
+ *
+ * <p>Routes are servlets on one context: the API is the default servlet ({@code /}); a console adds
+ * its own mappings beside it (its static files, a session handler) without touching the API's.
  */
 public final class LocalApiServer implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(LocalApiServer.class);
   static final String LOCAL_ACCOUNT = "000000000000";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
-  private final ApiHandler handler;
-  private final LocalTokens tokens;
+  /**
+   * The server's bounds.
+   *
+   * @param idleTimeout how long a connection may send nothing (headers or body) before it is closed
+   * @param maxConnections open connections at most; more wait in the accept queue
+   * @param limitedIdleTimeout the idle timeout of every connection while {@code maxConnections} are open
+   * @param maxThreads request threads at most
+   * @param maxHeaderBytes the request line and headers at most (431 beyond)
+   */
+  public record Limits(Duration idleTimeout, int maxConnections, Duration limitedIdleTimeout, int maxThreads,
+      int maxHeaderBytes) {
+
+    public static Limits defaults() {
+      return new Limits(Duration.ofSeconds(30), 128, Duration.ofSeconds(1), 16, 16 * 1024);
+    }
+  }
+
+  private final Server server;
+  private final ServerConnector connector;
 
   public LocalApiServer(ApiHandler handler, LocalTokens tokens, int port) throws IOException {
-    this.handler = handler;
-    this.tokens = tokens;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "local-api");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this(handler, tokens, port, Limits.defaults());
+  }
+
+  LocalApiServer(ApiHandler handler, LocalTokens tokens, int port, Limits limits) throws IOException {
+    // Jetty's minimum of threads: an acceptor and a selector run on the pool too.
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(limits.maxThreads(), 8), 2);
+    threads.setName("local-api");
+    threads.setDaemon(true);
+    server = new Server(threads);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(limits.maxHeaderBytes());
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    // A body that trickles in slower than this is cut off, like a stalled header.
+    http.setMinRequestDataRate(1024);
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    connector.setAcceptQueueSize(128);
+    server.addConnector(connector);
+
+    server.addBean(new SheddingLimit(limits.maxConnections(), connector, limits.limitedIdleTimeout()));
+
+    ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+    context.setContextPath("/");
+    context.addServlet(new ServletHolder("api", new ApiServlet(handler, tokens)), "/");
+    JsonErrorHandler errors = new JsonErrorHandler();
+    context.setErrorHandler(errors);
+    server.setErrorHandler(errors);
+    server.setHandler(context);
+    // No graceful wait on stop: a stalled client must not hold the runtime's shutdown.
+    server.setStopTimeout(0);
+    try {
+      server.start();
+    } catch (Exception e) {
+      close();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          // What the CLI tells apart: the port is taken.
+          java.net.BindException taken = new java.net.BindException("127.0.0.1:" + port + " is already in use");
+          taken.initCause(e);
+          throw taken;
+        }
+      }
+      throw new IOException("Cannot start the local API on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Jetty's connection limit, shedding idle connections while it limits. Jetty shortens the idle
+   * timeout only of the connections already open when the limit is reached; a burst that reaches it
+   * is still being opened then, and those connections would keep the full timeout and hold every
+   * slot. Here each connection opened while the limit holds gets the short timeout too.
+   */
+  private static final class SheddingLimit extends ConnectionLimit {
+    private volatile boolean limiting;
+
+    SheddingLimit(int maxConnections, Connector connector, Duration limitedIdleTimeout) {
+      super(maxConnections, connector);
+      setIdleTimeout(limitedIdleTimeout.toMillis());
+    }
+
+    @Override
+    protected void limit() {
+      limiting = true;
+      super.limit();
+    }
+
+    @Override
+    protected void unlimit() {
+      limiting = false;
+      super.unlimit();
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+      super.onOpened(connection);
+      if (limiting) {
+        connection.getEndPoint().setIdleTimeout(getIdleTimeout());
+      }
+    }
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      String principal = tokens.principalFor(exchange.getRequestHeaders().getFirst("Authorization"));
-      if (principal == null) {
-        LOG.warn("Refused {} {}: missing or wrong bearer token", exchange.getRequestMethod(),
-            exchange.getRequestURI().getRawPath());
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"competency-intake\"");
-        send(exchange, 401, "{\"code\":\"UNAUTHORIZED\",\"message\":\"Send Authorization: Bearer <token>;"
-            + " the token is in runtime.json.\"}");
-        return;
-      }
-      byte[] body = readBody(exchange.getRequestBody());
-      if (body == null) {
-        send(exchange, 413, "{\"code\":\"TOO_LARGE\",\"message\":\"The request body is over 64 KB.\"}");
-        return;
-      }
-      APIGatewayProxyResponseEvent response = handler.handleRequest(event(exchange, principal, body), null);
-      response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-      send(exchange, response.getStatusCode(), response.getBody());
-    } catch (RuntimeException e) {
-      LOG.error("Local API failure on {}", exchange.getRequestURI().getRawPath(), e);
-      send(exchange, 500, "{\"code\":\"INTERNAL\",\"message\":\"Internal error.\"}");
-    }
-  }
-
-  /** The body, or null when it is larger than API Gateway's and the API's limit would allow. */
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(dev.intake.api.ReviewerApi.MAX_BODY_BYTES + 1);
-    return bytes.length > dev.intake.api.ReviewerApi.MAX_BODY_BYTES ? null : bytes;
-  }
-
-  static APIGatewayProxyRequestEvent event(HttpExchange exchange, String principal, byte[] body) {
-    URI uri = exchange.getRequestURI();
-    Map<String, String> query = new LinkedHashMap<>();
-    if (uri.getRawQuery() != null) {
-      for (String pair : uri.getRawQuery().split("&")) {
-        int eq = pair.indexOf('=');
-        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.putIfAbsent(k, v);
-      }
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> {
-      if (!k.equalsIgnoreCase("Authorization") && !v.isEmpty()) {
-        headers.put(k, v.get(0));
-      }
-    });
-    APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity()
-        .withUserArn(principal)
-        .withAccountId(LOCAL_ACCOUNT)
-        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
-    APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
-        .withAccountId(LOCAL_ACCOUNT)
-        .withStage("local")
-        .withRequestId(UUID.randomUUID().toString())
-        .withHttpMethod(exchange.getRequestMethod())
-        .withPath(uri.getRawPath())
-        .withIdentity(identity);
-    return new APIGatewayProxyRequestEvent()
-        .withHttpMethod(exchange.getRequestMethod())
-        .withPath(URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8))
-        .withQueryStringParameters(query.isEmpty() ? null : query)
-        .withHeaders(headers)
-        .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
-        .withIsBase64Encoded(false)
-        .withRequestContext(context);
-  }
-
-  private static void send(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
+    return URI.create("http://127.0.0.1:" + connector.getLocalPort());
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot stop the local API", e);
+    }
   }
 
   /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */

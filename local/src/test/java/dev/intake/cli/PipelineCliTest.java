@@ -6,12 +6,17 @@ import dev.intake.model.FindingsReport;
 import dev.intake.model.ReportStatus;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
+import dev.intake.report.Evaluator;
 import dev.intake.report.ReportJson;
+import dev.intake.report.WorkbookAnnotator;
+import dev.intake.rules.PageFetcher;
+import dev.intake.testing.ReviewLoopWorkbooks;
 import dev.intake.testing.SampleWorkbooks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,9 @@ class PipelineCliTest {
   Path dir;
 
   private final CliRun cli = new CliRun();
+
+  /** What the last {@link #validateWithFetcher} run printed to stdout. */
+  private String checkedOutput = "";
 
   private int run(Clock clock, String... args) {
     return cli.run(clock, args);
@@ -211,6 +220,22 @@ class PipelineCliTest {
   }
 
   @Test
+  void validate_since_saysWhatChangedByWhatFindingsAreAbout() throws IOException {
+    LocalDate asOf = LocalDate.of(2026, 11, 1);
+    Path old = dir.resolve("old.xlsx");
+    Files.write(old, ReviewLoopWorkbooks.first(asOf).build());
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
+        "2026-10-30T12:00:00Z")));
+    Path fixed = dir.resolve("fixed.xlsx");
+    Files.write(fixed, ReviewLoopWorkbooks.corrected(asOf).build());
+
+    int code = run("validate", fixed.toString(), "--as-of", "2026-11-01", "--since", old.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out()).contains("Changes:  3 fixed, 1 new since 2026-10-30 (old.xlsx), 1 unchanged");
+  }
+
+  @Test
   void validate_fileThatIsNotAWorkbook_exits2() throws IOException {
     Path file = sample("not-a-workbook.xlsx");
 
@@ -309,6 +334,62 @@ class PipelineCliTest {
   }
 
   // ---- template ----------------------------------------------------------------------------------
+
+  // ---- --check-urls ------------------------------------------------------------------------------
+
+  /** Runs {@code validate} with a page fetcher that answers from memory and records what it was asked. */
+  private int validateWithFetcher(List<URI> asked, PageFetcher.Result answer, String... args) {
+    ValidateCommand validate = new ValidateCommand(AS_OF_NOON_UTC, Evaluator.standard(), new WorkbookAnnotator(),
+        () -> uri -> {
+          asked.add(uri);
+          return answer;
+        });
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+      int code = new PipelineCli(AS_OF_NOON_UTC).register(validate).run(args, out, err);
+      checkedOutput = outBytes.toString(StandardCharsets.UTF_8);
+      return code;
+    }
+  }
+
+  @Test
+  void validate_checkUrls_fetchesEachPublicPageAndReportsWhatItDoesNotName() throws IOException {
+    Path file = sample("ready.xlsx");
+    List<URI> asked = new ArrayList<>();
+
+    int code = validateWithFetcher(asked, new PageFetcher.Page(200, "A case study by someone else"), "validate",
+        file.toString(), "--as-of", "2026-11-01", "--check-urls");
+
+    assertThat(asked).containsExactly(URI.create("https://northwind-cloud.com/case-studies/1"),
+        URI.create("https://northwind-cloud.com/case-studies/2"));
+    assertThat(code).isZero();
+    assertThat(checkedOutput).contains("Status:   READY", "does not mention the partner 'Northwind Cloud Consulting"
+        + " Ltd'", "does not mention the customer 'Acme Corporation'");
+  }
+
+  @Test
+  void validate_withoutCheckUrls_fetchesNothing() throws IOException {
+    Path file = sample("ready.xlsx");
+    List<URI> asked = new ArrayList<>();
+
+    int code = validateWithFetcher(asked, new PageFetcher.Failed("must not be asked"), "validate", file.toString(),
+        "--as-of", "2026-11-01");
+
+    assertThat(code).isZero();
+    assertThat(asked).isEmpty();
+    assertThat(checkedOutput).contains("No findings: every check passed.");
+  }
+
+  @Test
+  void validate_checkUrlsWithAValue_exits64() throws IOException {
+    Path file = sample("ready.xlsx");
+
+    int code = run("validate", file.toString(), "--check-urls=yes");
+
+    assertThat(code).isEqualTo(64);
+    assertThat(err()).contains("option --check-urls takes no value");
+  }
 
   @Test
   void template_newFile_writesAWorkbookTheParserReads() throws IOException {

@@ -2,7 +2,7 @@ package dev.intake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class PipelineScriptIT {
 
   @BeforeEach
   void copyTheBuiltCli() throws IOException {
-    Path repo = Repository.root();
+    Path repo = RepositoryRoot.locate();
     Path target = Files.createDirectories(root.resolve("local/target"));
     Files.copy(repo.resolve("pipeline"), root.resolve("pipeline"));
     try (Stream<Path> jars = Files.list(repo.resolve("local/target"))) {

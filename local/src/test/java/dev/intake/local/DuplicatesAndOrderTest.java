@@ -9,10 +9,12 @@ import dev.intake.api.ApiRequest;
 import dev.intake.api.Caller;
 import dev.intake.api.ReviewerApi;
 import dev.intake.api.TemplateService;
+import dev.intake.api.UploadLinks;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.checklist.Checklist;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.local.asl.InMemoryExecutionStore;
 import dev.intake.local.asl.StepFunctionsRunner;
@@ -25,6 +27,7 @@ import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
+import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.WorkbookBuilder;
 import java.nio.charset.StandardCharsets;
@@ -69,9 +72,9 @@ class DuplicatesAndOrderTest {
   void olderVersionAfterNewer_eachDeliveredFiveTimes_oneEvaluationEachInUploadOrder() throws Exception {
     clients = AwsClients.local(Dynalite.shared().endpoint(), null);
     String table = Dynalite.uniqueTableName("order");
-    DynamoDbSubmissionStore.createTable(clients.dynamoDb(), table);
+    SubmissionTableSetup.create(clients.dynamoDb(), table);
     SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
-    runner = LocalWorkflow.build(Repository.root(), store, objects, clock, notifications::add,
+    runner = LocalWorkflow.build(RepositoryRoot.locate(), store, objects, clock, notifications::add,
         new InMemoryExecutionStore(), d -> { }, null);
     IntakeHandler intake = new IntakeHandler(new IntakeService(store, objects,
         new RunnerWorkflowStarter(runner),
@@ -91,9 +94,12 @@ class DuplicatesAndOrderTest {
     runner.awaitCompletion(v2, Duration.ofSeconds(60));
 
     assertThat(runner.list()).hasSize(2);
-    assertThat(notifications).hasSize(2);
+    assertThat(notifications).filteredOn(n -> n.path("TopicArn").asText().equals(LocalWorkflow.TOPIC_ARN))
+        .hasSize(2);
+    assertThat(notifications).filteredOn(n -> n.path("TopicArn").asText().equals(LocalWorkflow.PARTNER_TOPIC_ARN))
+        .hasSize(2);
     ReviewerApi api = new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, Checklist.current()),
-        id -> List.of(), clock);
+        id -> List.of(), new UploadLinks(new FakeUploadPresigner(), BUCKET, clock), clock);
     JsonNode history = PipelineJson.tree(api.handle(new ApiRequest("GET", "/submissions/" + v2 + "/history",
         Map.of(), null, new Caller.Reviewer("test"))).body().getBytes(StandardCharsets.UTF_8));
     List<String> order = new ArrayList<>();

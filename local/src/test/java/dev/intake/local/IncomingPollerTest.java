@@ -6,6 +6,7 @@ import dev.intake.aws.AwsClients;
 import dev.intake.aws.S3ObjectStore;
 import dev.intake.engines.S3ProxyEngine;
 import dev.intake.handlers.IntakeHandler;
+import dev.intake.model.ProfileField;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,12 @@ class IncomingPollerTest {
 
   @BeforeEach
   void start() {
-    s3 = S3ProxyEngine.start(dir.resolve("s3"), 0, AwsClients.LOCAL_ACCESS_KEY_ID,
-        AwsClients.LOCAL_SECRET_ACCESS_KEY);
+    s3 = S3ProxyEngine.start(dir.resolve("s3"), dir.resolve("s3-versions"), 0, AwsClients.LOCAL_ACCESS_KEY_ID,
+        AwsClients.LOCAL_SECRET_ACCESS_KEY, key -> key.startsWith("incoming/"), version -> { });
     s3.createBucket(BUCKET);
     clients = AwsClients.local(null, s3.endpoint());
-    intake = new IntakeHandler(new IntakeService(store, new S3ObjectStore(clients.s3(), clients.s3Presigner()),
+    intake = new IntakeHandler(new IntakeService(store,
+        new KeptVersions(new S3ObjectStore(clients.s3(), clients.s3Presigner()), s3),
         workflow, new WorkbookParser(), AsOfPolicy.uploadDay(), Clock.systemUTC(), PipelineMetrics.NONE));
   }
 
@@ -56,7 +59,8 @@ class IncomingPollerTest {
   }
 
   private IncomingPoller poller() {
-    return new IncomingPoller(clients.s3(), BUCKET, intake, dir.resolve("poller.json"), Clock.systemUTC(), 2);
+    return new IncomingPoller(clients.s3(), s3::versions, BUCKET, intake, dir.resolve("poller.json"),
+        Clock.systemUTC(), 2);
   }
 
   private void upload(byte[] bytes) {
@@ -95,6 +99,25 @@ class IncomingPollerTest {
     }
 
     assertThat(workflow.started).hasSize(2);
+  }
+
+  @Test
+  void poller_keyOverwrittenThreeTimesWhileNobodyListened_deliversEachPutWithItsOwnVersion() throws Exception {
+    // given: three different uploads to one key, announced to nobody (as across a crash)
+    for (String partner : List.of("First Partner", "Second Partner", "Third Partner")) {
+      upload(WorkbookBuilder.ready(LocalDate.of(2026, 11, 1)).profile(ProfileField.PARTNER_NAME, partner).build());
+    }
+
+    int delivered;
+    try (IncomingPoller poller = poller()) {
+      delivered = poller.pollOnce();
+    }
+
+    assertThat(delivered).isEqualTo(3);
+    assertThat(store.list(null, null, 10, null).items()).extracting(s -> s.evaluation().partnerName())
+        .containsExactlyInAnyOrder("First Partner", "Second Partner", "Third Partner");
+    assertThat(store.list(null, null, 10, null).items()).extracting(s -> s.source().versionId()).doesNotHaveDuplicates()
+        .doesNotContainNull();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.engines.Repository;
+import dev.intake.contracts.RepositoryRoot;
 import dev.intake.handlers.IntakeHandler;
 import dev.intake.local.asl.ExecutionStatus;
 import dev.intake.local.asl.HistoryEvent;
@@ -17,6 +17,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
@@ -25,6 +26,7 @@ import dev.intake.pipeline.WorkflowInput;
 import dev.intake.testing.ForwardingObjectStore;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
+import dev.intake.testing.UnversionedEvents;
 import dev.intake.testing.WorkbookBuilder;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,7 @@ class SubmissionWorkflowTest {
   }
 
   private IntakeHandler pipeline(SubmissionStoreWrapper storeView, ObjectStore objectView) throws Exception {
-    runner = LocalWorkflow.build(Repository.root(), storeView, objectView, clock, notifications::add,
+    runner = LocalWorkflow.build(RepositoryRoot.locate(), storeView, objectView, clock, notifications::add,
         new InMemoryExecutionStore(), sleeps::add, null);
     return new IntakeHandler(new IntakeService(storeView, objectView,
         new RunnerWorkflowStarter(runner),
@@ -88,10 +90,17 @@ class SubmissionWorkflowTest {
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
-    assertThat(notifications).singleElement().satisfies(n -> {
+    assertThat(office()).singleElement().satisfies(n -> {
       assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-      assertThat(n.path("TopicArn").asText()).isEqualTo(LocalWorkflow.TOPIC_ARN);
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
       assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("READY");
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains(": READY", "Reply due:");
+    });
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText()))
+          .startsWith("Your AWS DevOps Competency self-assessment was checked: READY.");
     });
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
         .contains("Readable?", "Checks", "Prerequisites", "CaseStudies", "PublicUrls", "Aggregate", "Notify");
@@ -107,9 +116,9 @@ class SubmissionWorkflowTest {
 
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.REJECTED);
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).doesNotContain("Checks");
-    assertThat(notifications).singleElement()
-        .satisfies(n -> assertThat(PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8))
-            .path("status").asText()).isEqualTo("REJECTED"));
+    assertThat(office()).singleElement()
+        .satisfies(n -> assertThat(PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+            .getBytes(StandardCharsets.UTF_8)).path("status").asText()).isEqualTo("REJECTED"));
   }
 
   @Test
@@ -126,8 +135,67 @@ class SubmissionWorkflowTest {
     var submission = store.get(ID).orElseThrow();
     assertThat(submission.status()).isEqualTo(SubmissionStatus.FAILED);
     assertThat(submission.failure()).startsWith("java.lang.IllegalStateException: ").contains("reports bucket is down");
-    assertThat(notifications).isEmpty();
-    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed");
+    assertThat(office()).singleElement().satisfies(n -> {
+      assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("FAILED");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      JsonNode message = PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+          .getBytes(StandardCharsets.UTF_8));
+      assertThat(message.path("submissionId").asText()).isEqualTo(ID);
+      assertThat(message.path("failure").asText()).isEqualTo(submission.failure());
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains("Reason:     " + submission.failure());
+    });
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText())).doesNotContain("reports bucket is down")
+          .contains("could not be checked");
+    });
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("MarkFailed", "NotifyFailure", "NotifyFailurePartner");
+  }
+
+  @Test
+  void workflow_objectDeletedBeforeIntakeRead_endsFailedWithReasonAndOneNotification() throws Exception {
+    // given: the upload's event arrives after the object was deleted (put, then delete)
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(putEvent(), null);
+    var execution = runner.awaitCompletion(ID, Duration.ofSeconds(30));
+
+    assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(store.get(ID).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectMissing: ").contains("no longer in the bucket");
+    });
+    assertThat(office()).singleElement().satisfies(n -> assertThat(PipelineJson.tree(
+        Notification.defaultOf(n.path("Message").asText()).getBytes(StandardCharsets.UTF_8)).path("status").asText())
+        .isEqualTo("FAILED"));
+    assertThat(partners()).hasSize(1);
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("Failed at intake?", "MarkFailed", "NotifyFailure").doesNotContain("Checks", "Aggregate");
+  }
+
+  @Test
+  void workflow_unversionedKeyReplacedBeforeIntakeRead_endsFailedInsteadOfJudgingTheLaterBytes() throws Exception {
+    byte[] announced = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Announced Partner").build();
+    byte[] later = WorkbookBuilder.ready(LocalDate.of(2026, 11, 1))
+        .profile(ProfileField.PARTNER_NAME, "Later Partner").build();
+    objects.put(BUCKET, KEY, later);
+    IntakeHandler intake = pipeline();
+
+    intake.handleRequest(UnversionedEvents.announcing(announced), null);
+    String id = store.list(null, null, 10, null).items().get(0).submissionId();
+    runner.awaitCompletion(id, Duration.ofSeconds(30));
+
+    assertThat(store.get(id).orElseThrow()).satisfies(s -> {
+      assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
+      assertThat(s.failure()).startsWith("ObjectReplaced: ");
+      assertThat(s.evaluation().partnerName()).as("nothing of the later upload is this one's").isNullOrEmpty();
+    });
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -143,7 +211,8 @@ class SubmissionWorkflowTest {
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(runner.history(ID)).filteredOn(e -> e.type().label().equals("RetryScheduled")).hasSize(2);
     assertThat(sleeps).hasSize(2);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -162,7 +231,8 @@ class SubmissionWorkflowTest {
 
     assertThat(runner.list()).hasSize(1);
     assertThat(store.evaluationsSaved).isEqualTo(1);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -174,7 +244,7 @@ class SubmissionWorkflowTest {
     objects.put(BUCKET, KEY, evaluated);
     IntakeHandler intake = pipeline(new SubmissionStoreWrapper(store), new OverwriteAfterIntake(objects, later));
 
-    intake.handleRequest(EventLoader.loadS3Event("test-events/s3-put-versioning-suspended.json"), null);
+    intake.handleRequest(UnversionedEvents.announcing(evaluated), null);
     String id = store.list(null, null, 10, null).items().get(0).submissionId();
     runner.awaitCompletion(id, Duration.ofSeconds(30));
 
@@ -221,11 +291,11 @@ class SubmissionWorkflowTest {
 
     @Override
     public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-        Instant at) {
+        String previousSubmissionId, Instant at) {
       if (failSaves.getAndDecrement() > 0) {
         throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
       }
-      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, at);
+      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
     }
   }
 
@@ -241,5 +311,14 @@ class SubmissionWorkflowTest {
       }
       super.write(bucket, key, bytes, contentType);
     }
+  }
+
+  private List<JsonNode> office() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.TOPIC_ARN)).toList();
+  }
+
+  private List<JsonNode> partners() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.PARTNER_TOPIC_ARN))
+        .toList();
   }
 }

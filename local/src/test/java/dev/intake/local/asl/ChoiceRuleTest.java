@@ -2,9 +2,14 @@ package dev.intake.local.asl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Choice Rules, from the examples of the States Language specification. */
 class ChoiceRuleTest {
@@ -181,5 +186,54 @@ class ChoiceRuleTest {
     String error = choose(choices, "NotFive", "{}", "Five", "NotFive");
 
     assertThat(error).isEqualTo("States.Runtime");
+  }
+
+  /**
+   * Every ordered comparison the specification defines — String, Numeric and Timestamp, each with
+   * Equals, LessThan, GreaterThan, LessThanEquals and GreaterThanEquals, each also as a Path variant —
+   * with the operand below, equal to and above the variable's value.
+   */
+  static Stream<Arguments> orderedComparisons() {
+    List<Arguments> out = new ArrayList<>();
+    // The kind, the variable's value, and operands below, equal to and above it.
+    List<List<String>> types = List.of(
+        List.of("String", "\"b\"", "\"a\"", "\"b\"", "\"c\""),
+        List.of("Numeric", "2", "1.5", "2.0", "10"),
+        List.of("Timestamp", "\"2016-03-14T02:00:00Z\"", "\"2016-03-14T01:59:59Z\"",
+            "\"2016-03-14T03:00:00+01:00\"", "\"2016-03-14T02:00:01Z\""));
+    // Whether "value RELATION operand" holds for an operand below, equal to and above the value.
+    List<List<Object>> relations = List.of(
+        List.of("Equals", false, true, false),
+        List.of("LessThan", false, false, true),
+        List.of("GreaterThan", true, false, false),
+        List.of("LessThanEquals", false, true, true),
+        List.of("GreaterThanEquals", true, true, false));
+    for (List<String> type : types) {
+      for (List<Object> relation : relations) {
+        for (boolean path : List.of(false, true)) {
+          String operator = type.get(0) + relation.get(0) + (path ? "Path" : "");
+          out.add(Arguments.of(operator, type.get(1), List.of(type.get(2), type.get(3), type.get(4)),
+              List.of(relation.get(1), relation.get(2), relation.get(3))));
+        }
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("orderedComparisons")
+  void orderedComparison_operandBelowEqualAndAbove_holdsAsItsNameSays(String operator, String value,
+      List<String> operands, List<Boolean> holds) {
+    for (int i = 0; i < operands.size(); i++) {
+      boolean path = operator.endsWith("Path");
+      String choices = "[{\"Variable\": \"$.value\", \"" + operator + "\": "
+          + (path ? "\"$.operand\"" : operands.get(i)) + ", \"Next\": \"Holds\"}]";
+      String input = "{\"value\": " + value + ", \"operand\": " + operands.get(i) + "}";
+
+      String next = choose(choices, "DoesNot", input, "Holds", "DoesNot");
+
+      assertThat(next).as(value + " " + operator + " " + operands.get(i))
+          .isEqualTo(holds.get(i) ? "Holds" : "DoesNot");
+    }
   }
 }

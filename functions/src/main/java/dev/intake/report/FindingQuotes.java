@@ -1,0 +1,38 @@
+package dev.intake.report;
+
+import dev.intake.checklist.Checklist;
+import dev.intake.checklist.Quote;
+import dev.intake.model.Finding;
+import dev.intake.model.FindingsReport;
+import java.util.Optional;
+
+/**
+ * The checklist sentence each finding of a report rests on. It is derived at render time from the
+ * data of the checklist version the report names (by rule id, else by the item it cites), so it is
+ * never stored with a finding and a report made against 4.0 keeps 4.0's sentences.
+ */
+public final class FindingQuotes {
+
+  private static final FindingQuotes NONE = new FindingQuotes(null);
+
+  /** Null when the report's checklist version is not on the class path. */
+  private final Checklist checklist;
+
+  private FindingQuotes(Checklist checklist) {
+    this.checklist = checklist;
+  }
+
+  /** The quotes for a report, from the checklist version it was evaluated against. */
+  public static FindingQuotes of(FindingsReport report) {
+    return Checklist.forVersion(report.checklistVersion()).map(FindingQuotes::new).orElse(NONE);
+  }
+
+  public Optional<Quote> quote(Finding f) {
+    return checklist == null ? Optional.empty() : checklist.quote(f.ruleId(), f.checklistRef());
+  }
+
+  /** The quote as a line or a cell shows it, {@code 2.1: “…”}; empty when the finding has none. */
+  public String display(Finding f) {
+    return quote(f).map(Quote::display).orElse("");
+  }
+}

@@ -1,0 +1,130 @@
+package dev.intake.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.intake.api.ReviewerApi;
+import dev.intake.handlers.ApiHandler;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API route of the local server: checks the bearer token, bounds the body, and hands API
+ * Gateway's proxy event to the same {@link ApiHandler} the Lambda runs. The token is checked and a
+ * declared oversized body refused before the body is read, so a client that asked
+ * {@code Expect: 100-continue} is answered at once and never sends it.
+ */
+final class ApiServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+
+  private final transient ApiHandler handler;
+  private final transient LocalTokens tokens;
+
+  ApiServlet(ApiHandler handler, LocalTokens tokens) {
+    this.handler = handler;
+    this.tokens = tokens;
+  }
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    String principal = tokens.principalFor(request.getHeader("Authorization"));
+    if (principal == null) {
+      LOG.warn("Refused {} {}: missing or wrong bearer token", request.getMethod(), request.getRequestURI());
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"competency-intake\"");
+      JsonErrorHandler.send(response, 401, "UNAUTHORIZED",
+          "Send Authorization: Bearer <token>; the token is in runtime.json.");
+      return;
+    }
+    if (request.getContentLengthLong() > ReviewerApi.MAX_BODY_BYTES) {
+      tooLarge(response);
+      return;
+    }
+    byte[] body = readBody(request.getInputStream());
+    if (body == null) {
+      tooLarge(response);
+      return;
+    }
+    APIGatewayProxyRequestEvent event;
+    try {
+      event = event(request, principal, body);
+    } catch (IllegalArgumentException e) {
+      JsonErrorHandler.send(response, 400, "BAD_REQUEST", "The path or query string is not valid percent-encoding.");
+      return;
+    }
+    try {
+      APIGatewayProxyResponseEvent answer = handler.handleRequest(event, null);
+      if (answer.getHeaders() != null) {
+        answer.getHeaders().forEach(response::setHeader);
+      }
+      JsonErrorHandler.send(response, answer.getStatusCode(), answer.getBody());
+    } catch (RuntimeException e) {
+      LOG.error("Local API failure on {}", request.getRequestURI(), e);
+      JsonErrorHandler.send(response, 500, "INTERNAL", "Internal error.");
+    }
+  }
+
+  private static void tooLarge(HttpServletResponse response) throws IOException {
+    // The rest of the body is not read: the connection cannot carry another request.
+    response.setHeader("Connection", "close");
+    JsonErrorHandler.send(response, 413, "TOO_LARGE", "The request body is over 64 KB.");
+  }
+
+  /** The body, or null when it is larger than API Gateway's and the API's limit would allow. */
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] bytes = in.readNBytes(ReviewerApi.MAX_BODY_BYTES + 1);
+    return bytes.length > ReviewerApi.MAX_BODY_BYTES ? null : bytes;
+  }
+
+  /** @throws IllegalArgumentException when the path or query is not valid percent-encoding */
+  static APIGatewayProxyRequestEvent event(HttpServletRequest request, String principal, byte[] body) {
+    Map<String, String> query = new LinkedHashMap<>();
+    String rawQuery = request.getQueryString();
+    if (rawQuery != null && !rawQuery.isEmpty()) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        query.putIfAbsent(k, v);
+      }
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    for (String name : Collections.list(request.getHeaderNames())) {
+      String value = request.getHeader(name);
+      if (!name.equalsIgnoreCase("Authorization") && value != null) {
+        headers.put(name, value);
+      }
+    }
+    String rawPath = request.getRequestURI();
+    APIGatewayProxyRequestEvent.RequestIdentity identity = new APIGatewayProxyRequestEvent.RequestIdentity()
+        .withUserArn(principal)
+        .withAccountId(LocalApiServer.LOCAL_ACCOUNT)
+        .withSourceIp(request.getRemoteAddr());
+    APIGatewayProxyRequestEvent.ProxyRequestContext context = new APIGatewayProxyRequestEvent.ProxyRequestContext()
+        .withAccountId(LocalApiServer.LOCAL_ACCOUNT)
+        .withStage("local")
+        .withRequestId(UUID.randomUUID().toString())
+        .withHttpMethod(request.getMethod())
+        .withPath(rawPath)
+        .withIdentity(identity);
+    return new APIGatewayProxyRequestEvent()
+        .withHttpMethod(request.getMethod())
+        .withPath(URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .withQueryStringParameters(query.isEmpty() ? null : query)
+        .withHeaders(headers)
+        .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
+        .withIsBase64Encoded(false)
+        .withRequestContext(context);
+  }
+}
