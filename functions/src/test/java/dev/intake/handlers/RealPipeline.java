@@ -31,6 +31,7 @@ import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.FakeUploadPresigner;
+import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.RecordingWorkflowStarter;
 import dev.intake.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,9 @@ final class RealPipeline {
   Evaluated upload(String key, byte[] xlsx, Instant at) {
     clock.set(at);
     objects.write(BUCKET, key, xlsx, XLSX);
-    UploadedObject upload = new UploadedObject(BUCKET, key, null, "etag-" + sequencer, xlsx.length,
+    // Announced with the object's own ETag, as S3 announces an unversioned put: intake reads only
+    // the bytes the event announced (If-Match), so any other ETag reads as a replaced object.
+    UploadedObject upload = new UploadedObject(BUCKET, key, null, InMemoryObjectStore.eTag(xlsx), xlsx.length,
         String.format(Locale.ROOT, "%016X", sequencer++), at);
     intake.accept(upload);
     String id = upload.submissionId();
