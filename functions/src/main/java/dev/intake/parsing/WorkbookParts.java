@@ -82,6 +82,11 @@ public final class WorkbookParts implements AutoCloseable {
     return Xml.reader(in, part);
   }
 
+  /** The current element's relationship id ({@code r:id}), read as the parser reads it; null when none. */
+  public static String relationshipId(XMLStreamReader r) {
+    return Xml.relationshipId(r);
+  }
+
   /** The part's relationships (external ones too), in document order; empty when it has none. */
   public List<Relationship> relationships(String part) throws IOException {
     String relsPart = relsPathOf(part);

@@ -233,16 +233,6 @@ final class MarkedSheet {
     }
   }
 
-  /** The r:id attribute, whatever prefix the relationships namespace has here. */
-  private static String relationshipId(XMLStreamReader r) {
-    for (int i = 0; i < r.getAttributeCount(); i++) {
-      if (r.getAttributeLocalName(i).equals("id") && Ooxml.RELATIONSHIPS.equals(r.getAttributeNamespace(i))) {
-        return r.getAttributeValue(i);
-      }
-    }
-    return null;
-  }
-
   /**
    * Copies the sheet with the marks, rows and cells as the parser numbers them, and a link to a new
    * comments drawing ({@code newDrawingId}) unless it links to one already ({@code scan.legacyDrawingId}).
@@ -279,7 +269,7 @@ final class MarkedSheet {
             drawingWritten = true;
           }
           if (depth == 2 && name.equals("legacyDrawing")) {
-            scan.legacyDrawingId = relationshipId(r);
+            scan.legacyDrawingId = WorkbookParts.relationshipId(r);
             drawingWritten = true;
           }
           if (depth == 3 && name.equals("col")) {
