@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.intake.model.A1;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
+import dev.intake.model.ReportStatus;
 import dev.intake.model.Text;
+import dev.intake.testing.ReviewLoopWorkbooks;
 import dev.intake.testing.SampleWorkbooks;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -34,11 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Excel-family readers open every annotated copy: POI's user model and LibreOffice Calc (headless).
- * The copies are of every sample workbook, of the same samples as LibreOffice writes them (another
- * writer's package: its own styles, views and namespaces), and of an annotated copy annotated again
- * (the comments and drawing parts rewritten rather than new). LibreOffice must read, for each: every
- * partner sheet exactly as it reads the original's, the Findings sheet with every finding, and a
- * comment holding each finding on a cell.
+ * The copies are of every committed sample workbook ({@code test-events/workbooks}, the review loop's
+ * pair included, its correction annotated with what changed since the first), of the same samples as
+ * LibreOffice writes them (another writer's package: its own styles, views and namespaces), and of an
+ * annotated copy annotated again (the comments and drawing parts rewritten rather than new).
+ * LibreOffice must read, for each: every partner sheet exactly as it reads the original's, the
+ * Findings sheet with every finding, its checklist quote and its "Changes" line, and a comment
+ * holding each finding on a cell.
  *
  * <p>Needs {@code soffice} on the PATH (or in {@code SOFFICE}); without it the test is skipped, unless
  * {@code INTAKE_REQUIRE_SOFFICE} is set, as {@code .ci/run} sets it after installing LibreOffice.
@@ -63,8 +67,13 @@ class ExcelReadersOpenAnnotatedCopiesTest {
     Assumptions.assumeTrue(soffice != null, "LibreOffice (soffice) is not installed; .ci/run installs it");
   }
 
-  /** One workbook given back, with the original it was made from and the report it shows. */
-  private record Copy(String name, byte[] original, byte[] annotated, FindingsReport report, boolean annotatedCopy) {
+  /** One workbook given back, with the original it was made from, the report and the changes it shows. */
+  private record Copy(String name, byte[] original, byte[] annotated, FindingsReport report, Comparison changes,
+      boolean annotatedCopy) {
+  }
+
+  /** A committed sample: a name LibreOffice can use in its output files, and its bytes. */
+  private record Sample(String name, byte[] bytes) {
   }
 
   @Test
@@ -72,23 +81,34 @@ class ExcelReadersOpenAnnotatedCopiesTest {
       throws Exception {
     Path originals = Files.createDirectories(dir.resolve("originals"));
     Path loWritten = Files.createDirectories(dir.resolve("lo-written"));
-    List<SampleWorkbooks.Sample> samples = SampleWorkbooks.all();
-    for (SampleWorkbooks.Sample s : samples) {
-      Files.write(originals.resolve(s.fileName()), s.build());
-    }
-    convert(loWritten, "xlsx", samples.stream().filter(s -> s.expectedStatus() != dev.intake.model.ReportStatus
-        .REJECTED).map(s -> originals.resolve(s.fileName())).toList());
-
-    List<Copy> copies = new ArrayList<>();
-    for (SampleWorkbooks.Sample s : samples) {
-      copies.add(copy(s.fileName().replace(".xlsx", ""), s.build()));
-      Path lo = loWritten.resolve(s.fileName());
-      if (Files.exists(lo)) {
-        copies.add(copy("lo-" + s.fileName().replace(".xlsx", ""), Files.readAllBytes(lo)));
+    List<Sample> samples = committedSamples();
+    List<Path> readable = new ArrayList<>();
+    for (Sample s : samples) {
+      Path file = originals.resolve(s.name() + ".xlsx");
+      Files.write(file, s.bytes());
+      if (evaluate(s.name(), s.bytes()).status() != ReportStatus.REJECTED) {
+        readable.add(file);
       }
     }
+    convert(loWritten, "xlsx", readable);
+
+    byte[] firstOfThread = Files.readAllBytes(ReviewLoopWorkbooks.folder().resolve(ReviewLoopWorkbooks.FIRST));
+    Comparison sinceFirst = Comparison.of("sub-first", SampleWorkbooks.AS_OF.minusDays(7),
+        evaluate("first", firstOfThread).findings(), evaluate("corrected", Files.readAllBytes(
+            ReviewLoopWorkbooks.folder().resolve(ReviewLoopWorkbooks.CORRECTED))).findings());
+    List<Copy> copies = new ArrayList<>();
+    for (Sample s : samples) {
+      Comparison changes = s.name().equals(name(ReviewLoopWorkbooks.FOLDER + "/" + ReviewLoopWorkbooks.CORRECTED))
+          ? sinceFirst : null;
+      copies.add(copy(s.name(), s.bytes(), changes));
+      Path lo = loWritten.resolve(s.name() + ".xlsx");
+      if (Files.exists(lo)) {
+        copies.add(copy("lo-" + s.name(), Files.readAllBytes(lo), changes));
+      }
+    }
+    assertThat(copies).filteredOn(c -> c.changes() != null).hasSize(2);
     Copy once = copies.stream().filter(c -> c.name().equals("tier-and-path")).findFirst().orElseThrow();
-    copies.add(copy("again-tier-and-path", once.annotated()));
+    copies.add(copy("again-tier-and-path", once.annotated(), null));
 
     Path given = Files.createDirectories(dir.resolve("given"));
     Path kept = Files.createDirectories(dir.resolve("kept"));
@@ -127,9 +147,14 @@ class ExcelReadersOpenAnnotatedCopiesTest {
     for (Copy c : copies) {
       List<String> names = sheetNames.get(c.name());
       String table = read(csv, c.name(), names.get(0));
+      FindingQuotes quotes = FindingQuotes.of(c.report());
       for (Finding f : c.report().findings()) {
         assertThat(table).as(c.name() + " Findings sheet").contains(f.ruleId());
+        // As a CSV field: a double quote in the text is doubled.
+        assertThat(table).as(c.name() + " quote for " + f.ruleId())
+            .contains(WorkbookAnnotator.cellText(quotes.display(f)).replace("\"", "\"\""));
       }
+      assertThat(table).as(c.name() + " Changes line").contains(FindingsSheet.changesLine(c.changes()));
       if (!c.annotatedCopy()) {
         continue;
       }
@@ -147,10 +172,35 @@ class ExcelReadersOpenAnnotatedCopiesTest {
     }
   }
 
-  private static Copy copy(String name, byte[] original) {
-    FindingsReport report = Evaluator.standard().evaluate(original, name + ".xlsx", SampleWorkbooks.AS_OF);
-    WorkbookAnnotator.Annotation a = new WorkbookAnnotator().annotate(original, report);
-    return new Copy(name, original, a.workbook(), report, a.annotatedCopy());
+  private static Copy copy(String name, byte[] original, Comparison changes) {
+    FindingsReport report = evaluate(name, original);
+    WorkbookAnnotator.Annotation a = new WorkbookAnnotator().annotate(original, report, changes);
+    return new Copy(name, original, a.workbook(), report, changes, a.annotatedCopy());
+  }
+
+  private static FindingsReport evaluate(String name, byte[] workbook) {
+    return Evaluator.standard().evaluate(workbook, name + ".xlsx", SampleWorkbooks.AS_OF);
+  }
+
+  /** Every .xlsx under test-events/workbooks, in its folders too, as committed. */
+  private static List<Sample> committedSamples() throws IOException {
+    Path root = SampleWorkbooks.folder();
+    List<Sample> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".xlsx")).sorted().toList()) {
+        String inRepo = SampleWorkbooks.FOLDER + "/" + root.relativize(f).toString().replace(File.separatorChar, '/');
+        out.add(new Sample(name(inRepo), Files.readAllBytes(f)));
+      }
+    }
+    assertThat(out).extracting(Sample::name).contains("tier-and-path", "review-loop-self-assessment");
+    assertThat(out).hasSizeGreaterThanOrEqualTo(SampleWorkbooks.all().size() + 2);
+    return out;
+  }
+
+  /** {@code test-events/workbooks/review-loop/x (fixed).xlsx} → {@code review-loop-x-fixed}. */
+  private static String name(String repoPath) {
+    String inFolder = repoPath.substring(SampleWorkbooks.FOLDER.length() + 1).replaceFirst("\\.xlsx$", "");
+    return inFolder.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-$", "");
   }
 
   /** What LibreOffice wrote for one sheet of one workbook. */
