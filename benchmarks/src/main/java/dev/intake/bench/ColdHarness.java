@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * warms the page cache), and writes every run's figures to a JSON file for {@link ReportWriter}.
  *
  * <p>{@code ColdHarness --lambda-jar JAR --probe-classes DIR --poi-classpath CP --workbooks DIR
- * --work DIR --runs N --out FILE [--repo-root DIR --cli-classpath CP --cli-archive FILE]}. Baselines A
+ * --work DIR --runs N --out FILE [--repo-root DIR --cli-classpath CP --cli-archive FILE] [--probes ID,…]}
+ * ({@code --probes}: only those probes, for a spot check outside run.sh). Baselines A
  * and W and floor B run on POI's own class path (poi-ooxml and its dependencies, nothing else: a plain
  * program); the subject runs on the Lambda artifact, which is what the Lambda runtime loads. The AppCDS
  * probe first makes its archive in a training run ({@code -XX:ArchiveClassesAtExit}). The annotator
@@ -137,6 +138,11 @@ public final class ColdHarness {
             "poi-write", Workbooks.LARGE).withRuns(LARGE_RUNS)));
     if (opts.containsKey("--repo-root")) {
       probes.addAll(cliProbes(opts, java, probeClasses, workbooks.resolve(Workbooks.READY)));
+    }
+    if (opts.containsKey("--probes")) {
+      // A spot check of a few probes (not what run.sh does): the others are left out, not reported.
+      List<String> only = List.of(opts.get("--probes").split(","));
+      probes.removeIf(p -> !only.contains(p.id()));
     }
 
     Map<String, List<Result>> results = new LinkedHashMap<>();

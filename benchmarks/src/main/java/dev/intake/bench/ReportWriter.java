@@ -164,6 +164,11 @@ public final class ReportWriter {
     line("`Evaluator.standard().evaluate(bytes, name, asOf)` (parse, every rule) then `ReportJson.write`; the");
     line("annotated copy is `WorkbookAnnotator` on its own, given a report with findings on cells (`Annotations`).");
     line("");
+    if (opts.containsKey("--note")) {
+      // Said when the file is not all one run's (written again from a run's raw results after a change).
+      line("**Note.** " + opts.get("--note"));
+      line("");
+    }
     line("| | |");
     line("| --- | --- |");
     line("| date | " + opts.getOrDefault("--date", "?") + " |");
@@ -547,17 +552,18 @@ public final class ReportWriter {
     line("");
     double sdk = parts.getOrDefault(SDK, 0L) / MB;
     double poi = (parts.getOrDefault(POI, 0L) + parts.getOrDefault(SCHEMAS, 0L)) / MB;
-    line(fmt("The SDK's clients (S3, DynamoDB, Step Functions and their core) take %.1f MB of compressed classes: every"
-        + " client class refers to every operation's model, and the JVM's verifier loads those classes when it links"
-        + " the client, so no model can be left out. POI's user model (POI, its OOXML schemas, XMLBeans) takes"
-        + " %.1f MB more; since the annotated copy is streamed, only the template generator (the API's template"
-        + " link) still uses it, and reading any .xlsx with it loads part of its Word support too"
-        + " (`POIXMLDocumentPart.read` touches `XWPFRelation`), so it cannot be cut by package; each of the %,d"
-        + " entries also costs its headers. Both in one artifact cannot fit 20 MB: that takes one artifact per"
-        + " function family (issue 17's item 2, [estimated below](#what-each-function-family-would-weigh))."
-        + " (Tried while writing this, not measured by the script: the shade plugin's `minimizeJar` gives about"
-        + " 27 MB but drops what is loaded by reflection — Log4j plugins, XMLBeans schema types, the SDK's"
-        + " interceptors — and keeping those would leave an estimated 32 MB, still over; it was not kept.)",
+    line(fmt("The SDK's clients (S3, DynamoDB, Step Functions, SNS, Secrets Manager and their core) take %.1f MB "
+        + "of compressed classes: every client class refers to every operation's model, and the JVM's verifier "
+        + "loads those classes when it links the client, so no model can be left out. POI's user model (POI, "
+        + "its OOXML schemas, XMLBeans) takes %.1f MB more; since the annotated copy is streamed, only the "
+        + "template generator (the API's template link) still uses it, and reading any .xlsx with it loads part"
+        + " of its Word support too (`POIXMLDocumentPart.read` touches `XWPFRelation`), so it cannot be cut by "
+        + "package; each of the %,d entries also costs its headers. Both in one artifact cannot fit 20 MB: that"
+        + " takes one artifact per function family (issue 17's item 2, [estimated "
+        + "below](#what-each-function-family-would-weigh)). (Tried while writing this, not measured by the "
+        + "script: the shade plugin's `minimizeJar` gives about 27 MB but drops what is loaded by reflection — "
+        + "Log4j plugins, XMLBeans schema types, the SDK's interceptors — and keeping those would leave an "
+        + "estimated 32 MB, still over; it was not kept.)",
         sdk, poi, entries()));
     line("");
     long withoutPoi = repackedWithout(POI_FAMILY);
@@ -585,6 +591,8 @@ public final class ReportWriter {
   private void families(long jarBytes) throws IOException {
     List<String> sfn = List.of("software/amazon/awssdk/services/sfn/");
     List<String> dynamo = List.of("software/amazon/awssdk/services/dynamodb/");
+    List<String> sns = List.of("software/amazon/awssdk/services/sns/");
+    List<String> secrets = List.of("software/amazon/awssdk/services/secretsmanager/");
     List<String> all = new ArrayList<>(POI_FAMILY);
     all.add("org/apache/commons/compress/");
     line("## What each function family would weigh");
@@ -599,17 +607,33 @@ public final class ReportWriter {
     List<String> checks = new ArrayList<>(all);
     checks.addAll(sfn);
     checks.addAll(dynamo);
+    checks.addAll(sns);
+    checks.addAll(secrets);
     line("| checks | Prerequisites, CaseStudies, PublicUrls | rules, checklist, Jackson, S3 | POI (all), Commons"
-        + " Compress, the DynamoDB and Step Functions clients | " + fmt("%.1f", repackedWithout(checks) / MB) + " |");
-    line("| intake | Intake | the reader (POI core: `FileMagic`, `DateUtil`), S3, DynamoDB, Step Functions | POI's"
-        + " OOXML side | " + fmt("%.1f", repackedWithout(POI_OOXML) / MB) + " |");
+        + " Compress, the DynamoDB, Step Functions, SNS and Secrets Manager clients | "
+        + fmt("%.1f", repackedWithout(checks) / MB) + " |");
+    List<String> intake = new ArrayList<>(POI_OOXML);
+    intake.addAll(sns);
+    intake.addAll(secrets);
+    line("| intake | Intake, DeadLetter | the reader (POI core: `FileMagic`, `DateUtil`), S3, DynamoDB, Step Functions"
+        + " | POI's OOXML side, the SNS and Secrets Manager clients | " + fmt("%.1f", repackedWithout(intake) / MB)
+        + " |");
     List<String> aggregate = new ArrayList<>(POI_OOXML);
     aggregate.addAll(sfn);
+    aggregate.addAll(sns);
+    aggregate.addAll(secrets);
     line("| aggregate | Aggregate, Failure | the streamed annotator, S3, DynamoDB | POI's OOXML side, the Step"
-        + " Functions client | " + fmt("%.1f", repackedWithout(aggregate) / MB) + " |");
-    line("| API | Api | DynamoDB, S3 (links), Step Functions (history); the template is built with POI's user model"
-        + " | Commons Compress only; without POI only if the template were built at deploy time | "
-        + fmt("%.1f", repackedWithout(List.of("org/apache/commons/compress/")) / MB) + " |");
+        + " Functions, SNS and Secrets Manager clients | " + fmt("%.1f", repackedWithout(aggregate) / MB) + " |");
+    List<String> digest = new ArrayList<>(all);
+    digest.addAll(sfn);
+    digest.addAll(secrets);
+    line("| digest | Digest | DynamoDB, SNS | POI (all), Commons Compress, the Step Functions and Secrets Manager"
+        + " clients | " + fmt("%.1f", repackedWithout(digest) / MB) + " |");
+    List<String> api = new ArrayList<>(List.of("org/apache/commons/compress/"));
+    api.addAll(sns);
+    line("| API | Api | DynamoDB, S3 (links), Step Functions (history), Secrets Manager (page tokens); the template"
+        + " is built with POI's user model | Commons Compress and the SNS client; without POI only if the template"
+        + " were built at deploy time | " + fmt("%.1f", repackedWithout(api) / MB) + " |");
     line("");
     line("The AWS SDK's core (HTTP, signing, the JSON and XML protocols) stays in every family; it and the S3 client"
         + " are most of what the check functions would still weigh.");
@@ -647,7 +671,7 @@ public final class ReportWriter {
     }
   }
 
-  private static final String SDK = "AWS SDK v2 (S3, DynamoDB, Step Functions, core)";
+  private static final String SDK = "AWS SDK v2 (S3, DynamoDB, Step Functions, SNS, Secrets Manager, core)";
   private static final String SCHEMAS = "POI's OOXML schemas and XMLBeans";
   private static final String POI = "POI";
 
