@@ -19,7 +19,8 @@ export function renderQueue(main, session, query) {
     partnerId: partner ? '' : (query.get('partnerId') || ''),
     find: query.get('find') || '',
   };
-  const state = {items: [], nextToken: null, loading: false, disposed: false, timer: null};
+  // awaiting: a file just uploaded, looked for until it is listed with a verdict (or two minutes pass).
+  const state = {items: [], nextToken: null, loading: false, disposed: false, timer: null, awaiting: null};
 
   const title = partner ? 'Your submissions' : 'Submission queue';
   document.title = title + ' — Competency intake';
@@ -41,7 +42,10 @@ export function renderQueue(main, session, query) {
 
   fill(main,
     heading,
-    partner ? renderUpload(session, () => load(false)) : null,
+    partner ? renderUpload(session, (fileName) => {
+      state.awaiting = {fileName, since: Date.now(), until: Date.now() + 120000};
+      load(false);
+    }) : null,
     filterForm(filters, partner),
     errors, notes, status,
     h('div', {class: 'table-wrap'}, table),
@@ -82,11 +86,17 @@ export function renderQueue(main, session, query) {
     }
   }
 
-  // While anything shown is still being evaluated, look again every few seconds.
+  // While anything shown is still being evaluated, or an upload is not listed with its verdict yet,
+  // look again every few seconds.
   function schedule() {
     clearTimeout(state.timer);
-    if (!state.disposed && state.items.some((s) => PENDING.has(s.status))) {
-      state.timer = setTimeout(() => load(false), 3000);
+    const a = state.awaiting;
+    if (a && (Date.now() > a.until || state.items.some((s) => s.fileName === a.fileName
+      && Date.parse(s.receivedAt) >= a.since - 60000 && !PENDING.has(s.status)))) {
+      state.awaiting = null;
+    }
+    if (!state.disposed && (state.awaiting || state.items.some((s) => PENDING.has(s.status)))) {
+      state.timer = setTimeout(() => load(false), state.awaiting ? 1500 : 3000);
     }
   }
 

@@ -42,7 +42,7 @@ export function renderUpload(session, onUploaded) {
         + '. It is being checked: its verdict appears below within a minute.'));
       announce('Uploaded ' + file.name);
       input.value = '';
-      onUploaded();
+      onUploaded(file.name);
     } catch (err) {
       fill(result, errorBox(err, 'The upload failed'));
     } finally {

@@ -46,11 +46,19 @@ final class ApiServlet extends HttpServlet {
     String authorization = request.getHeader("Authorization");
     if (console != null) {
       console.secure(response);
-      if (authorization == null && "GET".equals(request.getMethod()) && "/".equals(request.getRequestURI())) {
-        // A person who opened the server's address in a browser: the console is where to go.
-        response.setStatus(303);
-        response.setHeader("Location", ConsoleServlet.PATH + "/");
-        return;
+      if (authorization == null && "GET".equals(request.getMethod())) {
+        // A person who opened the server's address in a browser: the console is where to go (and the
+        // icon a browser asks every page's origin for is the console's).
+        String to = switch (request.getRequestURI()) {
+          case "/" -> ConsoleServlet.PATH + "/";
+          case "/favicon.ico" -> ConsoleServlet.PATH + "/favicon.svg";
+          default -> null;
+        };
+        if (to != null) {
+          response.setStatus(303);
+          response.setHeader("Location", to);
+          return;
+        }
       }
     }
     String principal;

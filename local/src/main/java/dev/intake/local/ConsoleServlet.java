@@ -276,6 +276,7 @@ final class ConsoleServlet extends HttpServlet {
     String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<title>" + title + " — Competency intake</title>"
+        + "<link rel=\"icon\" href=\"" + PATH + "/favicon.svg\" type=\"image/svg+xml\">"
         + "<link rel=\"stylesheet\" href=\"" + PATH + "/css/console.css\"></head>"
         + "<body><main id=\"main\" class=\"notice\"><h1>" + title + "</h1><p id=\"reason\">" + text + "</p><p>" + hint
         + "</p>" + (linkToConsole ? "<p><a href=\"" + PATH + "/\">Open the console</a></p>" : "")

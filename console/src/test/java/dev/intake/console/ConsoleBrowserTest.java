@@ -1,0 +1,386 @@
+package dev.intake.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.contracts.RepositoryRoot;
+import dev.intake.local.ConsoleSessions;
+import dev.intake.local.LocalApiClient;
+import dev.intake.local.LocalRuntime;
+import dev.intake.local.LocalTokens;
+import dev.intake.local.UploadTracker;
+import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.pipeline.PipelineJson;
+import dev.intake.testing.AdjustableClock;
+import dev.intake.testing.SampleWorkbooks;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * The console in a real browser (Debian's Chromium, headless) against the whole local pipeline with
+ * the eight sample workbooks uploaded and evaluated, as a new user after {@code ./pipeline demo}
+ * would meet it: the sign-in link from runtime.json, the queue, each submission, a decision, a
+ * partner's view and upload, refused sign-ins — and no error in the browser's console on the way.
+ * One runtime and one browser for the class: starting them is most of its time.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+  @TempDir
+  static Path data;
+
+  private final AdjustableClock clock = new AdjustableClock();
+  private LocalRuntime runtime;
+  private LocalApiClient api;
+  private Browser browser;
+  private JsonNode manifest;
+  /** Each sample's submission as the API lists it, by file name. */
+  private final Map<String, JsonNode> samples = new TreeMap<>();
+  /** Console messages a test expects (an API refusal the page shows is logged by Chromium as an error). */
+  private Predicate<LogEntry> expectedLog = e -> false;
+
+  @BeforeAll
+  void startPipelineUploadSamplesAndOpenBrowser() throws Exception {
+    Path folder = SampleWorkbooks.folder();
+    manifest = PipelineJson.tree(Files.readAllBytes(folder.resolve("manifest.json")));
+    LocalRuntime.Options defaults = LocalRuntime.Options.defaults(data, line -> { });
+    runtime = LocalRuntime.start(new LocalRuntime.Options(data, 0, 0, defaults.token(),
+        AsOfPolicy.fixed(LocalDate.parse(manifest.path("asOf").asText())), clock, line -> { },
+        Duration.ofMillis(500), null, 4));
+    api = new LocalApiClient(runtime.apiEndpoint(), runtime.token());
+    UploadTracker tracker = new UploadTracker(api, clock);
+    for (JsonNode sample : manifest.path("samples")) {
+      String file = sample.path("fileName").asText();
+      String partner = sample.path("partnerId").asText();
+      runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
+          .key("incoming/" + partner + "/" + file).build(), RequestBody.fromFile(folder.resolve(file)));
+      tracker.uploaded(partner, file, clock.instant());
+    }
+    for (UploadTracker.Outcome o : tracker.await(Duration.ofMinutes(2), Duration.ofMillis(200), done -> { })) {
+      samples.put(o.upload().fileName(), o.submission());
+    }
+    browser = new Browser();
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  @BeforeEach
+  void freshBrowserSession() {
+    browser.size(1280, 900);
+    // Cookies can be cleared only on a page of their origin: park on a file of the console.
+    browser.open(runtime.apiEndpoint() + "/console/favicon.svg");
+    browser.signOutEverywhere();
+    browser.consoleLog();
+    expectedLog = e -> false;
+  }
+
+  @AfterEach
+  void noJavaScriptErrors() {
+    List<LogEntry> errors = browser.consoleLog().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+        .filter(e -> !expectedLog.test(e))
+        .toList();
+    assertThat(errors).as("errors in the browser's console").isEmpty();
+  }
+
+  private void signInAsReviewer() {
+    browser.open(runtime.consoleLink(null).toString());
+    browser.waitFor(By.cssSelector("#queue-rows tr[data-id]"));
+  }
+
+  private void signInAsPartner(String partnerId) {
+    browser.open(runtime.consoleLink(partnerId).toString());
+    browser.waitFor(By.id("queue"));
+  }
+
+  private List<WebElement> queueRows(int atLeast) {
+    return browser.waitForAll(By.cssSelector("#queue-rows tr[data-id]"), rows -> rows.size() >= atLeast);
+  }
+
+  private String expectedStatus(String file) {
+    for (JsonNode s : manifest.path("samples")) {
+      if (s.path("fileName").asText().equals(file)) {
+        return s.path("expectedStatus").asText();
+      }
+    }
+    throw new IllegalArgumentException(file);
+  }
+
+  private static Path screenshotsTo() {
+    String to = System.getProperty("console.screenshots");
+    return to == null || to.isBlank() ? null : RepositoryRoot.locate().resolve(to);
+  }
+
+  private boolean apiHasReviewLoop() {
+    return samples.values().iterator().next().has("review")
+        || api.get("/submissions?limit=1").json().path("items").path(0).has("review");
+  }
+
+  @Test
+  @Order(1) // the link in runtime.json is the one issued at start: used before any test moves the clock
+  void reviewer_signInLinkFromRuntimeJson_queueShowsEverySampleWithItsStatus() throws Exception {
+    // What `./pipeline demo` writes and prints: a new user opens it.
+    JsonNode runtimeJson = LocalRuntime.runtimeJson(data);
+    browser.open(runtimeJson.path("console").asText());
+
+    List<WebElement> rows = queueRows(samples.size());
+    Map<String, String> shown = new LinkedHashMap<>();
+    for (WebElement row : rows) {
+      shown.put(row.findElement(By.cssSelector("a.file")).getText(),
+          row.findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
+    }
+    Map<String, String> expected = samples.keySet().stream()
+        .collect(Collectors.toMap(f -> f, this::expectedStatus, (a, b) -> a, LinkedHashMap::new));
+    assertThat(shown).containsExactlyInAnyOrderEntriesOf(expected);
+    assertThat(browser.driver().getCurrentUrl()).doesNotContain("token=");
+    assertThat(browser.waitFor(By.id("role")).getText()).isEqualTo("Reviewer");
+    // Newest first, as the API lists them.
+    List<String> ids = rows.stream().map(r -> r.getAttribute("data-id")).toList();
+    List<String> listed = api.submissions(null).stream().map(s -> s.path("submissionId").asText()).toList();
+    assertThat(ids).isEqualTo(listed);
+    browser.screenshot("console-queue", screenshotsTo());
+  }
+
+  @Test
+  void reviewer_everySample_opensWithItsFindingsOrItsReason() {
+    signInAsReviewer();
+    for (String file : samples.keySet()) {
+      browser.open(runtime.apiEndpoint() + "/console/#/");
+      queueRows(samples.size());
+      String id = samples.get(file).path("submissionId").asText();
+      browser.driver().findElement(By.cssSelector("a.file[data-id='" + id + "']")).click();
+
+      browser.waitUntil(d -> file.equals(d.findElement(By.id("submission-title")).getText()));
+      int count = api.get("/submissions/" + id + "/findings").json().path("findings").size();
+      browser.waitFor(By.id("findings-title"));
+      assertThat(browser.driver().findElements(By.cssSelector("#findings li.finding"))).as(file).hasSize(count);
+      assertThat(browser.driver().findElement(By.cssSelector("[data-status]")).getAttribute("data-status"))
+          .as(file).isEqualTo(expectedStatus(file));
+    }
+  }
+
+  @Test
+  void reviewer_submissionPage_findingsGroupedByChecklistItemWithCellQuoteMessageAndFix() {
+    signInAsReviewer();
+    JsonNode sub = samples.get("case-study-age.xlsx");
+    String id = sub.path("submissionId").asText();
+    browser.driver().findElement(By.linkText("case-study-age.xlsx")).click();
+    browser.waitFor(By.cssSelector("#findings li.finding"));
+
+    JsonNode report = api.get("/submissions/" + id + "/findings").json();
+    assertThat(report.path("findings").size()).isGreaterThan(1);
+    for (JsonNode f : report.path("findings")) {
+      String cell = f.path("location").path("sheet").asText() + "!" + f.path("location").path("cell").asText();
+      String ref = f.path("ruleId").asText() + "@" + cell;
+      WebElement group = browser.driver().findElement(By.cssSelector(".group[data-ref='"
+          + f.path("checklistRef").asText() + "']"));
+      WebElement item = group.findElement(By.cssSelector("li.finding[data-ref='" + ref + "']"));
+      assertThat(item.findElement(By.cssSelector(".cell")).getText()).isEqualTo(cell);
+      assertThat(item.findElement(By.cssSelector(".message")).getText()).isEqualTo(f.path("message").asText());
+      assertThat(item.findElement(By.cssSelector(".fix")).getText())
+          .isEqualTo("Fix: " + f.path("remediation").asText());
+      assertThat(group.findElements(By.cssSelector("blockquote.quote p")).stream().map(WebElement::getText))
+          .as("the checklist's own words").contains(f.path("quote").path("text").asText());
+    }
+    browser.screenshot("console-submission", screenshotsTo());
+  }
+
+  @Test
+  void reviewer_recordsDecision_itIsListedAndTheReviewStateChanges() {
+    signInAsReviewer();
+    browser.driver().findElement(By.linkText("tier-and-path.xlsx")).click();
+    browser.waitFor(By.id("decision-form"));
+    String comment = "Tier and path stage do not qualify yet; see cells B5 and B6.";
+
+    browser.driver().findElement(By.id("action-REQUEST_CHANGES")).click();
+    browser.driver().findElement(By.id("decision-comment")).sendKeys(comment);
+    browser.driver().findElement(By.id("decision-submit")).click();
+
+    browser.waitFor(By.id("decision-ok"));
+    WebElement decision = browser.waitFor(By.cssSelector("#thread li[data-action=REQUEST_CHANGES]"));
+    assertThat(decision.findElement(By.cssSelector(".comment")).getText()).isEqualTo(comment);
+    String id = samples.get("tier-and-path.xlsx").path("submissionId").asText();
+    assertThat(api.get("/submissions/" + id + "/decisions").json().path("items").findValuesAsText("comment"))
+        .contains(comment);
+    if (apiHasReviewLoop()) {
+      assertThat(browser.waitFor(By.id("fact-review")).getAttribute("data-review")).isEqualTo("CHANGES_REQUESTED");
+    }
+  }
+
+  @Test
+  void reviewer_decisionWithoutComment_notSentAndSaysWhy() {
+    signInAsReviewer();
+    browser.driver().findElement(By.linkText("ready.xlsx")).click();
+    browser.waitFor(By.id("decision-form"));
+
+    browser.driver().findElement(By.id("decision-submit")).click();
+
+    assertThat(browser.waitFor(By.cssSelector("#decision-result [role=alert]")).getText()).contains("comment");
+    String id = samples.get("ready.xlsx").path("submissionId").asText();
+    assertThat(api.get("/submissions/" + id + "/decisions").json().path("items")).isEmpty();
+  }
+
+  @Test
+  void partner_seesOnlyItsOwnSubmissions_andCannotOpenAnothersByUrl() {
+    signInAsPartner("P-1004");
+
+    List<WebElement> rows = queueRows(1);
+    assertThat(rows).extracting(r -> r.findElement(By.cssSelector("a.file")).getText())
+        .containsExactly("case-study-age.xlsx");
+    assertThat(browser.driver().findElement(By.id("role")).getText()).isEqualTo("Partner P-1004");
+    assertThat(browser.driver().findElements(By.id("filter-partner"))).isEmpty();
+
+    // Its own opens, without the reviewers' decision form.
+    rows.get(0).findElement(By.cssSelector("a.file")).click();
+    browser.waitFor(By.cssSelector("#findings li.finding"));
+    assertThat(browser.driver().findElements(By.id("decision-form"))).isEmpty();
+
+    // Another partner's, by its address: the API answers 404, the page shows nothing of it.
+    expectedLog = e -> e.getMessage().contains("404") || e.getMessage().contains("403");
+    JsonNode other = samples.get("tier-and-path.xlsx");
+    browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + other.path("submissionId").asText());
+    assertThat(browser.waitFor(By.id("not-found")).getText()).contains("No such submission");
+    assertThat(browser.driver().findElements(By.id("findings"))).isEmpty();
+    assertThat(browser.driver().getPageSource()).doesNotContain("tier-and-path.xlsx")
+        .doesNotContain(other.path("partnerName").asText());
+    Object status = browser.asyncScript("const done = arguments[arguments.length - 1];"
+        + "fetch('/submissions/' + arguments[0] + '/findings').then(r => done(r.status));",
+        other.path("submissionId").asText());
+    assertThat(status).isEqualTo(404L);
+  }
+
+  @Test
+  void partner_uploadsThroughPresignedPut_andSeesTheVerdict() {
+    signInAsPartner("P-2001");
+    assertThat(browser.waitFor(By.cssSelector("#queue-rows td.empty")).getText()).contains("Nothing uploaded yet");
+
+    Path workbook = SampleWorkbooks.folder().resolve("ready.xlsx").toAbsolutePath();
+    browser.driver().findElement(By.id("upload-file")).sendKeys(workbook.toString());
+    browser.driver().findElement(By.id("upload-button")).click();
+
+    assertThat(browser.waitFor(By.id("upload-done")).getText()).contains("ready.xlsx");
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-rows [data-status=READY]")).size() == 1);
+    List<JsonNode> own = api.submissions("P-2001");
+    assertThat(own).hasSize(1);
+    assertThat(own.get(0).path("status").asText()).isEqualTo("READY");
+  }
+
+  @Test
+  void signIn_forgedLink_refusedAndNothingShown() {
+    expectedLog = e -> e.getMessage().contains("401");
+    browser.open(runtime.apiEndpoint() + "/console/signin?token=" + LocalTokens.newToken() + LocalTokens.newToken());
+
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign-in link refused");
+    browser.open(runtime.apiEndpoint() + "/console/");
+    assertThat(browser.waitFor(By.id("signed-out")).getText()).contains("Not signed in");
+    assertThat(browser.driver().findElements(By.id("queue"))).isEmpty();
+  }
+
+  @Test
+  void signIn_linkUsedOnceAlready_refused() {
+    URI link = runtime.consoleLink(null);
+    browser.open(link.toString());
+    queueRows(1);
+    browser.signOutEverywhere();
+    expectedLog = e -> e.getMessage().contains("401");
+
+    browser.open(link.toString());
+
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign-in link refused");
+    browser.open(runtime.apiEndpoint() + "/console/");
+    assertThat(browser.waitFor(By.id("signed-out")).getText()).contains("Not signed in");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE) // moves the runtime's clock 12 hours on
+  void signIn_expiredLink_refused() {
+    URI link = runtime.consoleLink(null);
+    clock.advance(ConsoleSessions.LINK_TTL.plusSeconds(1));
+    expectedLog = e -> e.getMessage().contains("401");
+
+    browser.open(link.toString());
+
+    assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign-in link refused");
+    browser.open(runtime.apiEndpoint() + "/console/");
+    assertThat(browser.waitFor(By.id("signed-out")).getText()).contains("Not signed in");
+  }
+
+  @Test
+  void keyboard_tabToASubmissionAndOpenIt_focusIsVisible() {
+    signInAsReviewer();
+    WebElement active = null;
+    for (int i = 0; i < 40; i++) {
+      browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+      active = browser.driver().switchTo().activeElement();
+      if ("a".equals(active.getTagName()) && active.getAttribute("class").contains("file")) {
+        break;
+      }
+    }
+    assertThat(active.getAttribute("class")).contains("file");
+    assertThat(active.getCssValue("outline-style")).isNotEqualTo("none");
+    String file = active.getText();
+
+    active.sendKeys(Keys.ENTER);
+
+    browser.waitUntil(d -> file.equals(d.findElement(By.id("submission-title")).getText()));
+  }
+
+  @Test
+  void phone_queueFitsTheScreenWidth() {
+    browser.size(390, 844);
+    signInAsReviewer();
+    queueRows(samples.size());
+
+    Object overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+    assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    assertThat(browser.driver().findElement(By.cssSelector("#queue thead")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void sigv4_consoleSigner_matchesTheAwsSdk() throws Exception {
+    signInAsReviewer();
+    List<SigV4Case> cases = new ArrayList<>(SigV4Case.examples());
+    for (SigV4Case c : cases) {
+      Object signed = browser.asyncScript("const done = arguments[arguments.length - 1];"
+          + "const r = JSON.parse(arguments[0]); r.now = new Date(r.now);"
+          + "import('./js/sigv4.js').then(m => m.sign(r))"
+          + ".then(h => done(h.authorization), e => done('error: ' + e));", c.json());
+      assertThat(signed).as(c.name()).isEqualTo(c.sdkAuthorization());
+    }
+  }
+}
