@@ -75,27 +75,32 @@ function plural(n, unit) {
 }
 
 /**
- * Where a submission stands against its reply date (dueBy, from the API): {text, overdue}. Null when
- * the API gives no dueBy. A decided submission (accepted, or changes requested) is not overdue.
+ * Where a submission stands against its reply date (dueBy, a day, from the API): {text, overdue}.
+ * Null when the API gives no dueBy. Whether it is overdue is the API's to say (its overdue flag); an
+ * answered (accepted, changes requested) or superseded submission is not waiting on anyone.
  */
 export function due(submission, now = Date.now()) {
   const dueBy = submission?.dueBy;
   if (!dueBy) {
     return null;
   }
-  const t = Date.parse(dueBy);
-  if (isNaN(t)) {
+  const end = Date.parse(dueBy.length === 10 ? dueBy + 'T23:59:59Z' : dueBy);
+  if (isNaN(end)) {
     return null;
   }
+  if (submission.supersededBy) {
+    return {text: 'superseded', overdue: false};
+  }
   const state = submission.review?.state;
-  const decided = state === 'ACCEPTED' || state === 'CHANGES_REQUESTED';
-  if (decided) {
-    return {text: 'due ' + date(dueBy) + ' (decided)', overdue: false};
+  if (state === 'ACCEPTED' || state === 'CHANGES_REQUESTED') {
+    return {text: 'answered (due ' + date(dueBy) + ')', overdue: false};
   }
-  if (t < now) {
-    return {text: 'overdue by ' + words(now - t), overdue: true};
+  const overdue = typeof submission.overdue === 'boolean' ? submission.overdue : end < now;
+  if (overdue) {
+    return {text: 'overdue since ' + date(dueBy), overdue: true};
   }
-  return {text: 'due in ' + words(t - now), overdue: false};
+  const days = Math.max(0, Math.ceil((end - now) / DAY) - 1);
+  return {text: 'due ' + date(dueBy) + (days === 0 ? ' (today)' : ' (in ' + plural(days, 'day') + ')'), overdue: false};
 }
 
 /** The status a reviewer acts on: effectiveStatus (after overrides) when the API gives one. */
@@ -142,7 +147,7 @@ export function compareRefs(a, b) {
 /** Who did it, readably: the session name of an assumed-role ARN, else the whole value. */
 export function who(principal) {
   if (!principal) {
-    return '—';
+    return 'a reviewer';
   }
   const m = /:assumed-role\/([^/]+)\/(.+)$/.exec(principal);
   return m ? m[2] + ' (' + m[1] + ')' : principal;

@@ -155,7 +155,8 @@ function row(s, partner) {
   const cells = [
     h('th', {scope: 'row', 'data-label': 'File'},
       h('a', {href: '#/submissions/' + encodeURIComponent(s.submissionId), class: 'file', dataset: {id: s.submissionId}},
-        s.fileName)),
+        s.fileName),
+      s.supersededBy ? h('span', {class: 'muted small'}, ' (superseded)') : null),
   ];
   if (!partner) {
     cells.push(h('td', {'data-label': 'Partner'},

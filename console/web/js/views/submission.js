@@ -72,6 +72,8 @@ export function renderSubmission(main, session, id) {
           s.asOf ? ' · judged as of ' + date(s.asOf) : '',
           s.checklistVersion ? ' · checklist v' + s.checklistVersion : ''),
         facts(s, reviewer),
+        s.supersededBy ? h('p', {class: 'note', id: 'superseded'}, 'A later submission from this partner supersedes '
+          + 'this one: ', h('a', {href: '#/submissions/' + encodeURIComponent(s.supersededBy)}, 'open the latest')) : null,
         downloads(s)),
       h('div', {class: 'layout'},
         h('div', {class: 'primary'},
@@ -236,6 +238,12 @@ export function renderSubmission(main, session, id) {
       section.append(errorBox(decisions.error, 'The decisions could not be loaded'));
     } else {
       const items = decisions?.items || [];
+      if (reviewer && decisions?.chain) {
+        const intact = decisions.chain === 'intact';
+        section.append(h('p', {class: intact ? 'muted small' : 'error', id: 'chain', role: intact ? null : 'alert'},
+          intact ? 'Audit trail intact (' + items.length + ' decision' + (items.length === 1 ? '' : 's') + ', hash-chained).'
+            : 'The audit trail is ' + decisions.chain + (decisions.chainDetail ? ': ' + decisions.chainDetail : '.')));
+      }
       section.append(items.length
         ? h('ol', {class: 'thread', id: 'thread'}, items.map((d) => h('li', {class: 'decision', dataset: {action: d.action}},
           h('p', {class: 'decision-head'},
@@ -271,8 +279,12 @@ export function renderSubmission(main, session, id) {
     const share = h('input', {type: 'checkbox', id: 'decision-share'});
     const result = h('div', {id: 'decision-result', 'aria-live': 'polite'});
     const submit = h('button', {type: 'submit', id: 'decision-submit'}, 'Record the decision');
-    const radios = actions.map(([value, text, help], i) => h('div', {class: 'field-check'},
-      h('input', {type: 'radio', name: 'action', id: 'action-' + value, value, checked: i === 0,
+    // The likely next move is chosen already: start a new review; in review, accept or ask for changes.
+    const openBlockers = (s.effectiveStatus || s.status) === 'ACTION_REQUIRED';
+    const likely = !s.review || s.review.state === 'NEW' ? 'START_REVIEW'
+      : s.review.state === 'IN_REVIEW' ? (openBlockers ? 'REQUEST_CHANGES' : 'ACCEPT') : 'START_REVIEW';
+    const radios = actions.map(([value, text, help]) => h('div', {class: 'field-check'},
+      h('input', {type: 'radio', name: 'action', id: 'action-' + value, value, checked: value === likely,
         'aria-describedby': 'action-help-' + value,
         onchange: () => { findingField.hidden = value !== 'OVERRIDE_FINDING'; }}),
       h('label', {for: 'action-' + value}, text),
@@ -354,6 +366,9 @@ export function renderSubmission(main, session, id) {
     if (comparison?.error) {
       section.append(errorBox(comparison.error, 'The comparison could not be loaded'));
       return section;
+    }
+    if (comparison?.line) {
+      section.append(h('p', {id: 'changes-line'}, comparison.line));
     }
     const part = (key, title, open) => {
       const list = comparison?.[key] || [];

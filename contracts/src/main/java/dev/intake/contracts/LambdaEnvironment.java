@@ -27,6 +27,8 @@ public final class LambdaEnvironment {
   public static final String REVIEWER_PRINCIPALS = "REVIEWER_PRINCIPALS";
   /** The name prefix of the partners' roles; the rest of the name is the partner id. */
   public static final String PARTNER_ROLE_PREFIX = "PARTNER_ROLE_PREFIX";
+  /** The web console's origin (https://…): the one origin the API's answers allow (CORS). */
+  public static final String CONSOLE_ORIGIN = "CONSOLE_ORIGIN";
 
   /** Powertools for AWS Lambda reads these three itself; the code reads the namespace too. */
   public static final String POWERTOOLS_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";
