@@ -133,7 +133,7 @@ public final class AwsWiring {
   }
 
   public FailureService failureService() {
-    return new FailureService(store(), clock, metrics(), env.getOrDefault("API_BASE_URL", ""));
+    return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""));
   }
 
   public ReviewerApi reviewerApi() {

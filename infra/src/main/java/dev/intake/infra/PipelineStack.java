@@ -64,6 +64,7 @@ public final class PipelineStack extends Stack {
     // The API's history route reads the execution (named by the submission id) of this workflow.
     functions.api().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
     functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.failure().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
     // "Book.XLSX", an ".xls" or a renamed ".csv" must still end in a stored REJECTED verdict, not in

@@ -330,7 +330,7 @@ class PipelineStackTest {
         "CaseStudiesHandler", Set.of("BUCKET_NAME"),
         "PublicUrlsHandler", Set.of("BUCKET_NAME", "URL_CHECK_ENABLED"),
         "AggregateHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "API_BASE_URL", "RETENTION_DAYS"),
-        "FailureHandler", Set.of("TABLE_NAME"),
+        "FailureHandler", Set.of("TABLE_NAME", "API_BASE_URL"),
         "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS",
             "RETENTION_DAYS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",

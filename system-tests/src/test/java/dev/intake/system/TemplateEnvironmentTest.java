@@ -29,6 +29,7 @@ import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.S3ProxyServer;
 import dev.intake.testing.SampleWorkbooks;
+import dev.intake.testing.UnversionedEvents;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -89,6 +90,7 @@ class TemplateEnvironmentTest {
   private static StepFunctionsStandIn stepFunctions;
   private static AwsClients clients;
   private static String table;
+  private static byte[] workbook;
 
   private final Set<String> ran = new LinkedHashSet<>();
   /** The principal the API calls are made as. */
@@ -117,7 +119,7 @@ class TemplateEnvironmentTest {
         .build();
     table = Dynalite.uniqueTableName("template");
     SubmissionTableSetup.create(clients.dynamoDb(), table);
-    byte[] workbook = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
+    workbook = Files.readAllBytes(SampleWorkbooks.folder().resolve("ready.xlsx"));
     clients.s3().putObject(b -> b.bucket(BUCKET).key(BucketLayout.incomingKey("P-1001", "ready.xlsx")),
         RequestBody.fromBytes(workbook));
   }
@@ -138,7 +140,7 @@ class TemplateEnvironmentTest {
 
     // intake: reads the upload, stores the submission, starts the workflow the template names
     IntakeHandler intake = handler("IntakeHandler");
-    intake.handleRequest(EventLoader.loadS3Event("test-events/s3-put-versioning-suspended.json"), null);
+    intake.handleRequest(UnversionedEvents.announcing(workbook), null);
     List<StepFunctionsStandIn.Call> starts = stepFunctions.calls("StartExecution");
     assertThat(starts).hasSize(1);
     assertThat(starts.get(0).body().path("stateMachineArn").asText()).isEqualTo(STATE_MACHINE);
@@ -189,8 +191,13 @@ class TemplateEnvironmentTest {
     store.create(Submission.received(failing, "P-1001", Submission.Source.UNKNOWN, CLOCK.instant(), null,
         CLOCK.instant()));
     ObjectNode failure = PipelineJson.mapper().createObjectNode()
-        .put("submissionId", failing).put("error", "States.Timeout").put("cause", "template test");
-    assertThat(((JsonTaskHandler) handler("FailureHandler")).handle(failure).path("marked").asBoolean()).isTrue();
+        .put("submissionId", failing).put("partnerId", "P-1001").put("bucket", BUCKET)
+        .put("key", BucketLayout.incomingKey("P-1001", "failing.xlsx")).put("fileName", "failing.xlsx")
+        .put("asOf", "2026-11-01").put("error", "States.Timeout").put("cause", "template test");
+    JsonNode notice = ((JsonTaskHandler) handler("FailureHandler")).handle(failure);
+    assertThat(notice.path("marked").asBoolean()).isTrue();
+    assertThat(PipelineJson.mapper().readTree(notice.path("message").asText()).path("links").path("submission")
+        .asText()).as("the failure's notice links to the API the template names").startsWith(apiBase);
     assertThat(store.get(failing)).map(Submission::status).contains(SubmissionStatus.FAILED);
 
     // re-drive, last attempt at an upload intake never took: asks the template's workflow, stores FAILED
@@ -202,9 +209,14 @@ class TemplateEnvironmentTest {
     assertThat(described).hasSize(1);
     String redriven = described.get(0).body().path("executionArn").asText();
     assertThat(redriven).startsWith(STATE_MACHINE.replace(":stateMachine:", ":execution:") + ":");
-    assertThat(store.get(redriven.substring(redriven.lastIndexOf(':') + 1))).map(Submission::status)
-        .contains(SubmissionStatus.FAILED);
-    assertThat(stepFunctions.calls("StartExecution")).as("the re-drive started nothing").hasSize(1);
+    List<StepFunctionsStandIn.Call> redriveStarts = stepFunctions.calls("StartExecution");
+    assertThat(redriveStarts).as("the re-drive started the template's workflow to record the failure")
+        .hasSize(2);
+    assertThat(redriveStarts.get(1).body().path("stateMachineArn").asText()).isEqualTo(STATE_MACHINE);
+    assertThat(redriveStarts.get(1).body().path("name").asText()).isEqualTo(redriven.substring(
+        redriven.lastIndexOf(':') + 1));
+    assertThat(PipelineJson.mapper().readTree(redriveStarts.get(1).body().path("input").asText())
+        .path("error").path("Error").asText()).isEqualTo("RetriesExhausted");
 
     // every function of the stack was run, and nothing else
     assertThat(ran).containsExactlyInAnyOrderElementsOf(handlerClasses().keySet());
