@@ -68,6 +68,7 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   void startPipelineUploadSamplesAndOpenBrowser() throws Exception {
+    Browser.requireInstalled();
     Path folder = SampleWorkbooks.folder();
     manifest = PipelineJson.tree(Files.readAllBytes(folder.resolve("manifest.json")));
     LocalRuntime.Options defaults = LocalRuntime.Options.defaults(data, line -> { });
