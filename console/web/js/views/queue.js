@@ -6,7 +6,8 @@ import {h, fill, errorBox, announce} from '../dom.js';
 import {STATUS_LABELS, REVIEW_LABELS, label, ago, dateTime, due, shownStatus} from '../format.js';
 import {renderUpload} from './upload.js';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZES = ['25', '50', '100'];
+const DEFAULT_PAGE_SIZE = '50';
 const PENDING = new Set(['RECEIVED', 'EVALUATING']);
 
 export function renderQueue(main, session, query) {
@@ -18,6 +19,8 @@ export function renderQueue(main, session, query) {
     overdue: query.get('overdue') === 'true',
     partnerId: partner ? '' : (query.get('partnerId') || ''),
     find: query.get('find') || '',
+    // Any page size the API takes (1–100) from the address; the form offers the usual ones.
+    limit: /^([1-9]|[1-9][0-9]|100)$/.test(query.get('limit') || '') ? query.get('limit') : DEFAULT_PAGE_SIZE,
   };
   // awaiting: a file just uploaded, looked for until it is listed with a verdict (or two minutes pass).
   const state = {items: [], nextToken: null, loading: false, disposed: false, timer: null, awaiting: null};
@@ -60,7 +63,7 @@ export function renderQueue(main, session, query) {
     more.disabled = true;
     try {
       const page = await session.api.list({
-        limit: PAGE_SIZE,
+        limit: filters.limit,
         status: filters.status,
         review: filters.review,
         overdue: filters.overdue ? 'true' : '',
@@ -195,6 +198,9 @@ function filterForm(filters, partner) {
         q.set(k, next[k]);
       }
     }
+    if (next.limit !== DEFAULT_PAGE_SIZE) {
+      q.set('limit', next.limit);
+    }
     if (next.overdue) {
       q.set('overdue', 'true');
     }
@@ -227,5 +233,7 @@ function filterForm(filters, partner) {
     h('label', {for: 'filter-overdue'}, 'Overdue only')),
   partner ? null : h('div', {class: 'field'}, h('label', {for: 'filter-partner'}, 'Partner ID'), partnerInput),
   h('div', {class: 'field'}, h('label', {for: 'filter-find'}, 'Find on this page'), findInput),
+  select('filter-limit', 'Per page', filters.limit, [...new Set([...PAGE_SIZES, filters.limit])]
+    .sort((a, b) => a - b).map((n) => [n, n]), 'limit'),
   h('button', {type: 'submit'}, 'Apply'));
 }

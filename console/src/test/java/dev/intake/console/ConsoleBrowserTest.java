@@ -178,6 +178,27 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void reviewer_queueInPagesOfThree_loadMoreFollowsNextTokenToTheEnd() {
+    signInAsReviewer();
+    browser.open(runtime.apiEndpoint() + "/console/#/?limit=3");
+    int total = api.submissions(null).size();
+
+    List<WebElement> rows = queueRows(3);
+    assertThat(rows).hasSize(3);
+    for (int shown = 3; shown < total; shown = Math.min(shown + 3, total)) {
+      browser.waitFor(By.id("load-more")).click();
+      int expected = Math.min(shown + 3, total);
+      rows = queueRows(expected);
+      assertThat(rows).hasSize(expected);
+    }
+
+    assertThat(browser.driver().findElement(By.id("load-more")).isDisplayed()).isFalse();
+    List<String> ids = rows.stream().map(r -> r.getAttribute("data-id")).toList();
+    assertThat(ids).doesNotHaveDuplicates()
+        .isEqualTo(api.submissions(null).stream().map(s -> s.path("submissionId").asText()).toList());
+  }
+
+  @Test
   void reviewer_everySample_opensWithItsFindingsOrItsReason() {
     signInAsReviewer();
     for (String file : samples.keySet()) {
