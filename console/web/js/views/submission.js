@@ -310,6 +310,7 @@ export function renderSubmission(main, session, id) {
       if (share.checked) {
         body.shareWithPartner = true;
       }
+      fill(result, h('p', {class: 'muted'}, 'Recording…'));
       submit.disabled = true;
       try {
         await session.api.decide(s.submissionId, body);

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -259,9 +260,91 @@ class ConsoleBrowserTest {
     String id = samples.get("tier-and-path.xlsx").path("submissionId").asText();
     assertThat(api.get("/submissions/" + id + "/decisions").json().path("items").findValuesAsText("comment"))
         .contains(comment);
-    if (apiHasReviewLoop()) {
-      assertThat(browser.waitFor(By.id("fact-review")).getAttribute("data-review")).isEqualTo("CHANGES_REQUESTED");
+    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review state yet (issue 13)");
+    assertThat(reviewState()).isEqualTo("CHANGES_REQUESTED");
+  }
+
+  @Test
+  void reviewer_acceptWithOpenBlockers_isRefusedNamingThem_overridesThenAcceptReachAccepted() {
+    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
+    signInAsReviewer();
+    String id = samples.get("duplicate-customers.xlsx").path("submissionId").asText();
+    browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + id);
+    browser.waitFor(By.id("decision-form"));
+    List<JsonNode> blockers = new ArrayList<>();
+    api.get("/submissions/" + id + "/findings").json().path("findings").forEach(f -> {
+      if ("BLOCKER".equals(f.path("severity").asText())) {
+        blockers.add(f);
+      }
+    });
+    assertThat(blockers).hasSizeGreaterThan(1);
+
+    decide("START_REVIEW", "Looking at the customers now.");
+    assertThat(reviewState()).isEqualTo("IN_REVIEW");
+
+    // Accept while blockers are open: 409, and the page names each of them.
+    expectedLog = e -> e.getMessage().contains("409");
+    browser.driver().findElement(By.id("action-ACCEPT")).click();
+    browser.driver().findElement(By.id("decision-comment")).sendKeys("Looks fine to me.");
+    browser.driver().findElement(By.id("decision-submit")).click();
+    WebElement refusal = browser.waitFor(By.cssSelector("#decision-result [role=alert]"));
+    List<String> named = refusal.findElements(By.cssSelector(".error-items li")).stream().map(WebElement::getText)
+        .toList();
+    assertThat(named).hasSize(blockers.size());
+    for (JsonNode b : blockers) {
+      assertThat(named).anySatisfy(line -> assertThat(line).contains(b.path("ruleId").asText()));
     }
+    assertThat(reviewState()).isEqualTo("IN_REVIEW");
+
+    // Override each blocker from its own Override… button; then the verdict counts as READY.
+    for (JsonNode b : blockers) {
+      String ref = b.path("ruleId").asText() + (b.path("location").path("cell").isTextual()
+          ? "@" + b.path("location").path("sheet").asText() + "!" + b.path("location").path("cell").asText() : "");
+      browser.waitFor(By.cssSelector("li.finding[data-ref='" + ref + "'] button.override")).click();
+      assertThat(browser.driver().findElement(By.id("decision-finding")).getAttribute("value")).isEqualTo(ref);
+      browser.driver().switchTo().activeElement().sendKeys("Confirmed separate legal entities: " + ref);
+      browser.driver().findElement(By.id("decision-submit")).click();
+      browser.waitFor(By.cssSelector("li.finding.overridden[data-ref='" + ref + "']"));
+    }
+    assertThat(browser.waitFor(By.id("fact-status")).getAttribute("data-status")).isEqualTo("READY");
+
+    decide("ACCEPT", "Every blocker answered; accepted.");
+    assertThat(reviewState()).isEqualTo("ACCEPTED");
+    assertThat(api.get("/submissions/" + id).json().path("review").path("state").asText()).isEqualTo("ACCEPTED");
+  }
+
+  @Test
+  void partner_seesTheCommentsSharedWithIt_andNoOther() {
+    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
+    String id = samples.get("case-study-age.xlsx").path("submissionId").asText();
+    String unshared = "Internal note: check the go-live dates with the PSA.";
+    String shared = "Case study 1 is older than 18 months and case study 2 is not live yet; please replace them.";
+    assertThat(api.post("/submissions/" + id + "/decisions", "{\"action\":\"START_REVIEW\",\"comment\":\""
+        + unshared + "\"}").status()).isEqualTo(201);
+    assertThat(api.post("/submissions/" + id + "/decisions", "{\"action\":\"REQUEST_CHANGES\",\"comment\":\""
+        + shared + "\",\"shareWithPartner\":true}").status()).isEqualTo(201);
+
+    signInAsPartner("P-1004");
+    browser.driver().findElement(By.linkText("case-study-age.xlsx")).click();
+
+    WebElement thread = browser.waitFor(By.id("thread"));
+    assertThat(thread.findElements(By.cssSelector("li.decision .comment"))).extracting(WebElement::getText)
+        .containsExactly(shared);
+    assertThat(browser.driver().getPageSource()).doesNotContain(unshared);
+    assertThat(browser.waitFor(By.id("decisions-title")).getText()).isEqualTo("Comments from the reviewers");
+  }
+
+  private void decide(String action, String comment) {
+    browser.driver().findElement(By.id("action-" + action)).click();
+    WebElement text = browser.driver().findElement(By.id("decision-comment"));
+    text.clear();
+    text.sendKeys(comment);
+    browser.driver().findElement(By.id("decision-submit")).click();
+    browser.waitFor(By.id("decision-ok"));
+  }
+
+  private String reviewState() {
+    return browser.waitFor(By.id("fact-review")).getAttribute("data-review");
   }
 
   @Test
@@ -346,6 +429,61 @@ class ConsoleBrowserTest {
     assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign-in link refused");
     browser.open(runtime.apiEndpoint() + "/console/");
     assertThat(browser.waitFor(By.id("signed-out")).getText()).contains("Not signed in");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 2) // a second upload of a partner supersedes its first
+  void reviewer_partnersNextUpload_showsWhatChangedSinceThePreviousOne() throws Exception {
+    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
+    String first = samples.get("tier-and-path.xlsx").path("submissionId").asText();
+    // P-1002 fixes its tier and path stage: the ready workbook, uploaded as its next file.
+    runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
+        .key("incoming/P-1002/tier-and-path-v2.xlsx").build(),
+        RequestBody.fromFile(SampleWorkbooks.folder().resolve("ready.xlsx")));
+    UploadTracker tracker = new UploadTracker(api, clock);
+    tracker.uploaded("P-1002", "tier-and-path-v2.xlsx", clock.instant());
+    String second = tracker.await(Duration.ofMinutes(1), Duration.ofMillis(200), done -> { }).get(0).submission()
+        .path("submissionId").asText();
+    JsonNode comparison = api.get("/submissions/" + second + "/comparison").json();
+    assertThat(comparison.path("previousSubmissionId").asText()).isEqualTo(first);
+
+    signInAsReviewer();
+    browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + second);
+
+    assertThat(browser.waitFor(By.id("previous-link")).getText()).isEqualTo(first);
+    WebElement fixed = browser.waitFor(By.id("changes-fixed"));
+    assertThat(fixed.findElement(By.tagName("summary")).getText())
+        .isEqualTo("Fixed (" + comparison.path("fixed").size() + ")");
+    assertThat(comparison.path("fixed").size()).isEqualTo(2);
+    browser.driver().findElement(By.id("previous-link")).click();
+    assertThat(browser.waitFor(By.id("superseded")).getText()).contains("supersedes");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE - 1) // moves the runtime's clock past every reply date
+  void reviewer_queueFilters_reviewStateOldestFirstAndOverdue() {
+    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
+    signInAsReviewer();
+    browser.open(runtime.apiEndpoint() + "/console/#/?review=NEW&sort=oldest");
+    List<String> expected = api.get("/submissions?review=NEW&sort=oldest&limit=50").json().path("items")
+        .findValuesAsText("submissionId");
+    assertThat(expected).isNotEmpty();
+    List<WebElement> rows = queueRows(expected.size());
+    assertThat(rows).extracting(r -> r.getAttribute("data-id")).isEqualTo(expected);
+    assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("[data-review]"))
+        .getAttribute("data-review")).isEqualTo("NEW"));
+    assertThat(browser.driver().findElement(By.id("filter-review")).getAttribute("value")).isEqualTo("NEW");
+
+    clock.advance(Duration.ofDays(10));
+    signInAsReviewer();
+    browser.open(runtime.apiEndpoint() + "/console/#/?overdue=true");
+    List<String> overdue = api.get("/submissions?overdue=true&limit=50").json().path("items")
+        .findValuesAsText("submissionId");
+    assertThat(overdue).isNotEmpty();
+    List<WebElement> late = queueRows(overdue.size());
+    assertThat(late).extracting(r -> r.getAttribute("data-id")).containsExactlyElementsOf(overdue);
+    assertThat(late).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".badge-overdue")).getText())
+        .startsWith("overdue since"));
   }
 
   @Test
