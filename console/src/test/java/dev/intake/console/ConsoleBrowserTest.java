@@ -240,6 +240,8 @@ class ConsoleBrowserTest {
       assertThat(group.findElements(By.cssSelector("blockquote.quote p")).stream().map(WebElement::getText))
           .as("the checklist's own words").contains(f.path("quote").path("text").asText());
     }
+    browser.size(1280, 1100);
+    browser.driver().findElement(By.id("submission-title")).isDisplayed();
     browser.screenshot("console-submission", screenshotsTo());
   }
 
