@@ -14,6 +14,12 @@ public final class BucketLayout {
   public static final String REPORTS = "reports/";
   /** The blank template, generated on first use. */
   public static final String TEMPLATES = "templates/";
+  /**
+   * The partner id of an upload outside a partner's folder, and the folder {@code ./pipeline upload}
+   * uses when a workbook names no partner: reserved, in any spelling (IAM role names ignore case), so
+   * that no partner's role, token or API principal can be it and read other people's stray files.
+   */
+  public static final String UNASSIGNED = "unassigned";
 
   private BucketLayout() {
   }

@@ -17,6 +17,8 @@ public final class LambdaEnvironment {
   public static final String URL_CHECK_ENABLED = "URL_CHECK_ENABLED";
   /** The reviewer API's base URL, for the links in notifications. */
   public static final String API_BASE_URL = "API_BASE_URL";
+  /** The program office's SNS topic, where the daily digest function publishes. */
+  public static final String PROGRAM_OFFICE_TOPIC_ARN = "PROGRAM_OFFICE_TOPIC_ARN";
   /** Receives of a dead letter after which the re-drive stores the upload FAILED. */
   public static final String REDRIVE_ATTEMPTS = "REDRIVE_ATTEMPTS";
   /** Days a submission's rows are kept (the table's TTL), on the functions that write rows. */
@@ -29,6 +31,11 @@ public final class LambdaEnvironment {
   public static final String PARTNER_ROLE_PREFIX = "PARTNER_ROLE_PREFIX";
   /** The web console's origin (https://…): the one origin the API's answers allow (CORS). */
   public static final String CONSOLE_ORIGIN = "CONSOLE_ORIGIN";
+  /**
+   * The API function only: the ARN of the Secrets Manager secret whose value signs the list's page
+   * tokens (HMAC); the version labelled AWSPREVIOUS is accepted too, so a rotation breaks no page.
+   */
+  public static final String PAGE_TOKEN_SECRET_ARN = "PAGE_TOKEN_SECRET_ARN";
 
   /** Powertools for AWS Lambda reads these three itself; the code reads the namespace too. */
   public static final String POWERTOOLS_SERVICE_NAME = "POWERTOOLS_SERVICE_NAME";

@@ -25,7 +25,12 @@ public final class SubmissionsTable {
     /** Every submission, newest first. */
     ALL("all", "GSI3PK", "GSI3SK"),
     /** Every version of one uploaded file, in upload order. */
-    BY_DOCUMENT("byDocument", "GSI4PK", "GSI4SK");
+    BY_DOCUMENT("byDocument", "GSI4PK", "GSI4SK"),
+    /**
+     * Evaluated submissions by where the office's review stands (the open queue, changes requested,
+     * accepted), by time received: the queue oldest first, and the overdue ones as a range of it.
+     */
+    BY_REVIEW("byReview", "GSI5PK", "GSI5SK");
 
     private final String indexName;
     private final String partitionKey;

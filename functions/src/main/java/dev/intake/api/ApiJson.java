@@ -11,15 +11,20 @@ import dev.intake.model.Summary;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.Review;
+import dev.intake.pipeline.ReviewLog;
 import dev.intake.pipeline.Submission;
+import dev.intake.report.Comparison;
 import dev.intake.report.ReportJson;
 import java.net.URL;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * The API's response bodies (docs/openapi.yaml), and what each caller may see in them: a partner
- * gets a plain sentence instead of a failure's stored reason, and no error details of the workflow.
+ * gets a plain sentence instead of a failure's stored reason, no error details of the workflow, no
+ * reviewer's identity and only the decisions shared with it.
  */
 final class ApiJson {
 
@@ -30,6 +35,14 @@ final class ApiJson {
   }
 
   static ObjectNode submission(Submission s, Caller caller) {
+    return submission(s, caller, null);
+  }
+
+  /**
+   * A submission; with {@code today}, also whether it is overdue on that day (the API passes its
+   * clock's day; the field is left out without one).
+   */
+  static ObjectNode submission(Submission s, Caller caller, LocalDate today) {
     ObjectNode n = PipelineJson.mapper().createObjectNode();
     n.put("submissionId", s.submissionId());
     n.put("partnerId", s.partnerId());
@@ -46,14 +59,31 @@ final class ApiJson {
     n.put("partnerName", nonNull(e.partnerName()));
     n.put("asOf", s.asOf() == null ? null : s.asOf().toString());
     n.put("failure", failure(s, caller));
+    n.put("effectiveStatus", s.effectiveStatus().name());
+    n.put("previousSubmissionId", s.previousSubmissionId());
+    n.put("supersededBy", s.supersededBy());
+    n.set("review", review(s.review(), caller));
+    n.put("dueBy", s.dueBy().toString());
+    if (today != null) {
+      n.put("overdue", s.overdue(today));
+    }
+    return n;
+  }
+
+  /** {@code {"state", "updatedAt", "by"}}; {@code by} (a reviewer's principal) for reviewers only. */
+  static ObjectNode review(Review r, Caller caller) {
+    ObjectNode n = PipelineJson.mapper().createObjectNode();
+    n.put("state", r.state().name());
+    n.put("updatedAt", r.updatedAt() == null ? null : r.updatedAt().toString());
+    n.put("by", caller instanceof Caller.Reviewer ? r.by() : null);
     return n;
   }
 
   /** {@code {"items": [submission…], "nextToken"}}. */
-  static ObjectNode page(Page<Submission> page, Caller caller) {
+  static ObjectNode page(Page<Submission> page, Caller caller, LocalDate today) {
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     ArrayNode items = out.putArray("items");
-    page.items().forEach(s -> items.add(submission(s, caller)));
+    page.items().forEach(s -> items.add(submission(s, caller, today)));
     out.put("nextToken", page.nextToken());
     return out;
   }
@@ -91,22 +121,84 @@ final class ApiJson {
     return out;
   }
 
-  static ObjectNode decisions(List<Decision> decisions) {
+  /**
+   * The trail: for a reviewer every decision, the review they add up to and whether the chain of
+   * hashes holds ({@code "chain": "intact"} or where it breaks); for a partner the shared decisions only.
+   */
+  static ObjectNode decisions(Submission s, List<Decision> decisions, ReviewLog.Chain chain, Caller caller) {
     ObjectNode out = PipelineJson.mapper().createObjectNode();
     ArrayNode items = out.putArray("items");
-    decisions.forEach(d -> items.add(decision(d)));
+    boolean reviewer = caller instanceof Caller.Reviewer;
+    decisions.stream().filter(d -> reviewer || d.shareWithPartner()).forEach(d -> items.add(decision(d, caller)));
+    out.set("review", review(s.review(), caller));
+    if (reviewer) {
+      out.put("chain", chain.summary());
+      out.put("chainDetail", chain.detail());
+    }
     return out;
   }
 
-  static ObjectNode decision(Decision d) {
+  /** One decision; its reviewer and hashes for reviewers only. */
+  static ObjectNode decision(Decision d, Caller caller) {
+    boolean reviewer = caller instanceof Caller.Reviewer;
     ObjectNode n = PipelineJson.mapper().createObjectNode();
     n.put("decisionId", d.decisionId());
     n.put("submissionId", d.submissionId());
+    n.put("sequence", d.sequence());
     n.put("action", d.action().name());
     n.put("comment", d.comment());
     n.put("finding", d.findingRef());
-    n.put("reviewer", d.reviewer());
+    n.put("shareWithPartner", d.shareWithPartner());
+    n.put("reviewer", reviewer ? d.reviewer() : null);
     n.put("at", d.at().toString());
+    if (reviewer) {
+      n.put("previousHash", d.previousHash());
+      n.put("hash", d.hash());
+    }
+    return n;
+  }
+
+  /** A recorded decision and where the review now stands. */
+  static ObjectNode recorded(Decision d, Submission s, Caller caller) {
+    ObjectNode n = decision(d, caller);
+    n.set("review", review(s.review(), caller));
+    n.put("effectiveStatus", s.effectiveStatus().name());
+    return n;
+  }
+
+  /**
+   * {@code {"previousSubmissionId", "since", "line", "fixed", "introduced", "unchanged"}}; with no
+   * earlier judged submission to compare with, the id is null (or the one that no longer exists) and
+   * the lists are empty.
+   */
+  static ObjectNode comparison(String previousSubmissionId, Comparison c) {
+    ObjectNode out = PipelineJson.mapper().createObjectNode();
+    out.put("previousSubmissionId", previousSubmissionId);
+    out.put("since", c == null ? null : c.since().toString());
+    out.put("line", c == null ? null : c.line());
+    out.set("fixed", findingList(c == null ? List.of() : c.fixed()));
+    out.set("introduced", findingList(c == null ? List.of() : c.introduced()));
+    out.set("unchanged", findingList(c == null ? List.of() : c.unchanged()));
+    return out;
+  }
+
+  private static ArrayNode findingList(List<Finding> findings) {
+    ArrayNode a = PipelineJson.mapper().createArrayNode();
+    findings.forEach(f -> a.add(ReportJson.finding(f)));
+    return a;
+  }
+
+  /** A refusal that names findings: {@code {"code", "message", "blockers": [finding…]}}. */
+  static ObjectNode errorWithFindings(String code, String message, List<Finding> blockers) {
+    ObjectNode n = PipelineJson.mapper().createObjectNode();
+    n.put("code", code);
+    n.put("message", message);
+    ArrayNode a = n.putArray("blockers");
+    for (Finding f : blockers) {
+      ObjectNode b = ReportJson.finding(f);
+      b.put("finding", ReviewLog.findingRef(f));
+      a.add(b);
+    }
     return n;
   }
 

@@ -20,6 +20,7 @@ final class ApiRoutes {
       "GET /submissions/{id}/findings",
       "GET /submissions/{id}/report",
       "GET /submissions/{id}/history",
+      "GET /submissions/{id}/comparison",
       "GET /submissions/{id}/decisions",
       "POST /submissions/{id}/decisions",
       "GET /template",
@@ -92,6 +93,6 @@ final class ApiRoutes {
     if (allowed.isEmpty()) {
       throw new ApiException(404, "NOT_FOUND", "No such route: " + template);
     }
-    throw new ApiException(405, "METHOD_NOT_ALLOWED", "Use " + String.join(" or ", allowed) + " here.");
+    throw new ApiException(405, "METHOD_NOT_ALLOWED", "Use " + String.join(" or ", allowed) + " here.", allowed);
   }
 }

@@ -1,7 +1,10 @@
 package dev.intake.api;
 
 import dev.intake.model.PartnerIds;
+import dev.intake.pipeline.Review;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +16,12 @@ import java.util.Map;
  * @param partnerId null for every partner
  * @param status null for every status
  * @param nextToken null for the first page; its content is the store's to check
+ * @param review null for any review state
+ * @param oldestFirst {@code sort=oldest}; newest first by default
+ * @param overdue {@code overdue=true}: only submissions past their due date that the office has not answered
  */
-record ListRequest(String partnerId, SubmissionStatus status, int limit, String nextToken) {
+record ListRequest(String partnerId, SubmissionStatus status, int limit, String nextToken, Review.State review,
+    boolean oldestFirst, boolean overdue) {
 
   static final int DEFAULT_LIMIT = 25;
   static final int MAX_LIMIT = 100;
@@ -32,7 +39,13 @@ record ListRequest(String partnerId, SubmissionStatus status, int limit, String 
       partnerId = p.partnerId();
     }
     return new ListRequest(partnerId, status(query.get("status")), limit(query.get("limit")),
-        token(query.get("nextToken")));
+        token(query.get("nextToken")), review(query.get("review")), oldest(query.get("sort")),
+        flag("overdue", query.get("overdue")));
+  }
+
+  /** What to ask the store, with overdue judged on {@code today}. */
+  SubmissionQuery query(LocalDate today) {
+    return new SubmissionQuery(partnerId, status, review, oldestFirst, overdue ? today : null, null);
   }
 
   private static SubmissionStatus status(String value) {
@@ -45,6 +58,38 @@ record ListRequest(String partnerId, SubmissionStatus status, int limit, String 
       throw new ApiException(400, "INVALID_STATUS", "status must be one of "
           + Arrays.toString(SubmissionStatus.values()) + ".");
     }
+  }
+
+  private static Review.State review(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Review.State.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(400, "INVALID_REVIEW", "review must be one of "
+          + Arrays.toString(Review.State.values()) + ".");
+    }
+  }
+
+  private static boolean oldest(String value) {
+    if (value == null || value.strip().equalsIgnoreCase("newest")) {
+      return false;
+    }
+    if (value.strip().equalsIgnoreCase("oldest")) {
+      return true;
+    }
+    throw new ApiException(400, "INVALID_SORT", "sort must be newest or oldest.");
+  }
+
+  private static boolean flag(String name, String value) {
+    if (value == null || value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new ApiException(400, "INVALID_" + name.toUpperCase(Locale.ROOT), name + " must be true or false.");
   }
 
   private static int limit(String value) {

@@ -1,20 +1,25 @@
 package dev.intake.api;
 
 import dev.intake.model.Finding;
+import dev.intake.model.Text;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.ReviewLog;
+import dev.intake.pipeline.ReviewService;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
+import dev.intake.report.Comparison;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The reviewer API (docs/openapi.yaml), independent of transport: each route reads or writes the
  * store and answers with {@link ApiJson}'s bodies. {@link ApiRoutes} decides which route a request is
  * for, {@link ListRequest} and {@link DecisionRequest} check what it asks, {@link UploadLinks} serves
- * {@code POST /uploads}. Client mistakes are 4xx with a JSON code and message, never a 500; a partner
- * sees only its own submissions.
+ * {@code POST /uploads}, {@link ReviewService} records decisions and serves their trail. Client
+ * mistakes are 4xx with a JSON code and message, never a 500; a partner sees only its own
+ * submissions, and of their decisions only those shared with it.
  */
 public final class ReviewerApi {
 
@@ -38,6 +44,7 @@ public final class ReviewerApi {
   private final TemplateService templates;
   private final ExecutionHistory executions;
   private final UploadLinks uploads;
+  private final ReviewService reviews;
   private final Clock clock;
 
   public ReviewerApi(SubmissionStore store, ObjectStore objects, TemplateService templates,
@@ -47,6 +54,7 @@ public final class ReviewerApi {
     this.templates = templates;
     this.executions = executions;
     this.uploads = uploads;
+    this.reviews = new ReviewService(store, clock);
     this.clock = clock;
   }
 
@@ -56,7 +64,7 @@ public final class ReviewerApi {
     } catch (ApiException e) {
       LOG.warn("Refused {} {} for {}: {} {}", request.method(), request.path(), request.caller().describe(), e.status,
           e.code);
-      return ApiResponse.error(e.status, e.code, e.getMessage());
+      return e.response();
     } catch (StoreUnavailableException e) {
       LOG.error("Store unavailable for {} {}", request.method(), request.path(), e);
       return ApiResponse.error(503, "UNAVAILABLE", "The service is briefly unavailable; try again shortly.");
@@ -83,8 +91,8 @@ public final class ReviewerApi {
       }
     }
     String part = route.part();
-    if (part.equals("/decisions") && !(r.caller() instanceof Caller.Reviewer)) {
-      throw new ApiException(403, "FORBIDDEN", "Only reviewers can see or record decisions.");
+    if (part.equals("/decisions") && route.method().equals("POST") && !(r.caller() instanceof Caller.Reviewer)) {
+      throw new ApiException(403, "FORBIDDEN", "Only reviewers can record decisions.");
     }
     if (route.method().equals("POST") && r.body() != null
         && r.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
@@ -92,11 +100,12 @@ public final class ReviewerApi {
     }
     Submission s = visible(r.caller(), route.submissionId());
     return switch (part) {
-      case "" -> ApiResponse.json(200, ApiJson.submission(s, r.caller()));
+      case "" -> ApiResponse.json(200, ApiJson.submission(s, r.caller(), today()));
       case "/findings" -> findings(s, r.caller());
       case "/report" -> report(s, r.caller());
       case "/history" -> history(s, r.caller());
-      default -> route.method().equals("POST") ? decide(s, r) : decisions(s);
+      case "/comparison" -> comparison(s, r.caller());
+      default -> route.method().equals("POST") ? decide(s, r) : decisions(s, r.caller());
     };
   }
 
@@ -113,11 +122,11 @@ public final class ReviewerApi {
     ListRequest q = ListRequest.parse(r.query(), r.caller());
     Page<Submission> page;
     try {
-      page = store.list(q.partnerId(), q.status(), q.limit(), q.nextToken());
+      page = store.list(q.query(today()), q.limit(), q.nextToken());
     } catch (IllegalArgumentException e) {
       throw ListRequest.invalidToken();
     }
-    return ApiResponse.json(200, ApiJson.page(page, r.caller()));
+    return ApiResponse.json(200, ApiJson.page(page, r.caller(), today()));
   }
 
   private static void requireEvaluated(Submission s, Caller caller) {
@@ -150,40 +159,62 @@ public final class ReviewerApi {
     return ApiResponse.json(200, ApiJson.history(evaluations, executions.events(s.submissionId()), caller));
   }
 
-  private ApiResponse decisions(Submission s) {
-    return ApiResponse.json(200, ApiJson.decisions(store.decisions(s.submissionId())));
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+  }
+
+  /**
+   * What changed since the partner's previous judged submission. A submission outside the thread
+   * (the partner's first, or REJECTED or FAILED) has nothing to compare: null and empty lists.
+   */
+  private ApiResponse comparison(Submission s, Caller caller) {
+    requireEvaluated(s, caller);
+    String previousId = s.previousSubmissionId();
+    Optional<Submission> previous = previousId == null ? Optional.empty() : store.get(previousId);
+    Comparison c = previous.map(p -> Comparison.of(p.submissionId(), LocalDate.ofInstant(p.receivedAt(),
+        ZoneOffset.UTC), store.findings(p.submissionId()), store.findings(s.submissionId()))).orElse(null);
+    return ApiResponse.json(200, ApiJson.comparison(previousId, c));
+  }
+
+  /** The trail: every decision for reviewers, the shared ones for the partner whose submission it is. */
+  private ApiResponse decisions(Submission s, Caller caller) {
+    ReviewService.Trail trail = reviews.trail(s);
+    return ApiResponse.json(200, ApiJson.decisions(trail.submission(), trail.decisions(), trail.chain(), caller));
   }
 
   private ApiResponse decide(Submission s, ApiRequest r) {
     DecisionRequest asked = DecisionRequest.parse(r.body());
-    requireEvaluated(s, r.caller());
     String finding = asked.finding();
     if (asked.action() == Decision.Action.OVERRIDE_FINDING) {
       if (finding == null || finding.isEmpty() || finding.length() > MAX_FINDING_REF_CHARS) {
         throw new ApiException(400, "INVALID_FINDING", "OVERRIDE_FINDING needs the finding, as ruleId@Sheet!A1.");
       }
-      List<Finding> findings = store.findings(s.submissionId());
-      if (findings.stream().noneMatch(f -> findingRef(f).equals(finding))) {
-        throw new ApiException(400, "INVALID_FINDING", "The submission has no finding " + finding
-            + "; refer to one as ruleId@Sheet!A1 (or ruleId when it has no cell).");
-      }
     } else if (finding != null) {
       throw new ApiException(400, "INVALID_FINDING", "finding is only for OVERRIDE_FINDING.");
     }
     String reviewer = ((Caller.Reviewer) r.caller()).name();
-    Decision d = new Decision(UUID.randomUUID().toString(), s.submissionId(), asked.action(), asked.comment(),
-        finding, reviewer, clock.instant());
-    store.addDecision(d);
-    LOG.info("Decision {} on {} by {}", asked.action(), s.submissionId(), reviewer);
-    return ApiResponse.json(201, ApiJson.decision(d));
+    ReviewService.Outcome outcome = reviews.decide(s, asked.action(), asked.comment(), finding,
+        asked.shareWithPartner(), reviewer);
+    if (outcome instanceof ReviewService.Outcome.Recorded recorded) {
+      return ApiResponse.json(201, ApiJson.recorded(recorded.decision(), recorded.submission(), r.caller()));
+    }
+    ReviewService.Outcome.Refused refused = (ReviewService.Outcome.Refused) outcome;
+    LOG.warn("Refused {} on {} for {}: {}", asked.action(), s.submissionId(), r.caller().describe(),
+        refused.reason());
+    return switch (refused.reason()) {
+      case UNKNOWN_FINDING -> ApiResponse.error(400, "INVALID_FINDING", refused.message());
+      case OPEN_BLOCKERS -> ApiResponse.json(409, ApiJson.errorWithFindings("OPEN_BLOCKERS", refused.message(),
+          refused.blockers()));
+      default -> ApiResponse.error(409, refused.reason().name(), refused.message());
+    };
   }
 
-  /** How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell. */
+  /**
+   * How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell; the sheet
+   * as the API shows it ({@link Text#printable}), so a reviewer can name what they were shown.
+   */
   public static String findingRef(Finding f) {
-    if (f.location() == null || f.location().cell() == null) {
-      return f.ruleId();
-    }
-    return f.ruleId() + "@" + f.location().sheet() + "!" + f.location().cell();
+    return ReviewLog.findingRef(f);
   }
 
   private ApiResponse template() {

@@ -25,8 +25,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.SfnClientBuilder;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
  * The SDK clients the pipeline uses, each built once on first use and then shared: build one
@@ -58,12 +62,16 @@ public final class AwsClients implements AutoCloseable {
   static final Duration S3_CALL_TIMEOUT = Duration.ofSeconds(90);
   static final Duration SFN_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
   static final Duration SFN_CALL_TIMEOUT = Duration.ofSeconds(20);
+  static final Duration SECRETS_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration SECRETS_CALL_TIMEOUT = Duration.ofSeconds(10);
 
   private final Region region;
   private final Duration callBudget;
   private final URI dynamoDbEndpoint;
   private final URI s3Endpoint;
   private final URI sfnEndpoint;
+  private final URI secretsManagerEndpoint;
+  private final URI snsEndpoint;
   private final AwsCredentialsProvider localCredentials;
   private final Lazy<AwsCredentialsProvider> defaultCredentials;
   private final Lazy<SdkHttpClient> httpClient;
@@ -71,6 +79,8 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<S3Client> s3;
   private final Lazy<S3Presigner> s3Presigner;
   private final Lazy<SfnClient> sfn;
+  private final Lazy<SecretsManagerClient> secretsManager;
+  private final Lazy<SnsClient> sns;
 
   private AwsClients(Builder b) {
     this.region = b.region != null ? b.region : regionFromEnvironment();
@@ -78,6 +88,8 @@ public final class AwsClients implements AutoCloseable {
     this.dynamoDbEndpoint = b.dynamoDbEndpoint;
     this.s3Endpoint = b.s3Endpoint;
     this.sfnEndpoint = b.sfnEndpoint;
+    this.secretsManagerEndpoint = b.secretsManagerEndpoint;
+    this.snsEndpoint = b.snsEndpoint;
     this.localCredentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretKey));
     this.defaultCredentials = new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
     this.httpClient = new Lazy<>(() -> UrlConnectionHttpClient.builder()
@@ -88,6 +100,8 @@ public final class AwsClients implements AutoCloseable {
     this.s3 = new Lazy<>(this::buildS3);
     this.s3Presigner = new Lazy<>(this::buildS3Presigner);
     this.sfn = new Lazy<>(this::buildSfn);
+    this.secretsManager = new Lazy<>(this::buildSecretsManager);
+    this.sns = new Lazy<>(this::buildSns);
   }
 
   /**
@@ -164,8 +178,17 @@ public final class AwsClients implements AutoCloseable {
     return s3Presigner.get();
   }
 
+  /** SNS, for the daily digest (the workflow publishes the other notifications itself). */
+  public SnsClient sns() {
+    return sns.get();
+  }
+
   public SfnClient sfn() {
     return sfn.get();
+  }
+
+  public SecretsManagerClient secretsManager() {
+    return secretsManager.get();
   }
 
   @Override
@@ -174,6 +197,8 @@ public final class AwsClients implements AutoCloseable {
     s3.ifBuilt(S3Client::close);
     s3Presigner.ifBuilt(S3Presigner::close);
     sfn.ifBuilt(SfnClient::close);
+    secretsManager.ifBuilt(SecretsManagerClient::close);
+    sns.ifBuilt(SnsClient::close);
     httpClient.ifBuilt(SdkHttpClient::close);
   }
 
@@ -232,6 +257,33 @@ public final class AwsClients implements AutoCloseable {
     return b.build();
   }
 
+  private SecretsManagerClient buildSecretsManager() {
+    SecretsManagerClientBuilder b = SecretsManagerClient.builder()
+        .region(region)
+        .httpClient(httpClient.get())
+        .overrideConfiguration(overrides(SECRETS_ATTEMPT_TIMEOUT, SECRETS_CALL_TIMEOUT));
+    if (secretsManagerEndpoint != null) {
+      b.endpointOverride(secretsManagerEndpoint).credentialsProvider(localCredentials);
+    } else {
+      b.credentialsProvider(defaultCredentials.get());
+    }
+    return b.build();
+  }
+
+  private SnsClient buildSns() {
+    // Step Functions' bounds: one small publish per call.
+    SnsClientBuilder b = SnsClient.builder()
+        .region(region)
+        .httpClient(httpClient.get())
+        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT));
+    if (snsEndpoint != null) {
+      b.endpointOverride(snsEndpoint).credentialsProvider(localCredentials);
+    } else {
+      b.credentialsProvider(defaultCredentials.get());
+    }
+    return b.build();
+  }
+
   /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
   private ClientOverrideConfiguration overrides(Duration serviceAttempt, Duration serviceCall) {
     return ClientOverrideConfiguration.builder()
@@ -254,6 +306,8 @@ public final class AwsClients implements AutoCloseable {
     private URI dynamoDbEndpoint;
     private URI s3Endpoint;
     private URI sfnEndpoint;
+    private URI secretsManagerEndpoint;
+    private URI snsEndpoint;
     private String accessKeyId = LOCAL_ACCESS_KEY_ID;
     private String secretKey = LOCAL_SECRET_ACCESS_KEY;
 
@@ -290,6 +344,18 @@ public final class AwsClients implements AutoCloseable {
     /** A Step Functions endpoint other than AWS's (a test double); null means AWS. */
     public Builder sfnEndpoint(URI endpoint) {
       this.sfnEndpoint = endpoint;
+      return this;
+    }
+
+    /** A Secrets Manager endpoint other than AWS's (a test double); null means AWS. */
+    public Builder secretsManagerEndpoint(URI endpoint) {
+      this.secretsManagerEndpoint = endpoint;
+      return this;
+    }
+
+    /** An SNS stand-in's endpoint (tests), with the local credentials. */
+    public Builder snsEndpoint(URI endpoint) {
+      this.snsEndpoint = endpoint;
       return this;
     }
 

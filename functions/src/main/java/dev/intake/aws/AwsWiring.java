@@ -3,8 +3,10 @@ package dev.intake.aws;
 import static dev.intake.contracts.LambdaEnvironment.API_BASE_URL;
 import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
 import static dev.intake.contracts.LambdaEnvironment.CONSOLE_ORIGIN;
+import static dev.intake.contracts.LambdaEnvironment.PAGE_TOKEN_SECRET_ARN;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
+import static dev.intake.contracts.LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN;
 import static dev.intake.contracts.LambdaEnvironment.REDRIVE_ATTEMPTS;
 import static dev.intake.contracts.LambdaEnvironment.RETENTION_DAYS;
 import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
@@ -21,6 +23,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.CheckService;
+import dev.intake.pipeline.DigestService;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
@@ -82,7 +85,7 @@ public final class AwsWiring {
     return v;
   }
 
-  private SubmissionStore store() {
+  private DynamoDbSubmissionStore store() {
     String days = env.get(RETENTION_DAYS);
     if (days == null || days.isBlank()) {
       return new DynamoDbSubmissionStore(clients.dynamoDb(), required(TABLE_NAME));
@@ -136,9 +139,19 @@ public final class AwsWiring {
     return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""));
   }
 
+  /** The daily digest, published to the program office's topic, its links to the API. */
+  public DigestService digestService() {
+    return new DigestService(store(), clock, env.getOrDefault(API_BASE_URL, ""), metrics(),
+        new SnsNotifier(clients.sns(), required(PROGRAM_OFFICE_TOPIC_ARN)));
+  }
+
   public ReviewerApi reviewerApi() {
     String stateMachine = env.get(STATE_MACHINE_ARN);
-    return new ReviewerApi(store(), objects(), new TemplateService(objects(), required(BUCKET_NAME), checklist),
+    // The API hands out page tokens and takes them back, maybe in another container: all of them sign
+    // with the secret's key (read on first use, after a SnapStart restore).
+    SubmissionStore store = store().withPageTokenKeys(
+        new SecretsManagerPageTokenKeys(clients.secretsManager(), required(PAGE_TOKEN_SECRET_ARN), clock));
+    return new ReviewerApi(store, objects(), new TemplateService(objects(), required(BUCKET_NAME), checklist),
         stateMachine == null
             ? dev.intake.api.ExecutionHistory.NONE
             : new SfnExecutionHistory(clients.sfn(), stateMachine),

@@ -3,11 +3,16 @@ package dev.intake.aws;
 import static dev.intake.aws.SubmissionItems.DECISION_PREFIX;
 import static dev.intake.aws.SubmissionItems.DOCUMENT_PREFIX;
 import static dev.intake.aws.SubmissionItems.FINDING_PREFIX;
+import static dev.intake.aws.SubmissionItems.PARTNER_PREFIX;
 import static dev.intake.aws.SubmissionItems.STATUS_PREFIX;
 import static dev.intake.aws.SubmissionItems.SUBMISSION_PREFIX;
+import static dev.intake.aws.SubmissionItems.REVIEW_OPEN;
 import static dev.intake.aws.SubmissionItems.decisionItem;
+import static dev.intake.aws.SubmissionItems.decisionSortKey;
 import static dev.intake.aws.SubmissionItems.findingItem;
 import static dev.intake.aws.SubmissionItems.n;
+import static dev.intake.aws.SubmissionItems.reviewAttributes;
+import static dev.intake.aws.SubmissionItems.reviewPartition;
 import static dev.intake.aws.SubmissionItems.s;
 import static dev.intake.aws.SubmissionItems.submissionItem;
 import static dev.intake.aws.SubmissionItems.submissionKey;
@@ -24,8 +29,10 @@ import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.StoreUnavailableException;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Clock;
@@ -61,6 +68,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * (epoch seconds: received + retention; a decision: made + retention), the table's time-to-live
  * attribute, and a submission past it reads as absent even before DynamoDB deletes it (that can take
  * days), so the API never links to reports the bucket's lifecycle rule of the same retention has removed.
+ *
+ * <p>A listing's page tokens are signed with {@link PageTokenKeys}: stores that hand tokens to one
+ * another (the API's containers on AWS, one runtime across restarts) must be given the same keys
+ * ({@link #withPageTokenKeys}); a store given none signs with a random key of its own.
  */
 public final class DynamoDbSubmissionStore implements SubmissionStore {
 
@@ -80,6 +91,10 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private static final int BATCH_ATTEMPTS = 8;
   private static final int FILTERED_PAGE_SIZE = 100;
   private static final int MAX_QUERIES_PER_LIST = 10;
+  /** Reads of a partner's index per page while looking for its latest judged submission. */
+  private static final int JUDGED_PAGE_SIZE = 25;
+  /** Read-then-write attempts of a projection before a race is reported as a retryable failure. */
+  private static final int RACE_ATTEMPTS = 5;
   private static final Map<String, String> STATUS_NAME = Map.of("#status", "status");
 
   private final DynamoDbClient dynamoDb;
@@ -88,10 +103,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private final int maxQueriesPerList;
   private final Duration retention;
   private final Clock clock;
+  private final PageTokenKeys pageTokenKeys;
 
   /** A store whose items never expire (the local runtime, most tests). */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName) {
-    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC());
+    this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, null, Clock.systemUTC(),
+        PageTokenKeys.random());
   }
 
   /**
@@ -101,16 +118,16 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   public DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, Duration retention, Clock clock) {
     this(dynamoDb, tableName, FILTERED_PAGE_SIZE, MAX_QUERIES_PER_LIST, Objects.requireNonNull(retention, "retention"),
-        clock);
+        clock, PageTokenKeys.random());
   }
 
   /** With smaller bounds on a filtered listing, so a test can reach them with a few items. */
   DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize, int maxQueriesPerList) {
-    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC());
+    this(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, null, Clock.systemUTC(), PageTokenKeys.random());
   }
 
   private DynamoDbSubmissionStore(DynamoDbClient dynamoDb, String tableName, int filteredPageSize,
-      int maxQueriesPerList, Duration retention, Clock clock) {
+      int maxQueriesPerList, Duration retention, Clock clock, PageTokenKeys pageTokenKeys) {
     if (retention != null && (retention.isNegative() || retention.isZero())) {
       throw new IllegalArgumentException("retention must be positive, was " + retention);
     }
@@ -120,6 +137,13 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     this.maxQueriesPerList = maxQueriesPerList;
     this.retention = retention;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.pageTokenKeys = Objects.requireNonNull(pageTokenKeys, "pageTokenKeys");
+  }
+
+  /** This store, signing and checking page tokens with {@code keys}. */
+  public DynamoDbSubmissionStore withPageTokenKeys(PageTokenKeys keys) {
+    return new DynamoDbSubmissionStore(dynamoDb, tableName, filteredPageSize, maxQueriesPerList, retention, clock,
+        keys);
   }
 
   public String tableName() {
@@ -167,7 +191,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   @Override
   public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-      Instant at) {
+      String previousSubmissionId, Instant at) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(at, "at");
     Optional<Submission> current = get(submissionId);
@@ -184,11 +208,14 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     values.put(":summary", summary(report.summary()));
     values.put(":cv", s(report.checklistVersion()));
     values.put(":pn", s(report.partner().name() == null ? "" : report.partner().name()));
+    // Evaluated: into the office's open queue (no decision can precede the verdict).
+    values.put(":queue", s(REVIEW_OPEN));
     StringBuilder set = new StringBuilder(SET_STATUS + ", summary = :summary, checklistVersion = :cv, "
-        + "partnerName = :pn");
+        + "partnerName = :pn, " + Index.BY_REVIEW.partitionKey() + " = :queue");
     List<String> remove = new ArrayList<>();
     setOrRemove("reportKey", ":rk", reportKey, set, remove, values);
     setOrRemove("annotatedKey", ":ak", annotatedKey, set, remove, values);
+    setOrRemove("previousSubmissionId", ":prev", previousSubmissionId, set, remove, values);
     String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
     values.put(":terminal", n(SubmissionStatus.READY.rank()));
     return conditionalUpdate("save evaluation of " + submissionId, submissionId, update,
@@ -208,8 +235,10 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     }
     Map<String, AttributeValue> values = statusValues(SubmissionStatus.FAILED, at);
     values.put(":failure", s(why));
-    return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure",
-        PRESENT + " AND statusRank < :rank", values);
+    // FAILED is answered by a person too: into the office's open queue.
+    values.put(":queue", s(REVIEW_OPEN));
+    return conditionalUpdate("mark failed " + submissionId, submissionId, SET_STATUS + ", failure = :failure, "
+        + Index.BY_REVIEW.partitionKey() + " = :queue", PRESENT + " AND statusRank < :rank", values);
   }
 
   private static Map<String, AttributeValue> statusValues(SubmissionStatus status, Instant at) {
@@ -224,19 +253,136 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   /**
    * {@inheritDoc}
    *
-   * <p>The sort key holds the decision's time and id, so a retry must pass the same decision (the
-   * same {@code at}): the record is made once and retried whole.
+   * <p>The sort key is the decision's sequence number and the put is conditional on it being free:
+   * DynamoDB settles which of two concurrent appends of the same number wins.
    */
   @Override
-  public void addDecision(Decision decision) {
+  public boolean addDecision(Decision decision) {
     Map<String, AttributeValue> item = decisionItem(decision);
     expireAfter(item, decision.at());
     try {
       dynamoDb.putItem(b -> b.tableName(tableName).item(item).conditionExpression(ABSENT));
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      LOG.debug("Decision {} on {} already recorded", decision.decisionId(), decision.submissionId());
+      Map<String, AttributeValue> key = Map.of(PARTITION_KEY, s(SUBMISSION_PREFIX + decision.submissionId()),
+          SORT_KEY, s(decisionSortKey(decision.sequence())));
+      try {
+        var held = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+        boolean same = held.hasItem() && decision.decisionId().equals(SubmissionItems.str(held.item(), "decisionId"));
+        LOG.debug("Decision #{} on {} already held by {}", decision.sequence(), decision.submissionId(),
+            same ? "this decision" : "another decision");
+        return same;
+      } catch (SdkException readFailed) {
+        throw AwsFailures.translate("read decision of " + decision.submissionId(), readFailed);
+      }
     } catch (SdkException e) {
       throw AwsFailures.translate("add decision to " + decision.submissionId(), e);
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read, then written on the condition that neither the projection nor {@code supersededBy}
+   * changed since (the review index partition depends on both); retried a few times on a race.
+   */
+  @Override
+  public boolean saveReview(String submissionId, Review review) {
+    Objects.requireNonNull(review, "review");
+    for (int attempt = 0; attempt < RACE_ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> item = metaItem("save review of " + submissionId, submissionId);
+      if (item == null) {
+        return false;
+      }
+      Submission current = toSubmission(item);
+      if (current.review().decisions() >= review.decisions()) {
+        return false;
+      }
+      Map<String, AttributeValue> values = new HashMap<>();
+      StringBuilder set = new StringBuilder("SET ");
+      reviewAttributes(review).forEach((name, value) -> {
+        set.append(set.length() > 4 ? ", " : "").append(name).append(" = :").append(name);
+        values.put(":" + name, value);
+      });
+      String partition = reviewPartition(current.withReview(review));
+      String update = set + (partition == null ? " REMOVE " + Index.BY_REVIEW.partitionKey()
+          : ", " + Index.BY_REVIEW.partitionKey() + " = :partition");
+      if (partition != null) {
+        values.put(":partition", s(partition));
+      }
+      if (updateIfUnchanged("save review of " + submissionId, submissionId, update, item, values)) {
+        return true;
+      }
+    }
+    throw new StoreUnavailableException("the review of " + submissionId + " kept changing while it was saved", null);
+  }
+
+  /** {@inheritDoc} Conditional on the projection read, like {@link #saveReview}. */
+  @Override
+  public boolean supersede(String submissionId, String laterSubmissionId) {
+    Objects.requireNonNull(laterSubmissionId, "laterSubmissionId");
+    for (int attempt = 0; attempt < RACE_ATTEMPTS; attempt++) {
+      Map<String, AttributeValue> item = metaItem("supersede " + submissionId, submissionId);
+      if (item == null || item.containsKey("supersededBy")) {
+        return false;
+      }
+      Submission later = toSubmission(item).withSupersededBy(laterSubmissionId);
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":later", s(laterSubmissionId));
+      String update = "SET supersededBy = :later";
+      String partition = reviewPartition(later);
+      if (partition == null) {
+        update += " REMOVE " + Index.BY_REVIEW.partitionKey();
+      } else {
+        update += ", " + Index.BY_REVIEW.partitionKey() + " = :partition";
+        values.put(":partition", s(partition));
+      }
+      boolean terminal = later.status().terminal();
+      if (!terminal) {
+        // Not in the review index before its verdict: the verdict's write puts it there.
+        update = "SET supersededBy = :later";
+        values.remove(":partition");
+      }
+      if (updateIfUnchanged("supersede " + submissionId, submissionId, update, item, values)) {
+        return true;
+      }
+    }
+    throw new StoreUnavailableException(submissionId + " kept changing while it was superseded", null);
+  }
+
+  /**
+   * Applies {@code update} if the submission's review projection, status and {@code supersededBy}
+   * are still what {@code read} holds; false when any changed.
+   */
+  private boolean updateIfUnchanged(String operation, String submissionId, String update,
+      Map<String, AttributeValue> read, Map<String, AttributeValue> values) {
+    Map<String, AttributeValue> all = new HashMap<>(values);
+    StringBuilder condition = new StringBuilder(PRESENT);
+    all.put(":readRank", read.get("statusRank"));
+    condition.append(" AND statusRank = :readRank");
+    if (read.containsKey("reviewDecisions")) {
+      all.put(":readDecisions", read.get("reviewDecisions"));
+      condition.append(" AND reviewDecisions = :readDecisions");
+    } else {
+      condition.append(" AND attribute_not_exists(reviewDecisions)");
+    }
+    if (read.containsKey("supersededBy")) {
+      all.put(":readSuperseded", read.get("supersededBy"));
+      condition.append(" AND supersededBy = :readSuperseded");
+    } else {
+      condition.append(" AND attribute_not_exists(supersededBy)");
+    }
+    return update(operation, submissionId, update, condition.toString(), Map.of(), all);
+  }
+
+  /** The submission's item, read consistently; null when absent or expired. */
+  private Map<String, AttributeValue> metaItem(String operation, String submissionId) {
+    Map<String, AttributeValue> key = submissionKey(submissionId);
+    try {
+      var response = dynamoDb.getItem(b -> b.tableName(tableName).key(key).consistentRead(true));
+      return response.hasItem() && !response.item().isEmpty() && !expired(response.item()) ? response.item() : null;
+    } catch (SdkException e) {
+      throw AwsFailures.translate(operation, e);
     }
   }
 
@@ -264,6 +410,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     return items.stream().map(SubmissionItems::toFinding).toList();
   }
 
+  /** {@inheritDoc} In sequence order: the sort key is the zero-padded number. */
   @Override
   public List<Decision> decisions(String submissionId) {
     return queryPrefix("decisions of " + submissionId, submissionId, DECISION_PREFIX).stream()
@@ -283,12 +430,15 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    *     this listing issued
    */
   @Override
-  public Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken) {
+  public Page<Submission> list(SubmissionQuery filter, int limit, String nextToken) {
     if (limit < 1 || limit > MAX_LIST_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIST_LIMIT + ", was " + limit);
     }
-    ListQuery query = ListQuery.of(partnerId, status);
-    Map<String, AttributeValue> start = PageTokens.decode(query, nextToken);
+    ListQuery query = ListQuery.of(filter);
+    Map<String, AttributeValue> start = PageTokens.decode(pageTokenKeys, query, nextToken);
+    if (query.nothing()) {
+      return new Page<>(List.of(), null);
+    }
     List<Submission> items = new ArrayList<>(limit);
     for (int calls = 1; ; calls++) {
       QueryResponse response = listPage(query, start, limit - items.size());
@@ -300,7 +450,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
           // Resume right after the last item returned, not after the page: with a filter the
           // page may have read further than the items this call hands out.
           boolean rest = i < page.size() - 1 || more;
-          return new Page<>(items, rest ? PageTokens.encode(query, page.get(i)) : null);
+          return new Page<>(items, rest ? PageTokens.encode(pageTokenKeys, query, page.get(i)) : null);
         }
       }
       if (!more) {
@@ -308,8 +458,60 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
       }
       start = response.lastEvaluatedKey();
       if (calls >= maxQueriesPerList) {
-        return new Page<>(items, PageTokens.encode(query, start));
+        return new Page<>(items, PageTokens.encode(pageTokenKeys, query, start));
       }
+    }
+  }
+
+  @Override
+  public Optional<Submission> previousJudged(Submission s) {
+    return latestJudged(s.partnerId(), time(s.receivedAt()) + "#" + s.submissionId());
+  }
+
+  @Override
+  public Optional<Submission> latestJudged(String partnerId) {
+    return latestJudged(partnerId, null);
+  }
+
+  /** The newest READY or ACTION_REQUIRED submission of the partner whose partner-index key is below {@code before}. */
+  private Optional<Submission> latestJudged(String partnerId, String before) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PARTNER_PREFIX + partnerId));
+    values.put(":ready", s(SubmissionStatus.READY.name()));
+    values.put(":ar", s(SubmissionStatus.ACTION_REQUIRED.name()));
+    Map<String, String> names = new HashMap<>(STATUS_NAME);
+    names.put("#pk", Index.BY_PARTNER.partitionKey());
+    String key = "#pk = :pk";
+    if (before != null) {
+      names.put("#sk", Index.BY_PARTNER.sortKey());
+      values.put(":before", s(before));
+      key += " AND #sk < :before";
+    }
+    QueryRequest request = QueryRequest.builder()
+        .tableName(tableName)
+        .indexName(Index.BY_PARTNER.indexName())
+        .keyConditionExpression(key)
+        .filterExpression("#status IN (:ready, :ar)")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
+        .scanIndexForward(false)
+        .limit(JUDGED_PAGE_SIZE)
+        .build();
+    try {
+      while (true) {
+        QueryResponse response = dynamoDb.query(request);
+        for (Map<String, AttributeValue> item : response.items()) {
+          if (!expired(item)) {
+            return Optional.of(toSubmission(item));
+          }
+        }
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+          return Optional.empty();
+        }
+        request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+      }
+    } catch (SdkException e) {
+      throw AwsFailures.translate("latest judged submission of " + partnerId, e);
     }
   }
 
@@ -331,14 +533,21 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   private boolean conditionalUpdate(String operation, String submissionId, String update, String condition,
       Map<String, AttributeValue> values) {
+    return update(operation, submissionId, update, condition, STATUS_NAME, values);
+  }
+
+  /** A conditional update of the submission's item; false when the condition does not hold. */
+  private boolean update(String operation, String submissionId, String update, String condition,
+      Map<String, String> names, Map<String, AttributeValue> values) {
     Map<String, AttributeValue> key = submissionKey(submissionId);
     try {
-      dynamoDb.updateItem(b -> b.tableName(tableName)
-          .key(key)
-          .updateExpression(update)
-          .conditionExpression(condition)
-          .expressionAttributeNames(STATUS_NAME)
-          .expressionAttributeValues(values));
+      dynamoDb.updateItem(b -> {
+        b.tableName(tableName).key(key).updateExpression(update).conditionExpression(condition)
+            .expressionAttributeValues(values);
+        if (!names.isEmpty()) {
+          b.expressionAttributeNames(names);
+        }
+      });
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -402,26 +611,20 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   }
 
   private QueryResponse listPage(ListQuery query, Map<String, AttributeValue> start, int remaining) {
-    Map<String, String> names = new HashMap<>();
-    names.put("#pk", query.partitionAttribute());
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(query.partitionValue()));
     QueryRequest.Builder b = QueryRequest.builder()
         .tableName(tableName)
         .indexName(query.index().indexName())
-        .keyConditionExpression("#pk = :pk")
-        .scanIndexForward(false)
+        .keyConditionExpression(query.keyCondition())
+        .scanIndexForward(query.oldestFirst())
         .exclusiveStartKey(start);
-    if (query.filterStatus() != null) {
-      names.put("#status", "status");
-      values.put(":status", s(query.filterStatus().name()));
-      b.filterExpression("#status = :status").limit(Math.max(remaining + 1, filteredPageSize));
+    if (query.filtered()) {
+      b.filterExpression(String.join(" AND ", query.filters())).limit(Math.max(remaining + 1, filteredPageSize));
     } else {
       // One more than needed: if it comes back there is a next page, if not this is the last one,
       // and a client never has to fetch an empty page to learn that.
       b.limit(remaining + 1);
     }
-    QueryRequest request = b.expressionAttributeNames(names).expressionAttributeValues(values).build();
+    QueryRequest request = b.expressionAttributeNames(query.names()).expressionAttributeValues(query.values()).build();
     try {
       return dynamoDb.query(request);
     } catch (SdkException e) {

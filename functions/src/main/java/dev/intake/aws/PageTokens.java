@@ -23,13 +23,16 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Opaque page tokens: base64url of {@code {"v":1,"q":fingerprint,"k":{key attributes}}}.
+ * Opaque page tokens: {@code payload.keyId.signature}, where the payload is base64url of
+ * {@code {"v":1,"q":fingerprint,"k":{key attributes}}} and the signature an HMAC-SHA256 of
+ * {@code payload.keyId} under the page-token key with that id ({@link PageTokenKeys}).
  *
- * <p>A token comes back from a client, so it is input like any other: decoding checks that it was
- * issued for the same query (index, partner and status) and that every key value has the form this
- * query can produce — the partition value of the requested partner, a submission id, a sort key of
- * that submission. A token that fails any check is an {@link IllegalArgumentException}; it never
- * becomes the start of a read elsewhere in the table.
+ * <p>A token comes back from a client, so it is input like any other: decoding checks the signature
+ * first (an edited token, or one signed with a key this API does not hold, is refused before its
+ * content is read), then that it was issued for the same query (index, partner and status) and that
+ * every key value has the form this query can produce — the partition value of the requested
+ * partner, a submission id, a sort key of that submission. A token that fails any check is an
+ * {@link IllegalArgumentException}; it never becomes the start of a read elsewhere in the table.
  */
 final class PageTokens {
 
@@ -42,7 +45,7 @@ final class PageTokens {
   }
 
   /** The token that resumes {@code query} after the item whose key attributes {@code key} holds. */
-  static String encode(ListQuery query, Map<String, AttributeValue> key) {
+  static String encode(PageTokenKeys keys, ListQuery query, Map<String, AttributeValue> key) {
     ObjectNode root = JSON.createObjectNode();
     root.put("v", VERSION);
     root.put("q", fingerprint(query));
@@ -54,24 +57,38 @@ final class PageTokens {
       }
       k.put(name, value.s());
     }
+    String payload;
     try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(root));
+      payload = Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(root));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a tree of strings always serializes", e);
     }
+    PageTokenKeys.Key signing = keys.signing();
+    String signed = payload + "." + signing.id();
+    return signed + "." + signing.sign(signed);
   }
 
   /** The exclusive start key {@code token} stands for; null for no token (the first page). */
-  static Map<String, AttributeValue> decode(ListQuery query, String token) {
+  static Map<String, AttributeValue> decode(PageTokenKeys keys, ListQuery query, String token) {
     if (token == null || token.isEmpty()) {
       return null;
     }
     if (token.length() > MAX_TOKEN_CHARS) {
       throw invalid("it is too long");
     }
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      throw invalid("it is not a page token");
+    }
+    String signed = parts[0] + "." + parts[1];
+    PageTokenKeys.Key key = keys.byId(parts[1]).orElseThrow(() -> invalid("it was not signed with a key this API "
+        + "holds"));
+    if (!key.verifies(signed, parts[2])) {
+      throw invalid("its signature does not match (it was altered)");
+    }
     JsonNode root;
     try {
-      root = JSON.readTree(Base64.getUrlDecoder().decode(token));
+      root = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
     } catch (IllegalArgumentException e) {
       throw invalid("it is not base64url");
     } catch (IOException e) {
@@ -82,7 +99,7 @@ final class PageTokens {
       throw invalid("it is not a page token");
     }
     if (!root.get("q").asText().equals(fingerprint(query))) {
-      throw invalid("it was issued for a different query (partner, status or listing)");
+      throw invalid("it was issued for a different query (partner, status, review, order or listing)");
     }
     return key(query, root.get("k"));
   }
@@ -130,10 +147,8 @@ final class PageTokens {
   }
 
   private static String fingerprint(ListQuery query) {
-    ArrayNode parts = JSON.createArrayNode()
-        .add(query.index().indexName())
-        .add(query.partnerId())
-        .add(query.status() == null ? null : query.status().name());
+    ArrayNode parts = JSON.createArrayNode();
+    query.identity().forEach(parts::add);
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(parts.toString().getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));

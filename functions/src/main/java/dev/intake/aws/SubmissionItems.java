@@ -10,8 +10,10 @@ import dev.intake.model.Finding;
 import dev.intake.model.Severity;
 import dev.intake.model.Summary;
 import dev.intake.pipeline.Decision;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +35,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       {@code GSI2PK=STATUS#{status}}, {@code GSI3PK=SUBMISSIONS}, each with sort key
  *       {@code {receivedAt}#{id}}; {@code GSI4PK=DOC#{documentId}},
  *       {@code GSI4SK={sequencer zero-padded to 64}#{id}}; {@code statusRank} = status rank;
+ *       {@code GSI5SK={receivedAt}#{id}}, and once evaluated {@code GSI5PK=REVIEW#OPEN} while the review
+ *       is open (NEW, IN_REVIEW) and not superseded, else {@code REVIEW#{state}} — absent for an open
+ *       review that a later submission superseded, which leaves the queue; the review projection in
+ *       {@code reviewState}, {@code reviewAt}, {@code reviewBy}, {@code reviewDecisions},
+ *       {@code reviewHash} and {@code overriddenBlockers};
  *   <li>finding: {@code SK=FINDING#{index, 5 digits}} — a retried write overwrites, never adds;
- *   <li>decision: {@code SK=DECISION#{at}#{decisionId}}.
+ *   <li>decision: {@code SK=DECISION#{sequence, 6 digits}} — written only if absent, so one number
+ *       holds one decision.
  * </ul>
  * Times in keys are ISO-8601 UTC with exactly nine fraction digits, so string order is time order.
  */
@@ -48,6 +56,9 @@ final class SubmissionItems {
   static final String DOCUMENT_PREFIX = "DOC#";
   static final String FINDING_PREFIX = "FINDING#";
   static final String DECISION_PREFIX = "DECISION#";
+  static final String REVIEW_PREFIX = "REVIEW#";
+  /** The review partition of the office's queue: NEW and IN_REVIEW. */
+  static final String REVIEW_OPEN = REVIEW_PREFIX + "OPEN";
 
   private static final DateTimeFormatter SORTABLE_INSTANT =
       new DateTimeFormatterBuilder().appendInstant(9).toFormatter(Locale.ROOT);
@@ -90,6 +101,9 @@ final class SubmissionItems {
     putIfNotNull(item, "annotatedKey", evaluation.annotatedKey());
     putIfNotNull(item, "failure", sub.failure());
     putIfNotNull(item, "updatedAt", sub.updatedAt() == null ? null : time(sub.updatedAt()));
+    putIfNotNull(item, "previousSubmissionId", sub.previousSubmissionId());
+    putIfNotNull(item, "supersededBy", sub.supersededBy());
+    item.putAll(reviewAttributes(sub.review()));
     String sortKey = received + "#" + id;
     item.put(Index.BY_PARTNER.partitionKey(), s(PARTNER_PREFIX + sub.partnerId()));
     item.put(Index.BY_PARTNER.sortKey(), s(sortKey));
@@ -101,7 +115,54 @@ final class SubmissionItems {
       item.put(Index.BY_DOCUMENT.partitionKey(), s(DOCUMENT_PREFIX + source.documentId()));
       item.put(Index.BY_DOCUMENT.sortKey(), s(SubmissionIds.sortableSequencer(source.sequencer()) + "#" + id));
     }
+    item.put(Index.BY_REVIEW.sortKey(), s(sortKey));
+    String partition = reviewPartition(sub);
+    if (partition != null) {
+      item.put(Index.BY_REVIEW.partitionKey(), s(partition));
+    }
     return item;
+  }
+
+  /**
+   * The review index partition of a submission ({@code GSI5PK}): null (no entry) before it is
+   * evaluated and for an open review a later submission superseded.
+   */
+  static String reviewPartition(Submission s) {
+    if (!SubmissionQuery.inReviewIndex(s)) {
+      return null;
+    }
+    return reviewPartition(s.review().state());
+  }
+
+  /** The partition of the review index holding the submissions in {@code state}. */
+  static String reviewPartition(Review.State state) {
+    return state.open() ? REVIEW_OPEN : REVIEW_PREFIX + state.name();
+  }
+
+  /** The review projection's attributes (a projection without decisions has only its state). */
+  static Map<String, AttributeValue> reviewAttributes(Review review) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("reviewState", s(review.state().name()));
+    item.put("reviewDecisions", n(review.decisions()));
+    item.put("overriddenBlockers", n(review.overriddenBlockers()));
+    putIfNotNull(item, "reviewAt", review.updatedAt() == null ? null : time(review.updatedAt()));
+    putIfNotNull(item, "reviewBy", review.by());
+    putIfNotNull(item, "reviewHash", review.lastHash());
+    return item;
+  }
+
+  static Review toReview(Map<String, AttributeValue> item) {
+    String state = str(item, "reviewState");
+    if (state == null) {
+      return Review.NONE;
+    }
+    return new Review(Review.State.valueOf(state), optional(item, "reviewAt", Instant::parse), str(item, "reviewBy"),
+        number(item, "reviewDecisions"), str(item, "reviewHash"), number(item, "overriddenBlockers"));
+  }
+
+  private static int number(Map<String, AttributeValue> item, String name) {
+    AttributeValue v = item.get(name);
+    return v == null || v.n() == null ? 0 : Integer.parseInt(v.n());
   }
 
   static Submission toSubmission(Map<String, AttributeValue> item) {
@@ -126,7 +187,10 @@ final class SubmissionItems {
             str(item, "reportKey"),
             str(item, "annotatedKey")),
         str(item, "failure"),
-        optional(item, "updatedAt", Instant::parse));
+        optional(item, "updatedAt", Instant::parse),
+        str(item, "previousSubmissionId"),
+        str(item, "supersededBy"),
+        toReview(item));
   }
 
   static Map<String, AttributeValue> findingItem(String submissionId, int index, Finding f) {
@@ -149,6 +213,7 @@ final class SubmissionItems {
       }
       item.put("location", AttributeValue.fromM(loc));
     }
+    putIfNotNull(item, "subject", f.subject());
     return item;
   }
 
@@ -160,28 +225,38 @@ final class SubmissionItems {
           loc.containsKey("row") ? Integer.valueOf(loc.get("row").n()) : null);
     }
     return new Finding(str(item, "ruleId"), str(item, "checklistRef"), Severity.valueOf(str(item, "severity")),
-        str(item, "message"), str(item, "remediation"), location);
+        str(item, "message"), str(item, "remediation"), location, str(item, "subject"));
   }
 
-  /** A decision: its sort key holds its time and id, so decisions read back in time order. */
+  /** A decision: its sort key is its sequence number, so decisions read back in order and a number holds one. */
   static Map<String, AttributeValue> decisionItem(Decision decision) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put(PARTITION_KEY, s(SUBMISSION_PREFIX + decision.submissionId()));
-    item.put(SORT_KEY, s(DECISION_PREFIX + time(decision.at()) + "#" + decision.decisionId()));
+    item.put(SORT_KEY, s(decisionSortKey(decision.sequence())));
     item.put("decisionId", s(decision.decisionId()));
     item.put("submissionId", s(decision.submissionId()));
+    item.put("sequence", n(decision.sequence()));
     item.put("action", s(decision.action().name()));
     item.put("comment", s(decision.comment()));
     putIfNotNull(item, "findingRef", decision.findingRef());
+    item.put("shareWithPartner", AttributeValue.fromBool(decision.shareWithPartner()));
     item.put("reviewer", s(decision.reviewer()));
     item.put("at", s(time(decision.at())));
+    item.put("previousHash", s(decision.previousHash()));
+    item.put("hash", s(decision.hash()));
     return item;
   }
 
+  static String decisionSortKey(int sequence) {
+    return DECISION_PREFIX + String.format(Locale.ROOT, "%06d", sequence);
+  }
+
   static Decision toDecision(Map<String, AttributeValue> item) {
-    return new Decision(str(item, "decisionId"), str(item, "submissionId"),
+    AttributeValue shared = item.get("shareWithPartner");
+    return new Decision(str(item, "decisionId"), str(item, "submissionId"), number(item, "sequence"),
         Decision.Action.valueOf(str(item, "action")), str(item, "comment"), str(item, "findingRef"),
-        str(item, "reviewer"), Instant.parse(str(item, "at")));
+        shared != null && Boolean.TRUE.equals(shared.bool()), str(item, "reviewer"), Instant.parse(str(item, "at")),
+        str(item, "previousHash"), str(item, "hash"));
   }
 
   static AttributeValue summary(Summary summary) {

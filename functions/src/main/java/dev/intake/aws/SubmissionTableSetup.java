@@ -75,7 +75,8 @@ public final class SubmissionTableSetup {
         .toList();
     if (!present.containsAll(indexes)) {
       throw new IllegalStateException("Table " + table.tableName() + " exists without the indexes " + indexes
-          + " (has " + present + ")");
+          + " (has " + present + "); it was created by an older version of the pipeline: start with a new data"
+          + " folder (move the old one aside)");
     }
   }
 

@@ -11,6 +11,7 @@ import dev.intake.api.ReviewerApi;
 import dev.intake.aws.AwsWiring;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
   }
 
   private static APIGatewayProxyResponseEvent respond(ApiResponse r) {
-    return new APIGatewayProxyResponseEvent().withStatusCode(r.status()).withHeaders(HEADERS).withBody(r.body());
+    Map<String, String> headers = HEADERS;
+    if (!r.headers().isEmpty()) {
+      // The response's own (a 405's Allow) next to the common ones; API Gateway's proxy passes them on.
+      headers = new LinkedHashMap<>(HEADERS);
+      headers.putAll(r.headers());
+    }
+    return new APIGatewayProxyResponseEvent().withStatusCode(r.status()).withHeaders(headers).withBody(r.body());
   }
 
   /**

@@ -41,6 +41,8 @@ public final class FailureHandler extends JsonTaskHandler {
     out.put("status", n == null ? null : n.status());
     out.put("subject", n == null ? null : n.subject());
     out.put("message", n == null ? null : n.message());
+    out.put("partnerSubject", n == null ? null : n.partnerSubject());
+    out.put("partnerMessage", n == null ? null : n.partnerMessage());
     return out;
   }
 

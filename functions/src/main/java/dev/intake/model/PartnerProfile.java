@@ -28,7 +28,12 @@ public record PartnerProfile(Map<ProfileField, CellValue> values) {
     return values.get(field);
   }
 
+  /**
+   * The field's text as the system keeps and quotes it: {@link Text#visible}, so a name with
+   * direction overrides or invisible characters reaches no record, message or notification with them
+   * ({@link #get} keeps the cell as written, for the checks that look at exactly that).
+   */
   public String text(ProfileField field) {
-    return values.get(field).text();
+    return Text.visible(values.get(field).text());
   }
 }

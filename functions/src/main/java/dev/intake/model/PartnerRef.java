@@ -4,4 +4,10 @@ package dev.intake.model;
 public record PartnerRef(String name, String id) {
 
   public static final PartnerRef UNKNOWN = new PartnerRef("", "");
+
+  /** Partner text, kept as {@link Text#visible} gives it whatever record or report it was read from. */
+  public PartnerRef {
+    name = Text.visible(name);
+    id = Text.visible(id);
+  }
 }

@@ -11,8 +11,8 @@ public final class Text {
   }
 
   /**
-   * The text as it may appear inside a message: control, bidirectional and zero-width characters
-   * removed (they can hide or reorder what a reader sees), and at most 80 characters.
+   * The text as it may appear inside a message: hidden characters ({@link #isHidden}) removed (they
+   * can hide or reorder what a reader sees), and at most 80 characters.
    */
   public static String quote(String raw) {
     String clean = visible(raw);
@@ -22,7 +22,12 @@ public final class Text {
     return "'" + clean + "'";
   }
 
-  /** Removes control (Cc) and format (Cf: zero-width, bidi) characters and trims. */
+  /**
+   * One line of partner text as the system keeps and shows it: every {@linkplain #isHidden hidden}
+   * character removed, line breaks and tabs (also U+2028 and U+2029) turned into spaces, trimmed.
+   * This is the one function partner text passes where it enters the records (the partner profile,
+   * the file name of an upload, the names quoted in findings).
+   */
   public static String visible(String raw) {
     if (raw == null) {
       return "";
@@ -32,16 +37,87 @@ public final class Text {
     for (int i = 0; i < raw.length(); ) {
       int cp = raw.codePointAt(i);
       i += Character.charCount(cp);
-      int type = Character.getType(cp);
-      if (type == Character.CONTROL || type == Character.FORMAT) {
-        if (cp == '\n' || cp == '\t') {
-          out.append(' ');
-        }
-        continue;
+      if (cp == '\n' || cp == '\t' || cp == '\u2028' || cp == '\u2029') {
+        out.append(' ');
+      } else if (!isHidden(cp)) {
+        out.appendCodePoint(cp);
       }
-      out.appendCodePoint(cp);
     }
     return out.toString().strip();
+  }
+
+  /**
+   * Text on its way out of the system (an API body, the report JSON, a notification) with every
+   * {@linkplain #isHidden hidden} character removed but its layout kept: tabs, line feeds and carriage
+   * returns stay, U+2028 and U+2029 become spaces. The guard behind {@link #visible}: what a new
+   * output forgets to clean at the source is still cleaned here. Removing characters never breaks
+   * JSON text, since none of them is JSON syntax and a JSON writer escapes the controls it writes in
+   * strings; so it is safe on a whole JSON document.
+   */
+  public static String printable(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    int i = 0;
+    while (i < raw.length() && plain(raw.charAt(i))) {
+      i++;
+    }
+    if (i == raw.length()) {
+      return raw;
+    }
+    StringBuilder out = new StringBuilder(raw.length()).append(raw, 0, i);
+    while (i < raw.length()) {
+      int cp = raw.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp == '\u2028' || cp == '\u2029') {
+        out.append(' ');
+      } else if (cp == '\n' || cp == '\r' || cp == '\t' || !isHidden(cp)) {
+        out.appendCodePoint(cp);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Printable ASCII or a tab, line feed or carriage return: what {@link #printable} keeps as it is. */
+  private static boolean plain(char c) {
+    return c >= 0x20 && c < 0x7F || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /**
+   * True for a code point that shows as nothing (or nothing reliable) yet can change what a reader
+   * sees: the characters of "Trojan Source" (CVE-2021-42574) and of Unicode's guidance on them
+   * (UTS #55, UTR #36), which are
+   * <ul>
+   *   <li>controls (Cc), e.g. a terminal's escape or a carriage return;</li>
+   *   <li>format characters (Cf): the bidirectional embeddings, overrides and isolates U+202A–U+202E
+   *       and U+2066–U+2069, the marks U+200E, U+200F and U+061C, the zero-width U+200B–U+200D,
+   *       U+2060–U+2064 and U+FEFF, the soft hyphen U+00AD, the tag characters U+E0001–U+E007F, the
+   *       Mongolian vowel separator, the interlinear annotation marks and the rest of Cf;</li>
+   *   <li>unpaired surrogates (Cs), which are no character at all;</li>
+   *   <li>the line and paragraph separators U+2028 and U+2029, which end a bidirectional paragraph;</li>
+   *   <li>the other default-ignorable code points (Unicode's Default_Ignorable_Code_Point), which a
+   *       renderer draws as nothing: the combining grapheme joiner U+034F, the Hangul fillers U+115F,
+   *       U+1160, U+3164 and U+FFA0 (invisible letters), the Khmer inherent vowels U+17B4 and U+17B5,
+   *       the Mongolian free variation selectors U+180B–U+180F, the variation selectors U+FE00–U+FE0F
+   *       and U+E0100–U+E01EF, and the reserved U+2065, U+FFF0–U+FFF8 and U+E0000–U+E0FFF.</li>
+   * </ul>
+   * Letters of right-to-left scripts are not hidden: a partner's name may be written in one.
+   */
+  public static boolean isHidden(int cp) {
+    if (cp < 0x80) {
+      return cp < 0x20 || cp == 0x7F;
+    }
+    switch (Character.getType(cp)) {
+      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR -> {
+        return true;
+      }
+      default -> {
+        return cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x17B4 || cp == 0x17B5
+            || cp >= 0x180B && cp <= 0x180F || cp == 0x2065 || cp == 0x3164 || cp >= 0xFE00 && cp <= 0xFE0F
+            || cp == 0xFFA0 || cp >= 0xFFF0 && cp <= 0xFFF8 || cp >= 0xE0000 && cp <= 0xE0FFF;
+      }
+    }
   }
 
   /** Case-, width- and accent-insensitive form used to compare names and headers. */

@@ -1,6 +1,7 @@
 package dev.intake.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -68,8 +69,9 @@ public final class FailureService {
     return trimmed;
   }
 
+  /** Error and cause, which may quote the upload's key or the partner's text: without hidden characters. */
   private static String reason(String error, String cause) {
-    String reason = (error == null ? "Error" : error) + ": " + briefCause(cause);
+    String reason = Text.printable((error == null ? "Error" : error) + ": " + briefCause(cause));
     return reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason;
   }
 

@@ -9,6 +9,13 @@ public interface PipelineMetrics {
 
   void failed();
 
+  /**
+   * How many submissions are past their review due date, once a day (the daily digest): the
+   * {@code ReviewsOverdue} metric the stack's alarm waits on.
+   */
+  default void reviewsOverdue(int count) {
+  }
+
   /** For tests and the local runtime when nobody watches metrics. */
   PipelineMetrics NONE = new PipelineMetrics() {
     @Override public void received(String partnerId) {

@@ -1,6 +1,7 @@
 package dev.intake.pipeline;
 
 import dev.intake.model.Summary;
+import dev.intake.model.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -15,6 +16,13 @@ import java.util.Objects;
  * @param evaluation never null: {@link Evaluation#NONE} until the workbook is read
  * @param failure why it FAILED, or null
  * @param updatedAt when its status last moved
+ * @param previousSubmissionId the partner's previous submission the rules judged (READY or
+ *     ACTION_REQUIRED), set when this one was judged; null for the first, and for a REJECTED or
+ *     FAILED one (not compared). A partner's submissions form one thread through it, whatever the
+ *     file names.
+ * @param supersededBy a later judged submission of the same partner, once there is one: the office's
+ *     answer is owed on that one, so this one is never overdue and leaves the open queue
+ * @param review where the office's review stands, projected from the decisions; never null
  */
 public record Submission(
     String submissionId,
@@ -25,7 +33,10 @@ public record Submission(
     SubmissionStatus status,
     Evaluation evaluation,
     String failure,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String previousSubmissionId,
+    String supersededBy,
+    Review review) {
 
   public Submission {
     Objects.requireNonNull(submissionId, "submissionId");
@@ -34,6 +45,16 @@ public record Submission(
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(evaluation, "evaluation");
+    // A failure's reason may quote the key or the workbook; it is shown to reviewers as it is kept.
+    failure = failure == null ? null : Text.printable(failure);
+    review = review == null ? Review.NONE : review;
+  }
+
+  /** A submission outside any thread, with no decision yet. */
+  public Submission(String submissionId, String partnerId, Source source, Instant receivedAt, LocalDate asOf,
+      SubmissionStatus status, Evaluation evaluation, String failure, Instant updatedAt) {
+    this(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, failure, updatedAt, null, null,
+        Review.NONE);
   }
 
   /**
@@ -55,6 +76,11 @@ public record Submission(
 
     /** A source known by nothing but its id (tests, and records older than the fields). */
     public static final Source UNKNOWN = new Source(null, null, null, null, null, null, 0L);
+
+    /** The file name is shown to people: kept as {@link Text#visible} gives it, whatever stored it. */
+    public Source {
+      fileName = visibleOrNull(fileName);
+    }
 
     public static Source of(UploadedObject upload) {
       return new Source(upload.bucket(), upload.key(), upload.versionId(), upload.sequencer(),
@@ -80,10 +106,20 @@ public record Submission(
     /** Nothing known yet. */
     public static final Evaluation NONE = new Evaluation(null, null, null, null, null);
 
+    /** The declared version and name are the partner's text: kept as {@link Text#visible} gives it. */
+    public Evaluation {
+      checklistVersion = visibleOrNull(checklistVersion);
+      partnerName = visibleOrNull(partnerName);
+    }
+
     /** What intake read from the workbook, before any check ran. */
     public static Evaluation declared(String checklistVersion, String partnerName) {
       return new Evaluation(null, checklistVersion, partnerName, null, null);
     }
+  }
+
+  private static String visibleOrNull(String partnerText) {
+    return partnerText == null ? null : Text.visible(partnerText);
   }
 
   /** Received now: status RECEIVED, nothing evaluated. */
@@ -94,14 +130,73 @@ public record Submission(
   }
 
   public Submission withStatus(SubmissionStatus next, Instant at) {
-    return new Submission(submissionId, partnerId, source, receivedAt, asOf, next, evaluation, failure, at);
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, next, evaluation, failure, at,
+        previousSubmissionId, supersededBy, review);
   }
 
   public Submission withEvaluation(Evaluation next) {
-    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, next, failure, updatedAt);
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, next, failure, updatedAt,
+        previousSubmissionId, supersededBy, review);
   }
 
   public Submission withFailure(String reason) {
-    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, reason, updatedAt);
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, reason, updatedAt,
+        previousSubmissionId, supersededBy, review);
+  }
+
+  public Submission withPrevious(String previous) {
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, failure, updatedAt,
+        previous, supersededBy, review);
+  }
+
+  public Submission withSupersededBy(String later) {
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, failure, updatedAt,
+        previousSubmissionId, later, review);
+  }
+
+  public Submission withReview(Review next) {
+    return new Submission(submissionId, partnerId, source, receivedAt, asOf, status, evaluation, failure, updatedAt,
+        previousSubmissionId, supersededBy, next);
+  }
+
+  /** The uploaded file's name (null when the event did not give it). */
+  public String fileName() {
+    return source.fileName();
+  }
+
+  /**
+   * The status once reviewers' overrides are counted: an ACTION_REQUIRED submission whose every
+   * blocker was overridden is READY; anything else is its status.
+   */
+  public SubmissionStatus effectiveStatus() {
+    Summary summary = evaluation.summary();
+    if (status == SubmissionStatus.ACTION_REQUIRED && summary != null
+        && summary.blockers() - review.overriddenBlockers() <= 0) {
+      return SubmissionStatus.READY;
+    }
+    return status;
+  }
+
+  /** Judged by the rules (READY or ACTION_REQUIRED): such submissions form a partner's thread and are compared. */
+  public boolean judged() {
+    return status == SubmissionStatus.READY || status == SubmissionStatus.ACTION_REQUIRED;
+  }
+
+  /** The day the office's answer is due ({@link DueDates}). */
+  public LocalDate dueBy() {
+    return DueDates.dueBy(receivedAt);
+  }
+
+  /**
+   * In the office's open queue: evaluated (any terminal status, FAILED included: someone must
+   * answer), not answered yet (review NEW or IN_REVIEW) and not replaced by a later submission.
+   */
+  public boolean awaitingOffice() {
+    return status.terminal() && review.state().open() && supersededBy == null;
+  }
+
+  /** Awaiting the office past its due date, on {@code today} (UTC). */
+  public boolean overdue(LocalDate today) {
+    return awaitingOffice() && today.isAfter(dueBy());
   }
 }

@@ -36,10 +36,25 @@ public interface SubmissionStore {
    * Returns false when it was already terminal (a retried or duplicate evaluation: nothing is
    * written, not even findings) or does not exist.
    */
-  boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-      Instant at);
+  default boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
+      Instant at) {
+    return saveEvaluation(submissionId, report, reportKey, annotatedKey, null, at);
+  }
 
-  /** Marks a non-terminal submission FAILED with a reason; false when it was already terminal. */
+  /**
+   * As {@link #saveEvaluation(String, FindingsReport, String, String, Instant)}, linking the submission to
+   * the partner's previous judged one in the same write (so it never shows as evaluated without its
+   * thread). The evaluated submission enters the office's queue: review NEW, due in five business days.
+   *
+   * @param previousSubmissionId {@link Submission#previousSubmissionId()}, or null
+   */
+  boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
+      String previousSubmissionId, Instant at);
+
+  /**
+   * Marks a non-terminal submission FAILED with a reason; false when it was already terminal. A
+   * FAILED submission enters the office's queue like an evaluated one: someone must answer it.
+   */
   boolean markFailed(String submissionId, String reason, Instant at);
 
   List<Finding> findings(String submissionId);
@@ -52,7 +67,32 @@ public interface SubmissionStore {
    * @throws IllegalArgumentException when {@code limit} is outside 1..100, or the token is malformed
    *     or was issued for another query (another partner or status)
    */
-  Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken);
+  default Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken) {
+    return list(SubmissionQuery.of(partnerId, status), limit, nextToken);
+  }
+
+  /**
+   * The submissions {@code query} {@link SubmissionQuery#matches matches}, in its order (by time
+   * received). Paging as {@link #list(String, SubmissionStatus, int, String)}; a token is valid only
+   * for the query it was issued for (every field but the overdue day's date).
+   */
+  Page<Submission> list(SubmissionQuery query, int limit, String nextToken);
+
+  /**
+   * The partner's latest judged submission (READY or ACTION_REQUIRED) received before {@code s}
+   * (by time received, then id): the one {@code s} follows in the partner's thread.
+   */
+  Optional<Submission> previousJudged(Submission s);
+
+  /** The partner's latest judged submission, whenever received. */
+  Optional<Submission> latestJudged(String partnerId);
+
+  /**
+   * Records that {@code laterSubmissionId} supersedes a submission (and, while its review is open,
+   * takes it out of the office's queue). False, and no change, when it was superseded already or
+   * does not exist.
+   */
+  boolean supersede(String submissionId, String laterSubmissionId);
 
   /**
    * Every stored version of one document (same bucket and key), in upload order: by
@@ -61,11 +101,19 @@ public interface SubmissionStore {
   List<Submission> history(String documentId);
 
   /**
-   * Appends a decision; the decision id makes a retried append a no-op (a retry passes the same
-   * decision, with the same {@code at}).
+   * Appends a decision under its sequence number, if no decision holds that number yet. True when
+   * stored, and for a retry of the same decision (same id); false when another decision holds the
+   * number (someone decided meanwhile): nothing is written.
    */
-  void addDecision(Decision decision);
+  boolean addDecision(Decision decision);
 
-  /** Decisions in the order they were made (by their {@code at}). */
+  /** The decisions in sequence order. */
   List<Decision> decisions(String submissionId);
+
+  /**
+   * Writes the submission's review projection if it includes more decisions than the stored one
+   * (a projection never moves back); false, and no change, otherwise or when there is no such
+   * submission.
+   */
+  boolean saveReview(String submissionId, Review review);
 }

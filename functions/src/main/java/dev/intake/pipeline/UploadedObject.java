@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.contracts.BucketLayout;
 import dev.intake.model.PartnerIds;
+import dev.intake.model.Text;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,18 +26,25 @@ public record UploadedObject(String bucket, String key, String versionId, String
     return key.endsWith("/");
   }
 
-  /** The partner folder: {@code incoming/{partnerId}/…}, or "unassigned" outside one. */
+  /**
+   * The partner folder: {@code incoming/{partnerId}/…}, or {@link PartnerIds#UNASSIGNED} outside one
+   * (and for the stray uploads' folder in any spelling).
+   */
   public String partnerId() {
     String[] parts = key.split("/");
-    if (parts.length >= 3 && key.startsWith(BucketLayout.INCOMING) && PartnerIds.isValid(parts[1])) {
+    if (parts.length >= 3 && key.startsWith(BucketLayout.INCOMING) && PartnerIds.isPartner(parts[1])) {
       return parts[1];
     }
-    return "unassigned";
+    return PartnerIds.UNASSIGNED;
   }
 
+  /**
+   * The last part of the key, as the system shows it ({@link Text#visible}: a name with direction
+   * overrides or invisible characters is shown without them). The key itself stays as S3 has it.
+   */
   public String fileName() {
     int slash = key.lastIndexOf('/');
-    return slash < 0 ? key : key.substring(slash + 1);
+    return Text.visible(slash < 0 ? key : key.substring(slash + 1));
   }
 
   /**

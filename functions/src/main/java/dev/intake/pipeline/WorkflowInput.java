@@ -3,6 +3,7 @@ package dev.intake.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.contracts.BucketLayout;
+import dev.intake.model.Text;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -30,6 +31,8 @@ public record WorkflowInput(
     Objects.requireNonNull(submissionId, "submissionId");
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(asOf, "asOf");
+    // Shown in the failure notification; an input built before names were cleaned is cleaned here.
+    fileName = fileName == null ? null : Text.visible(fileName);
   }
 
   public static WorkflowInput of(Submission s, boolean readable) {

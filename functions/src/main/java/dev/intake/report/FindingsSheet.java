@@ -40,8 +40,9 @@ final class FindingsSheet {
 
   static final int STATUS_ROW = 1;
   static final int NOTE_ROW = 4;
+  static final int CHANGES_ROW = 5;
   /** 0-based index of the header row; findings start on the row below. */
-  static final int HEADER_ROW = 6;
+  static final int HEADER_ROW = 7;
 
   private final XSSFWorkbook wb;
   private final XSSFCellStyle title;
@@ -96,8 +97,9 @@ final class FindingsSheet {
    * Adds the sheet as the first, active tab.
    *
    * @param linked whether the workbook holds the sheets the findings name, so cells can link to them
+   * @param changes what changed since the partner's previous submission, or null when not compared
    */
-  static XSSFSheet addTo(XSSFWorkbook wb, FindingsReport report, String note, boolean linked) {
+  static XSSFSheet addTo(XSSFWorkbook wb, FindingsReport report, String note, Comparison changes, boolean linked) {
     XSSFSheet sheet = wb.createSheet(freeName(wb));
     // Moved before it is filled, so POI renumbers the other sheets' defined names once.
     wb.setSheetOrder(sheet.getSheetName(), 0);
@@ -106,11 +108,11 @@ final class FindingsSheet {
     }
     wb.setActiveSheet(0);
     wb.setFirstVisibleTab(0);
-    new FindingsSheet(wb).fill(sheet, report, note, linked);
+    new FindingsSheet(wb).fill(sheet, report, note, changes, linked);
     return sheet;
   }
 
-  private void fill(XSSFSheet sheet, FindingsReport report, String note, boolean linked) {
+  private void fill(XSSFSheet sheet, FindingsReport report, String note, Comparison changes, boolean linked) {
     for (int i = 0; i < WIDTHS.length; i++) {
       sheet.setColumnWidth(i, WIDTHS[i] * 256);
     }
@@ -128,6 +130,9 @@ final class FindingsSheet {
     XSSFRow noteRow = sheet.createRow(NOTE_ROW);
     text(noteRow, 0, "Note", label);
     text(noteRow, 1, note, null);
+    XSSFRow changesRow = sheet.createRow(CHANGES_ROW);
+    text(changesRow, 0, "Changes", label);
+    text(changesRow, 1, changesLine(changes), null);
 
     XSSFRow head = sheet.createRow(HEADER_ROW);
     for (int i = 0; i < HEADERS.size(); i++) {
@@ -157,6 +162,12 @@ final class FindingsSheet {
     return r.status() + ": " + r.summary().blockers() + " blocker" + (r.summary().blockers() == 1 ? "" : "s") + ", "
         + r.summary().warnings() + " warning" + (r.summary().warnings() == 1 ? "" : "s") + ", "
         + r.summary().passed() + " checks passed, as of " + r.asOf();
+  }
+
+  /** The "Changes" line: "3 fixed, 1 new since 2026-10-01 (sub-…)", or that nothing was compared. */
+  static String changesLine(Comparison changes) {
+    return changes == null ? "Not compared: no earlier evaluated submission of this partner."
+        : changes.line() + " (" + changes.previousSubmissionId() + ")";
   }
 
   private static String partner(FindingsReport r) {

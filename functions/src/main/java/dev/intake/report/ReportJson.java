@@ -18,6 +18,7 @@ import dev.intake.model.PartnerRef;
 import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Summary;
+import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -80,7 +81,9 @@ public final class ReportJson {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString();
+    // The report is handed to the partner and the program office: the guard behind the cleaning of
+    // partner text where it is read (a sheet's own name, for one, is kept as written to find the sheet).
+    return Text.printable(out.toString());
   }
 
   private static void write(JsonGenerator g, Finding f, Quote quote) throws IOException {
@@ -103,6 +106,7 @@ public final class ReportJson {
       }
       g.writeEndObject();
     }
+    g.writeStringField("subject", f.subject());
     if (quote == null) {
       g.writeNullField("quote");
     } else {
@@ -166,6 +170,7 @@ public final class ReportJson {
         loc.put("row", f.location().row());
       }
     }
+    n.put("subject", f.subject());
     return n;
   }
 
@@ -198,6 +203,6 @@ public final class ReportJson {
         : null;
     return new Finding(f.path("ruleId").asText(), f.path("checklistRef").asText(),
         Severity.valueOf(f.path("severity").asText()), f.path("message").asText(), f.path("remediation").asText(),
-        ref);
+        ref, f.path("subject").isTextual() ? f.path("subject").asText() : null);
   }
 }

@@ -16,6 +16,14 @@ public final class TextReport {
   }
 
   public static String render(FindingsReport r) {
+    return render(r, null);
+  }
+
+  /**
+   * The report, and under its status what changed since the partner's previous submission
+   * ({@code changes}, null when it was not compared with one).
+   */
+  public static String render(FindingsReport r, Comparison changes) {
     StringBuilder out = new StringBuilder();
     String partner = r.partner().name().isBlank() ? "(partner not named)" : Text.visible(r.partner().name());
     if (!r.partner().id().isBlank()) {
@@ -31,6 +39,10 @@ public final class TextReport {
         .append(r.summary().blockers() == 1 ? "" : "s").append(", ").append(r.summary().warnings()).append(" warning")
         .append(r.summary().warnings() == 1 ? "" : "s").append(", ").append(r.summary().passed())
         .append(" checks passed)\n");
+    if (changes != null) {
+      out.append("Changes:  ").append(changes.line()).append(" (").append(changes.previousSubmissionId())
+          .append("), ").append(changes.unchanged().size()).append(" unchanged\n");
+    }
     FindingQuotes quotes = FindingQuotes.of(r);
     for (Severity s : Severity.values()) {
       List<Finding> of = r.findings().stream().filter(f -> f.severity() == s).toList();

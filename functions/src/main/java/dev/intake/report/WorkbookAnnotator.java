@@ -121,19 +121,30 @@ public final class WorkbookAnnotator {
 
   /** Annotates without the parser's row count (the file and inflated sizes still bound the cost). */
   public Annotation annotate(byte[] original, FindingsReport report) {
-    return annotate(original, report, null);
+    return annotate(original, report, null, null);
+  }
+
+  /** Annotates, with what changed since the partner's previous submission on the Findings sheet. */
+  public Annotation annotate(byte[] original, FindingsReport report, Comparison changes) {
+    return annotate(original, report, null, changes);
+  }
+
+  /** Annotates a copy of {@code original} with the findings of {@code report}. */
+  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {
+    return annotate(original, report, stats, null);
   }
 
   /**
    * Annotates a copy of {@code original} with the findings of {@code report}.
    *
    * @param stats what the parser read, or null when not known
+   * @param changes what changed since the partner's previous submission, or null when not compared
    */
-  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {
+  public Annotation annotate(byte[] original, FindingsReport report, ParseOutcome.Stats stats, Comparison changes) {
     String refusal = refusal(original, report, stats);
     if (refusal == null) {
       try {
-        return new Annotation(annotatedCopy(original, report), true, "");
+        return new Annotation(annotatedCopy(original, report, changes), true, "");
       } catch (IOException | RuntimeException e) {
         // The streaming parser read it but the user model would not: still give the findings back.
         Log.LOG.warn("Could not annotate a copy of the workbook: {}", e.toString());
@@ -141,7 +152,7 @@ public final class WorkbookAnnotator {
             + "), so the findings are given in this separate workbook.";
       }
     }
-    return new Annotation(findingsOnly(report, refusal), false, refusal);
+    return new Annotation(findingsOnly(report, refusal, changes), false, refusal);
   }
 
   private String refusal(byte[] original, FindingsReport report, ParseOutcome.Stats stats) {
@@ -202,7 +213,7 @@ public final class WorkbookAnnotator {
 
   // ---- the annotated copy --------------------------------------------------------------------
 
-  private byte[] annotatedCopy(byte[] original, FindingsReport report) throws IOException {
+  private byte[] annotatedCopy(byte[] original, FindingsReport report, Comparison changes) throws IOException {
     try (InputStream in = new ByteArrayInputStream(original); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       Map<CellKey, List<Finding>> byCell = new LinkedHashMap<>();
       for (Finding f : report.findings()) {
@@ -214,14 +225,14 @@ public final class WorkbookAnnotator {
       Marker marker = new Marker(wb);
       byCell.forEach(marker::mark);
       FindingsSheet.addTo(wb, report, "Cells with findings are filled red (blocker), amber (warning) or blue"
-          + " (note), and each carries a comment; the Cell column links to them.", true);
+          + " (note), and each carries a comment; the Cell column links to them.", changes, true);
       return bytes(wb);
     }
   }
 
-  private static byte[] findingsOnly(FindingsReport report, String note) {
+  private static byte[] findingsOnly(FindingsReport report, String note, Comparison changes) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      FindingsSheet.addTo(wb, report, note, false);
+      FindingsSheet.addTo(wb, report, note, changes, false);
       return bytes(wb);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

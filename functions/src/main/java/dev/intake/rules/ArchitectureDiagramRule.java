@@ -19,7 +19,8 @@ final class ArchitectureDiagramRule implements Rule {
     Findings out = new Findings(ctx, id());
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       if (c.architectureDiagram().isBlank()) {
-        out.blocker("Case study " + c.number() + " names no architecture diagram.",
+        out.about(Subjects.caseStudy(c, "architecture diagram"))
+            .blocker("Case study " + c.number() + " names no architecture diagram.",
             "Attach the diagram of this customer's deployment and put its file name or link in 'Architecture"
                 + " diagram' (DOC-001 lists what it must show).", c.architectureDiagram());
       }

@@ -25,12 +25,13 @@ final class CaseStudyAgeRule implements Rule {
   }
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
-    Findings out = new Findings(ctx, id());
+    Findings all = new Findings(ctx, id());
     int months = ctx.parameters().caseStudyMaxAgeMonths();
     LocalDate asOf = ctx.asOf();
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       DateValue d = DateValue.of(c.goLiveDate());
       String cs = "Case study " + c.number();
+      Findings out = all.about(Subjects.caseStudy(c, "go-live date"));
       if (d instanceof DateValue.Missing) {
         out.blocker(cs + " has no go-live date, so its age cannot be checked.",
             "Enter the date the deployment went live in production, as " + DateValue.FORMS + ".", c.goLiveDate());
@@ -68,7 +69,7 @@ final class CaseStudyAgeRule implements Rule {
             "Apply before then, or prepare a more recent case study.", c.goLiveDate());
       }
     }
-    return out.list();
+    return all.list();
   }
 
   /**

@@ -30,6 +30,7 @@ final class CaseStudyCountRule implements Rule {
         .count();
     Findings out = new Findings(ctx, id());
     CellRef sheet = CellRef.sheet(ctx.assessment().sheets().caseStudies());
+    out = out.about(Subjects.CASE_STUDIES);
     if (studies.size() < need) {
       out.add(Severity.BLOCKER, "The workbook has " + studies.size() + " case stud"
           + (studies.size() == 1 ? "y" : "ies") + "; at least " + need + " are required.",

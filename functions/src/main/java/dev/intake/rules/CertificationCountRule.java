@@ -26,7 +26,7 @@ final class CertificationCountRule implements Rule {
   @Override public List<Finding> evaluate(RuleContext ctx) {
     int needed = requirement.minPeople();
     int have = CertificationTally.of(ctx).people(requirement).size();
-    Findings out = new Findings(ctx, id());
+    Findings out = new Findings(ctx, id()).about(Subjects.certifiedPeople(requirement.kind()));
     if (have < needed) {
       out.add(Severity.BLOCKER, "Only " + have + " distinct " + (have == 1 ? "person holds" : "people hold")
           + " an unexpired AWS Certified " + Values.list(requirement.acceptedNames()) + " certification on "

@@ -41,6 +41,7 @@ final class ControlCoverageRule implements Rule {
         continue;
       }
       CaseStudyRefs refs = CaseStudyRefs.parse(r.caseStudies().text());
+      Findings about = out.about(Subjects.control(c.id(), "case studies"));
       Set<Integer> named = refs.all() ? submitted : new TreeSet<>(refs.numbers());
       Set<Integer> unknown = new TreeSet<>(named);
       unknown.removeAll(submitted);
@@ -48,21 +49,21 @@ final class ControlCoverageRule implements Rule {
       if (!unknown.isEmpty() || !refs.unreadable().isEmpty()) {
         String what = !unknown.isEmpty() ? "case stud" + (unknown.size() == 1 ? "y " : "ies ") + join(unknown)
             + ", which the Case Studies sheet does not have" : Text.quote(String.join(", ", refs.unreadable()));
-        out.warning(c, c.id() + " names " + what + ".",
+        about.warning(c, c.id() + " names " + what + ".",
             "List case studies by their # in the Case Studies sheet, e.g. '1, 3'.", r.caseStudies());
       }
       if (c.coverage() instanceof Coverage.Every) {
         Set<Integer> missing = new TreeSet<>(submitted);
         missing.removeAll(named);
         if (!missing.isEmpty()) {
-          out.blocker(c, c.id() + " (" + c.title() + ") must be met by every case study; "
+          about.blocker(c, c.id() + " (" + c.title() + ") must be met by every case study; "
               + (named.isEmpty() ? "none is listed" : "case stud" + (missing.size() == 1 ? "y " : "ies ")
               + join(missing) + (missing.size() == 1 ? " is" : " are") + " not listed") + ".",
               "Provide " + c.id() + " evidence for every case study and list them all (e.g. '"
                   + join(submitted) + "').", r.caseStudies());
         }
       } else if (c.coverage() instanceof Coverage.AtLeast least && named.size() < least.count()) {
-        out.blocker(c, c.id() + " (" + c.title() + ") must be met by at least " + least.count()
+        about.blocker(c, c.id() + " (" + c.title() + ") must be met by at least " + least.count()
             + " case stud" + (least.count() == 1 ? "y" : "ies") + "; "
             + (named.isEmpty() ? "none is listed" : "only " + join(named) + (named.size() == 1 ? " is" : " are")
             + " listed") + ".",

@@ -10,17 +10,31 @@ import java.util.List;
 
 /**
  * Collects one rule's findings under its id, citing the checklist item the checklist data gives
- * the rule (or, for a finding about one control, that control).
+ * the rule (or, for a finding about one control, that control). {@link #about} names what the next
+ * findings are about (their {@link Finding#subject()}, from {@link Subjects}); the collector and its
+ * views share one list.
  */
 final class Findings {
 
   private final String ruleId;
   private final String ref;
-  private final List<Finding> list = new ArrayList<>();
+  private final String subject;
+  private final List<Finding> list;
 
   Findings(RuleContext ctx, String ruleId) {
+    this(ruleId, ctx.checklist().ref(ruleId), null, new ArrayList<>());
+  }
+
+  private Findings(String ruleId, String ref, String subject, List<Finding> list) {
     this.ruleId = ruleId;
-    this.ref = ctx.checklist().ref(ruleId);
+    this.ref = ref;
+    this.subject = subject;
+    this.list = list;
+  }
+
+  /** The same collector, adding findings about {@code subject}. */
+  Findings about(String subject) {
+    return new Findings(ruleId, ref, subject, list);
   }
 
   /** The item this rule's findings cite, e.g. {@code 2.1}. */
@@ -33,7 +47,7 @@ final class Findings {
   }
 
   private Findings add(String cited, Severity severity, String message, String remediation, CellRef at) {
-    list.add(new Finding(ruleId, cited, severity, message, remediation, at));
+    list.add(new Finding(ruleId, cited, severity, message, remediation, at, subject));
     return this;
   }
 

@@ -19,7 +19,7 @@ final class GuidelinesReadRule implements Rule {
 
   @Override public List<Finding> evaluate(RuleContext ctx) {
     CellValue v = ctx.assessment().profile().get(ProfileField.GUIDELINES_READ);
-    Findings out = new Findings(ctx, id());
+    Findings out = new Findings(ctx, id()).about(Subjects.profile(ProfileField.GUIDELINES_READ));
     String fix = "Read the AWS DevOps Competency Program Guidelines and Definitions, then answer Yes in"
         + " 'Program Guidelines read'.";
     switch (Values.yesNo(v)) {

@@ -19,7 +19,8 @@ final class InternalCustomerRule implements Rule {
     Findings out = new Findings(ctx, id());
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       if (Values.yesNo(c.internalOrAffiliate()) == Values.YesNo.YES) {
-        out.warning("Case study " + c.number() + " is for an internal or affiliate company; it counts only if"
+        out.about(Subjects.caseStudy(c))
+            .warning("Case study " + c.number() + " is for an internal or affiliate company; it counts only if"
             + " the offering is available to outside customers, which a reviewer will confirm.",
             "Say in the case study how the offering is sold to customers outside the partner's group.",
             c.internalOrAffiliate());

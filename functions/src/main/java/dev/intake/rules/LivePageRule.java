@@ -36,22 +36,23 @@ final class LivePageRule implements Rule {
         continue;
       }
       String cs = "Case study " + c.number() + "'s public page " + Text.quote(c.publicUrl().text());
+      Findings about = out.about(Subjects.caseStudy(c, "public page"));
       PageFetcher.Result r = fetcher.fetch(URI.create(c.publicUrl().text().strip()));
       if (r instanceof PageFetcher.Refused refused) {
-        out.warning(cs + " was not fetched: " + refused.reason() + ".",
+        about.warning(cs + " was not fetched: " + refused.reason() + ".",
             "Give the address of the page on the public web.", c.publicUrl());
       } else if (r instanceof PageFetcher.Failed failed) {
-        out.warning(cs + " could not be fetched: " + failed.reason() + ".",
+        about.warning(cs + " could not be fetched: " + failed.reason() + ".",
             "Check that the page is published and reachable without signing in.", c.publicUrl());
       } else if (r instanceof PageFetcher.Page page) {
         String body = Text.fold(page.text());
         if (!partner.isBlank() && !mentions(body, partner)) {
-          out.warning(cs + " does not mention the partner " + Text.quote(partner) + ".",
+          about.warning(cs + " does not mention the partner " + Text.quote(partner) + ".",
               "The public case study must name the AWS Partner.", c.publicUrl());
         }
         boolean anonymized = Values.yesNo(c.anonymized()) == Values.YesNo.YES;
         if (!anonymized && !c.customerName().isBlank() && !mentions(body, c.customerName().text())) {
-          out.warning(cs + " does not mention the customer " + Text.quote(c.customerName().text()) + ".",
+          about.warning(cs + " does not mention the customer " + Text.quote(c.customerName().text()) + ".",
               "The public case study must name the customer, or be marked Anonymized.", c.publicUrl());
         }
       }

@@ -29,7 +29,8 @@ final class NotApplicableRule implements Rule {
       if (waived && control.waivable() || Values.response(r.response()) != Values.Response.NOT_APPLICABLE) {
         continue;
       }
-      out.blocker(control, "Control " + control.id() + " (" + control.title() + ") is answered N/A; the"
+      out.about(Subjects.control(control.id(), "response"))
+          .blocker(control, "Control " + control.id() + " (" + control.title() + ") is answered N/A; the"
           + " checklist allows N/A only for the other categories of a competency with several, and the "
           + ctx.checklist().competency() + " has no categories, so every control applies.",
           "Meet " + control.id() + " and answer Met with its evidence.", r.response());

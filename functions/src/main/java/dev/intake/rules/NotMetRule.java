@@ -27,7 +27,8 @@ final class NotMetRule implements Rule {
         continue;
       }
       if (Values.response(r.response()) == Values.Response.NOT_MET) {
-        out.blocker(control, "Control " + control.id() + " (" + control.title()
+        out.about(Subjects.control(control.id(), "response")).blocker(control, "Control " + control.id() + " ("
+            + control.title()
             + ") is answered Not met.",
             "Meet the control and gather its evidence before applying; every control must be met.", r.response());
       }

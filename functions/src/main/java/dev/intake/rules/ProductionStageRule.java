@@ -23,14 +23,15 @@ final class ProductionStageRule implements Rule {
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       String stage = Values.oneOf(c.stage(), List.of("Production", "Pilot", "Proof of concept", "POC", "PoC",
           "Live", "In production"));
+      Findings about = out.about(Subjects.caseStudy(c, "stage"));
       if (c.stage().isBlank()) {
-        out.blocker("Case study " + c.number() + " does not say its stage.",
+        about.blocker("Case study " + c.number() + " does not say its stage.",
             "Choose the stage from the list (" + Values.list(Layout.STAGES) + "); only Production counts.", c.stage());
       } else if (stage == null) {
-        out.blocker("Case study " + c.number() + "'s stage " + Text.quote(c.stage().text()) + " is not one of "
+        about.blocker("Case study " + c.number() + "'s stage " + Text.quote(c.stage().text()) + " is not one of "
             + Values.list(Layout.STAGES) + ".", fix, c.stage());
       } else if (!List.of("Production", "Live", "In production").contains(stage)) {
-        out.blocker("Case study " + c.number() + " is at the " + Text.quote(c.stage().text())
+        about.blocker("Case study " + c.number() + " is at the " + Text.quote(c.stage().text())
             + " stage; case studies must be projects in production, not a pilot or proof of concept.", fix, c.stage());
       }
     }

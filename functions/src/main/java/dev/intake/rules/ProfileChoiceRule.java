@@ -67,7 +67,7 @@ final class ProfileChoiceRule implements Rule {
     String value = Values.oneOf(v, choices);
     String label = "'" + field.label() + "'";
     String fix = String.format(remedy, Values.list(needed));
-    Findings out = new Findings(ctx, id);
+    Findings out = new Findings(ctx, id).about(Subjects.profile(field));
     if (v.isBlank()) {
       out.blocker(label + " is not answered.", fix, v);
     } else if (value == null) {

@@ -29,33 +29,37 @@ final class ProfileRule implements Rule {
     var profile = ctx.assessment().profile();
     CellValue name = profile.get(ProfileField.PARTNER_NAME);
     if (name.isBlank()) {
-      out.warning("'Partner name' is blank.", "Enter the partner's legal name as in AWS Partner Central.",
+      out.about(Subjects.profile(ProfileField.PARTNER_NAME))
+          .warning("'Partner name' is blank.", "Enter the partner's legal name as in AWS Partner Central.",
           name);
     }
     CellValue id = profile.get(ProfileField.PARTNER_ID);
+    Findings aboutId = out.about(Subjects.profile(ProfileField.PARTNER_ID));
     if (id.isBlank()) {
-      out.warning("'Partner ID' is blank.", "Enter the partner ID shown in AWS Partner Central.", id);
+      aboutId.warning("'Partner ID' is blank.", "Enter the partner ID shown in AWS Partner Central.", id);
     } else if (!ctx.uploadedPartnerId().isEmpty()
         && !Text.key(id.text()).equals(Text.key(ctx.uploadedPartnerId()))) {
-      out.warning("'Partner ID' is " + Text.quote(id.text()) + " but the file was uploaded to the folder of"
+      aboutId.warning("'Partner ID' is " + Text.quote(id.text()) + " but the file was uploaded to the folder of"
           + " partner " + Text.quote(ctx.uploadedPartnerId()) + ".",
           "Correct the Partner ID, or upload the file under incoming/{your partner ID}/.", id);
     }
     CellValue email = profile.get(ProfileField.CONTACT_EMAIL);
+    Findings aboutEmail = out.about(Subjects.profile(ProfileField.CONTACT_EMAIL));
     if (email.isBlank()) {
-      out.warning("'Contact email' is blank, so the program office cannot reply about this submission.",
+      aboutEmail.warning("'Contact email' is blank, so the program office cannot reply about this submission.",
           "Enter the e-mail address of the person who prepared the self-assessment.", email);
     } else if (!EMAIL.matcher(Text.visible(email.text())).matches()) {
-      out.warning("'Contact email' " + Text.quote(email.text()) + " is not an e-mail address.",
+      aboutEmail.warning("'Contact email' " + Text.quote(email.text()) + " is not an e-mail address.",
           "Enter an address such as name@example.com.", email);
     }
     CellValue version = profile.get(ProfileField.CHECKLIST_VERSION);
     String expected = ctx.checklist().version();
+    Findings aboutVersion = out.about(Subjects.profile(ProfileField.CHECKLIST_VERSION));
     if (version.isBlank()) {
-      out.warning("'Checklist version' is blank; the workbook was evaluated against checklist " + expected
+      aboutVersion.warning("'Checklist version' is blank; the workbook was evaluated against checklist " + expected
           + ".", "Use the template for checklist " + expected + ", which fills the version in.", version);
     } else if (!sameVersion(version.text(), expected)) {
-      out.warning("The workbook was made for checklist version " + Text.quote(version.text())
+      aboutVersion.warning("The workbook was made for checklist version " + Text.quote(version.text())
           + "; it was evaluated against version " + expected + " (" + ctx.checklist().published() + ").",
           "Copy your answers into the template for checklist " + expected + ".", version);
     }

@@ -31,8 +31,10 @@ final class PublicCaseStudyRule implements Rule {
     int marked = 0;
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       Values.YesNo pub = Values.yesNo(c.isPublic());
+      Findings about = out.about(Subjects.caseStudy(c, "public URL"));
       if (pub == Values.YesNo.OTHER) {
-        out.warning("Case study " + c.number() + "'s 'Public' is " + Text.quote(c.isPublic().text())
+        out.about(Subjects.caseStudy(c, "public"))
+            .warning("Case study " + c.number() + "'s 'Public' is " + Text.quote(c.isPublic().text())
             + "; it should be Yes or No, so it was read as not public.", "Choose Yes or No.", c.isPublic());
       }
       if (pub != Values.YesNo.YES) {
@@ -42,14 +44,14 @@ final class PublicCaseStudyRule implements Rule {
       String url = c.publicUrl().text();
       String problem = PublicUrls.problem(url);
       if (problem != null) {
-        out.blocker("Case study " + c.number() + " is marked public but its URL "
+        about.blocker("Case study " + c.number() + " is marked public but its URL "
             + (c.publicUrl().isBlank() ? "" : Text.quote(url) + " ") + problem + ".",
             "Give the https address of the page where the partner published this case study.", c.publicUrl());
         continue;
       }
       CaseStudy earlier = pages.putIfAbsent(PublicUrls.page(url), c);
       if (earlier != null) {
-        out.blocker("Case study " + c.number() + "'s public URL " + Text.quote(url) + " is the same page as case"
+        about.blocker("Case study " + c.number() + "'s public URL " + Text.quote(url) + " is the same page as case"
             + " study " + earlier.number() + "'s; one page cannot be two public case studies.",
             "Give the address of the page that describes case study " + c.number() + ", or mark it not public.",
             c.publicUrl());
@@ -57,14 +59,14 @@ final class PublicCaseStudyRule implements Rule {
       }
       good++;
       if (PublicUrls.plainHttp(url)) {
-        out.warning("Case study " + c.number() + "'s public URL " + Text.quote(url) + " is served over http, not"
+        about.warning("Case study " + c.number() + "'s public URL " + Text.quote(url) + " is served over http, not"
             + " https; it counts, but a reviewer will check the page opens.",
             "Give the https address of the page if the site has one.", c.publicUrl());
       }
     }
     int need = ctx.parameters().minPublicCaseStudies();
     if (good < need) {
-      out.add(Severity.BLOCKER, (marked == 0 ? "No case study is marked public"
+      out.about(Subjects.PUBLIC_CASE_STUDIES).add(Severity.BLOCKER, (marked == 0 ? "No case study is marked public"
           : good + " of the case studies " + (good == 1 ? "is" : "are") + " public with a valid URL of "
               + (good == 1 ? "its" : "their") + " own")
           + "; at least " + need + " publicly available case studies are required.",

@@ -34,7 +34,8 @@ final class PublicPublisherRule implements Rule {
       }
       String host = PublicUrls.host(url);
       if (!host.equals(site) && !host.endsWith("." + site)) {
-        out.warning("Case study " + c.number() + "'s public page is on " + Text.quote(host) + ", not on the partner"
+        out.about(Subjects.caseStudy(c, "public page"))
+            .warning("Case study " + c.number() + "'s public page is on " + Text.quote(host) + ", not on the partner"
             + " website " + Text.quote(site) + "; a reviewer will check that the partner published it.",
             "Link the copy published on " + site + " if there is one, or say in the case study where the partner"
                 + " published it.", c.publicUrl());

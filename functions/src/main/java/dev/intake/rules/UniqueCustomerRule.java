@@ -24,14 +24,15 @@ final class UniqueCustomerRule implements Rule {
     for (CaseStudy c : ctx.assessment().caseStudies()) {
       String key = CustomerNames.key(c.customerName().text());
       if (key.isEmpty()) {
-        out.blocker("Case study " + c.number() + " has no customer name.",
+        out.about(Subjects.caseStudy(c, "customer name")).blocker("Case study " + c.number() + " has no customer name.",
             "Enter the customer's legal name; for an anonymized public case study the name stays private but is"
                 + " still required here.", c.customerName());
         continue;
       }
       CaseStudy earlier = first.putIfAbsent(key, c);
       if (earlier != null) {
-        out.blocker("Case study " + c.number() + "'s customer " + Text.quote(c.customerName().text())
+        out.about(Subjects.caseStudy(c, "customer name"))
+            .blocker("Case study " + c.number() + "'s customer " + Text.quote(c.customerName().text())
             + " is the same customer as case study " + earlier.number() + "'s "
             + Text.quote(earlier.customerName().text()) + "; AWS accepts one case study per customer.",
             "Replace case study " + c.number() + " with a project for a different customer (a separate legal"

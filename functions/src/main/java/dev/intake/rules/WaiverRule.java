@@ -27,23 +27,24 @@ final class WaiverRule implements Rule {
     String groups = String.join(" and ", ctx.checklist().waiver().groups());
     String prefixes = Values.all(ctx.checklist().waivablePrefixes());
     if (w.waived()) {
-      out.info("The " + groups + " (" + prefixes + " controls) are waived: " + w.reason() + ".",
+      out.about(Subjects.WAIVER).info("The " + groups + " (" + prefixes + " controls) are waived: " + w.reason() + ".",
           "Nothing to do; those rows need no answer.", w.cell());
     } else {
       CellValue competency = ctx.assessment().profile().get(ProfileField.OTHER_COMPETENCY);
       if (!competency.isBlank() && Values.yesNo(competency) != Values.YesNo.NO) {
-        out.info("The " + groups + " are not waived: " + w.reason() + ".",
+        out.about(Subjects.WAIVER).info("The " + groups + " are not waived: " + w.reason() + ".",
             "Answer every " + prefixes + " control with evidence, or record an approved FTR.", w.cell());
       }
     }
     for (ProfileField f : List.of(ProfileField.FTR_APPROVAL_DATE, ProfileField.OTHER_COMPETENCY_DATE)) {
       CellValue v = ctx.assessment().profile().get(f);
       DateValue d = DateValue.of(v);
+      Findings about = out.about(Subjects.profile(f));
       if (d instanceof DateValue.MonthOnly m) {
-        out.info("'" + f.label() + "' " + Text.quote(v.text()) + " gives only a month; it was read as "
+        about.info("'" + f.label() + "' " + Text.quote(v.text()) + " gives only a month; it was read as "
             + m.date() + ".", "Enter the exact date.", v);
       } else if (d instanceof DateValue.Invalid) {
-        out.warning("'" + f.label() + "' " + Text.quote(v.text()) + " is not a date in a supported form.",
+        about.warning("'" + f.label() + "' " + Text.quote(v.text()) + " is not a date in a supported form.",
             "Write the date as " + DateValue.FORMS + ".", v);
       }
     }

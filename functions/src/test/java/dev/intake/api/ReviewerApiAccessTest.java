@@ -107,15 +107,45 @@ class ReviewerApiAccessTest {
   void list_tamperedNextToken_is400() {
     String token = json(get(REVIEWER, "/submissions", Map.of("partnerId", "P-ACME", "limit", "5")))
         .path("nextToken").asText();
-    String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    String forged = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(decoded.replace("P-ACME", "P-GLOBEX").getBytes(StandardCharsets.UTF_8));
+    String forged = editPayload(token, json -> json.replace("P-ACME", "P-GLOBEX"));
 
     ApiResponse r = get(REVIEWER, "/submissions", Map.of("partnerId", "P-ACME", "limit", "5", "nextToken", forged));
     ApiResponse garbage = get(REVIEWER, "/submissions", Map.of("nextToken", "%%%not-a-token"));
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(garbage.status()).isEqualTo(400);
+  }
+
+  @Test
+  void list_nextTokenEditedToResumeElsewhereInTheSameListing_is400() {
+    // given: the token of the first page, its resume point moved back by one item (still a
+    // well-formed position of the same listing, so only a signature can tell)
+    String token = json(get(ACME, "/submissions", Map.of("limit", "5"))).path("nextToken").asText();
+    String edited = editPayload(token, json -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(20\\d\\d-[^\"#]+)#").matcher(json);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(out, "\"" + Instant.parse(m.group(1)).plusSeconds(1) + "#");
+      }
+      return m.appendTail(out).toString();
+    });
+    assertThat(edited).isNotEqualTo(token);
+
+    // when
+    ApiResponse r = get(ACME, "/submissions", Map.of("limit", "5", "nextToken", edited));
+
+    // then
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(json(r).path("code").asText()).isEqualTo("INVALID_TOKEN");
+  }
+
+  /** The token with its JSON payload changed by {@code edit} and whatever followed the payload kept. */
+  private static String editPayload(String token, java.util.function.UnaryOperator<String> edit) {
+    int dot = token.indexOf('.');
+    String payload = dot < 0 ? token : token.substring(0, dot);
+    String json = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(edit.apply(json).getBytes(StandardCharsets.UTF_8))
+        + (dot < 0 ? "" : token.substring(dot));
   }
 
   @Test
@@ -134,14 +164,17 @@ class ReviewerApiAccessTest {
   }
 
   @Test
-  void decisions_asPartner_areRefused() {
+  void decisions_asPartner_readsItsOwnButRecordsNothing() {
     String id = submission("P-ACME", 0).submissionId();
 
     ApiResponse list = get(ACME, "/submissions/" + id + "/decisions", Map.of());
+    ApiResponse foreign = get(GLOBEX, "/submissions/" + id + "/decisions", Map.of());
     ApiResponse post = api.handle(new ApiRequest("POST", "/submissions/" + id + "/decisions", Map.of(),
         "{\"action\":\"ACCEPT\",\"comment\":\"mine\"}", ACME));
 
-    assertThat(list.status()).isEqualTo(403);
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(json(list).path("items")).isEmpty();
+    assertThat(foreign.status()).isEqualTo(404);
     assertThat(post.status()).isEqualTo(403);
   }
 

@@ -103,7 +103,8 @@ class DynamoDbSubmissionStoreRetentionTest {
     Instant at = RECEIVED.plus(Duration.ofDays(3));
 
     // when
-    store.addDecision(new Decision("d-1", submission.submissionId(), Decision.Action.ACCEPT, "ok", null, "r", at));
+    store.addDecision(Decision.chained("d-1", submission.submissionId(), 1, Decision.Action.ACCEPT, "ok", null, false,
+        "r", at, ""));
 
     // then
     assertThat(expiries()).containsEntry("META", EXPIRY).hasSize(2)

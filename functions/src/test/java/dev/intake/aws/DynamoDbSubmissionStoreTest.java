@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 /** The DynamoDB adapter on dynalite: the store's contract, and what only it has (page tokens, bounds, the table). */
 class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
 
+  private static final byte[] KEY = "page-token key of this test, 32+ bytes long".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] PREVIOUS_KEY =
+      "the key before the last rotation, 32+ bytes".getBytes(StandardCharsets.UTF_8);
+
   private static AwsClients clients;
 
   private DynamoDbSubmissionStore dynamoDbStore;
@@ -42,8 +46,22 @@ class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
     // A table per test: listings over the whole table see only this test's items.
     String table = Dynalite.uniqueTableName("submissions");
     SubmissionTableSetup.create(clients.dynamoDb(), table);
-    dynamoDbStore = new DynamoDbSubmissionStore(clients.dynamoDb(), table);
+    dynamoDbStore = new DynamoDbSubmissionStore(clients.dynamoDb(), table).withPageTokenKeys(PageTokenKeys.of(KEY));
     return dynamoDbStore;
+  }
+
+  /** The JSON a token carries, which only the key's holder can change. */
+  private static ObjectNode payload(String token) throws Exception {
+    return (ObjectNode) new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.substring(0,
+        token.indexOf('.'))));
+  }
+
+  /** A token of {@code payload} signed with {@code key}, as if whoever edited it held the key. */
+  private static String signed(ObjectNode payload, byte[] key) {
+    String body = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(payload.toString().getBytes(StandardCharsets.UTF_8));
+    PageTokenKeys.Key k = new PageTokenKeys.Key(key);
+    return body + "." + k.id() + "." + k.sign(body + "." + k.id());
   }
   @Test
   void list_filteredWithSparseMatches_stopsAtTheBoundAndResumesWithoutLosingItems() {
@@ -68,27 +86,78 @@ class DynamoDbSubmissionStoreTest extends SubmissionStoreContract {
         .containsExactlyElementsOf(newestFirstIds(evaluating));
   }
   @Test
-  void list_tokenEditedToPointAtAnotherPartner_isIllegalArgument() throws Exception {
+  void list_tokenEditedToResumeElsewhereInTheSameListing_isIllegalArgument() throws Exception {
+    // given: a token whose resume point is moved to an earlier, well-formed position of the same listing
+    createSeries("p1", 5);
+    String token = store.list("p1", null, 1, null).nextToken();
+    ObjectNode json = payload(token);
+    ObjectNode k = (ObjectNode) json.get("k");
+    String sort = k.get("GSI1SK").asText();
+    String time = sort.substring(0, sort.indexOf('#'));
+    k.put("GSI1SK", java.time.Instant.parse(time).minusSeconds(2) + sort.substring(sort.indexOf('#')));
+    String edited = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+
+    // then: the signature no longer matches
+    assertThatThrownBy(() -> store.list("p1", null, 1, edited))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("signature");
+  }
+
+  @Test
+  void list_tokenSignedWithAKeyThisStoreDoesNotHold_isIllegalArgument() {
+    createSeries("p1", 3);
+    DynamoDbSubmissionStore other = new DynamoDbSubmissionStore(clients.dynamoDb(), dynamoDbStore.tableName())
+        .withPageTokenKeys(PageTokenKeys.random());
+    String foreign = other.list("p1", null, 1, null).nextToken();
+
+    assertThatThrownBy(() -> store.list("p1", null, 1, foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not signed with a key this API holds");
+  }
+
+  @Test
+  void list_afterARotation_tokenSignedWithThePreviousKeyStillResumes() {
+    // given: a token signed before the rotation
+    List<Submission> all = createSeries("p1", 3);
+    DynamoDbSubmissionStore before = dynamoDbStore.withPageTokenKeys(PageTokenKeys.of(PREVIOUS_KEY));
+    String token = before.list("p1", null, 1, null).nextToken();
+
+    // when: the store now signs with a new key and still accepts the previous one
+    DynamoDbSubmissionStore after = dynamoDbStore.withPageTokenKeys(PageTokenKeys.of(KEY, PREVIOUS_KEY));
+    Page<Submission> next = after.list("p1", null, 1, token);
+
+    // then
+    assertThat(next.items()).extracting(Submission::submissionId).containsExactly(newestFirstIds(all).get(1));
+    assertThat(next.nextToken().split("\\.")[1]).as("signed with the new key")
+        .isEqualTo(new PageTokenKeys.Key(KEY).id());
+    assertThatThrownBy(() -> dynamoDbStore.list("p1", null, 1, token))
+        .as("once the previous key is no longer accepted")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void list_tokenEditedToPointAtAnotherPartnerBySomeoneHoldingTheKey_isIllegalArgument() throws Exception {
+    // Behind the signature, the token's content is still checked against the query.
     createSeries("p1", 3);
     createSeries("p2", 3);
     String token = store.list("p1", null, 1, null).nextToken();
-    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token));
+    ObjectNode json = payload(token);
     ((ObjectNode) json.get("k")).put("GSI1PK", "PARTNER#p2");
-    String edited = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    String edited = signed(json, KEY);
 
     assertThatThrownBy(() -> store.list("p1", null, 1, edited))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("different listing");
   }
+
   @Test
-  void list_tokenWithKeyOfAnotherKind_isIllegalArgument() throws Exception {
+  void list_tokenWithKeyOfAnotherKindBySomeoneHoldingTheKey_isIllegalArgument() throws Exception {
     createSeries("p1", 3);
     String token = store.list("p1", null, 1, null).nextToken();
-    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token));
+    ObjectNode json = payload(token);
     ((ObjectNode) json.get("k")).put("SK", "FINDING#00000");
-    String edited = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    String edited = signed(json, KEY);
 
     assertThatThrownBy(() -> store.list("p1", null, 1, edited))
         .isInstanceOf(IllegalArgumentException.class)

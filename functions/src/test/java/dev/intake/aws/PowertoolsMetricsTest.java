@@ -55,4 +55,20 @@ class PowertoolsMetricsTest {
 
     assertThat(lines).anySatisfy(l -> assertThat(l.path("SubmissionsFailed").asDouble()).isEqualTo(1.0));
   }
+
+  @Test
+  void reviewsOverdue_emitsTheCountWithExactlyTheServiceDimensionTheAlarmNames() {
+    PowertoolsMetrics metrics = new PowertoolsMetrics("CompetencyIntake/dev", "competency-intake");
+
+    List<JsonNode> lines = emitted(() -> metrics.reviewsOverdue(3));
+
+    assertThat(lines).singleElement().satisfies(l -> {
+      assertThat(l.path("ReviewsOverdue").asDouble()).isEqualTo(3.0);
+      assertThat(l.path("Service").asText()).isEqualTo("competency-intake");
+      JsonNode directive = l.path("_aws").path("CloudWatchMetrics").get(0);
+      assertThat(directive.path("Namespace").asText()).isEqualTo("CompetencyIntake/dev");
+      assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+      assertThat(directive.path("Metrics").get(0).path("Name").asText()).isEqualTo(PowertoolsMetrics.REVIEWS_OVERDUE);
+    });
+  }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ApiHandlerTest {
@@ -44,10 +45,17 @@ class ApiHandlerTest {
         Arguments.of("test-events/api/partner-list-foreign.json", 403, "FORBIDDEN"),
         Arguments.of("test-events/api/partner-post-decision.json", 403, "FORBIDDEN"),
         Arguments.of("test-events/api/unknown-principal.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/partner-unassigned-list.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/reviewer-list-unassigned.json", 200, null),
         Arguments.of("test-events/api/partner-post-upload.json", 200, null),
         Arguments.of("test-events/api/partner-post-upload-bad-name.json", 400, "INVALID_FILE_NAME"),
         Arguments.of("test-events/api/partner-post-upload-too-large.json", 413, "TOO_LARGE"),
-        Arguments.of("test-events/api/reviewer-post-upload.json", 403, "FORBIDDEN"));
+        Arguments.of("test-events/api/reviewer-post-upload.json", 403, "FORBIDDEN"),
+        Arguments.of("test-events/api/delete-submission.json", 405, "METHOD_NOT_ALLOWED"),
+        Arguments.of("test-events/api/put-decisions.json", 405, "METHOD_NOT_ALLOWED"),
+        Arguments.of("test-events/api/get-submission-bad-escape.json", 400, "INVALID_ID"),
+        Arguments.of("test-events/api/list-submissions-bad-escape-limit.json", 400, "INVALID_LIMIT"),
+        Arguments.of("test-events/api/list-submissions-double-slash.json", 404, "NOT_FOUND"));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -65,6 +73,30 @@ class ApiHandlerTest {
       assertThat(body.path("code").asText()).isEqualTo(code);
       assertThat(body.path("message").asText()).isNotBlank();
     }
+  }
+
+  @ParameterizedTest(name = "{0} → Allow: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "test-events/api/delete-submission.json | GET",
+      "test-events/api/put-decisions.json | GET, POST"})
+  void api_methodTheRouteDoesNotTake_is405WithAllowNamingTheMethodsItTakes(String event, String allow) {
+    HandlerFixture f = new HandlerFixture();
+
+    APIGatewayProxyResponseEvent response = f.api().handleRequest(Events.api(event), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(405);
+    assertThat(response.getHeaders()).containsEntry("Allow", allow).containsEntry("Content-Type", "application/json");
+  }
+
+  @Test
+  void api_answersOtherThan405_carryNoAllow() {
+    HandlerFixture f = new HandlerFixture();
+
+    APIGatewayProxyResponseEvent response =
+        f.api().handleRequest(Events.api("test-events/api/list-submissions-double-slash.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(404);
+    assertThat(response.getHeaders()).doesNotContainKey("Allow");
   }
 
   @Test

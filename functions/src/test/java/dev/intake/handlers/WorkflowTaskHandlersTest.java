@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
@@ -90,9 +91,16 @@ class WorkflowTaskHandlersTest {
 
     assertThat(notification.path("status").asText()).isEqualTo("READY");
     assertThat(notification.path("subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-    JsonNode message = PipelineJson.tree(notification.path("message").asText().getBytes(StandardCharsets.UTF_8));
+    JsonNode message = PipelineJson.tree(Notification.defaultOf(notification.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8));
     assertThat(message.path("links").path("findings").asText())
         .isEqualTo("https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("message").asText()))
+        .contains("Northwind Cloud Consulting Ltd [P-1001]: READY", "Reply due:  2026-11-06",
+            "Findings:   https://api.example/v1/submissions/" + HandlerFixture.SUBMISSION + "/findings");
+    assertThat(Notification.emailOf(notification.path("partnerMessage").asText()))
+        .contains("Your AWS DevOps Competency self-assessment was checked: READY.")
+        .doesNotContain("reviewer role");
     assertThat(f.store.get(HandlerFixture.SUBMISSION).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.reportKey(HandlerFixture.SUBMISSION))).isPresent();
     assertThat(f.objects.get(HandlerFixture.BUCKET, WorkflowInput.annotatedKey(HandlerFixture.SUBMISSION)))
@@ -132,7 +140,8 @@ class WorkflowTaskHandlersTest {
 
     assertThat(out.path("status").asText()).isEqualTo("FAILED");
     assertThat(out.path("subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
-    JsonNode message = PipelineJson.tree(out.path("message").asText().getBytes(StandardCharsets.UTF_8));
+    JsonNode message = PipelineJson.tree(Notification.defaultOf(out.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8));
     assertThat(message.path("submissionId").asText()).isEqualTo(HandlerFixture.SUBMISSION);
     assertThat(message.path("partner").path("id").asText()).isEqualTo("P-1001");
     assertThat(message.path("fileName").asText()).isEqualTo("ready.xlsx");
@@ -140,6 +149,7 @@ class WorkflowTaskHandlersTest {
     assertThat(message.path("failure").asText()).contains("DynamoDB unreachable");
     assertThat(message.path("links").path("submission").asText())
         .isEqualTo(HandlerFixture.API + "/submissions/" + HandlerFixture.SUBMISSION);
+    assertThat(Notification.emailOf(out.path("partnerMessage").asText())).doesNotContain("DynamoDB unreachable");
   }
 
   @Test
@@ -152,11 +162,11 @@ class WorkflowTaskHandlersTest {
     JsonNode failure = failed.failure().handle(Events.json("test-events/workflow/failure-input.json"));
 
     List<String> verdictFields = new ArrayList<>();
-    PipelineJson.tree(verdict.path("message").asText().getBytes(StandardCharsets.UTF_8)).fieldNames()
-        .forEachRemaining(verdictFields::add);
+    PipelineJson.tree(Notification.defaultOf(verdict.path("message").asText()).getBytes(StandardCharsets.UTF_8))
+        .fieldNames().forEachRemaining(verdictFields::add);
     List<String> failureFields = new ArrayList<>();
-    PipelineJson.tree(failure.path("message").asText().getBytes(StandardCharsets.UTF_8)).fieldNames()
-        .forEachRemaining(failureFields::add);
+    PipelineJson.tree(Notification.defaultOf(failure.path("message").asText()).getBytes(StandardCharsets.UTF_8))
+        .fieldNames().forEachRemaining(failureFields::add);
     assertThat(failureFields).containsSubsequence(verdictFields).endsWith("failure");
   }
 

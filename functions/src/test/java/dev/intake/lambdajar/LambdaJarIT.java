@@ -65,7 +65,8 @@ class LambdaJarIT {
     List<String> lines = run(jar, classes, sfnPort);
 
     assertThat(lines).contains("SMOKE handlers=built", "SMOKE aggregate=READY", "SMOKE api=200:READY",
-        "SMOKE failure=false", "SMOKE redrive=0:nothing-new", "SMOKE priming=[READY, ACTION_REQUIRED, REJECTED]");
+        "SMOKE pages=200:signed,200,400", "SMOKE failure=false", "SMOKE redrive=0:nothing-new", "SMOKE digest=1:1",
+        "SMOKE priming=[READY, ACTION_REQUIRED, REJECTED]");
     assertThat(lines).anyMatch(l -> l.matches("SMOKE intake=sub-[a-z0-9]+"));
   }
 
@@ -110,6 +111,11 @@ class LambdaJarIT {
         "TABLE_NAME", table,
         "BUCKET_NAME", BUCKET));
     env.put("STATE_MACHINE_ARN", "arn:aws:states:us-east-1:000000000000:stateMachine:competency-intake");
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:" + sfnPort);
+    env.put("PAGE_TOKEN_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:000000000000:secret:page-token-AbCdEf");
+    // The smoke's Step Functions stand-in also answers SNS's Publish for the digest.
+    env.put("AWS_ENDPOINT_URL_SNS", "http://127.0.0.1:" + sfnPort);
+    env.put("PROGRAM_OFFICE_TOPIC_ARN", "arn:aws:sns:us-east-1:000000000000:competency-intake");
     env.put("AWS_EC2_METADATA_DISABLED", "true");
     // What infra's PipelineFunction gives every function.
     env.put("POWERTOOLS_SERVICE_NAME", "competency-intake");

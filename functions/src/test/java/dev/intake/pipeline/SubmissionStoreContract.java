@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -339,6 +340,21 @@ public abstract class SubmissionStoreContract {
   }
 
   @Test
+  void list_tokenWithOneCharacterChanged_isIllegalArgument() {
+    createSeries("p1", 3);
+    String token = store.list("p1", null, 1, null).nextToken();
+
+    for (int at : new int[] {0, token.length() / 2, token.length() - 1}) {
+      char c = token.charAt(at);
+      String edited = token.substring(0, at) + (c == 'A' ? 'B' : 'A') + token.substring(at + 1);
+
+      assertThatThrownBy(() -> store.list("p1", null, 1, edited)).as("changed at %d", at)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("nextToken");
+    }
+  }
+
+  @Test
   void list_tokenOfAnotherPartner_isIllegalArgument() {
     createSeries("p1", 3);
     createSeries("p2", 3);
@@ -386,20 +402,49 @@ public abstract class SubmissionStoreContract {
   }
 
   @Test
-  void decisions_appendedAndRetried_storedOnceInTimeOrder() {
+  void decisions_appendedOutOfOrderAndRetried_storedOnceInSequenceOrder() {
     Submission submission = received("dec", "p1", T0);
     store.create(submission);
-    Decision later = new Decision("d-2", submission.submissionId(), Decision.Action.ACCEPT, "ok now", null,
-        "arn:aws:iam::123456789012:user/rev", T0.plusSeconds(600));
-    Decision earlier = new Decision("d-1", submission.submissionId(), Decision.Action.OVERRIDE_FINDING,
-        "customer confirmed", "case-study-age@Case Studies!J2", "arn:aws:iam::123456789012:user/rev",
-        T0.plusSeconds(60));
+    Decision first = decision(submission, 1, Decision.Action.OVERRIDE_FINDING, "case-study-age@Case Studies!J2", "");
+    Decision second = decision(submission, 2, Decision.Action.ACCEPT, null, first.hash());
 
-    store.addDecision(later);
-    store.addDecision(earlier);
-    store.addDecision(later);
+    boolean added = store.addDecision(second);
+    store.addDecision(first);
+    boolean retried = store.addDecision(second);
 
-    assertThat(store.decisions(submission.submissionId())).containsExactly(earlier, later);
+    assertThat(added).isTrue();
+    assertThat(retried).isTrue();
+    assertThat(store.decisions(submission.submissionId())).containsExactly(first, second);
+  }
+
+  @Test
+  void addDecision_sequenceHeldByAnotherDecision_isRefusedAndTheFirstKept() {
+    Submission submission = received("race", "p1", T0);
+    store.create(submission);
+    Decision mine = decision(submission, 1, Decision.Action.START_REVIEW, null, "");
+    Decision theirs = Decision.chained("d-theirs", submission.submissionId(), 1, Decision.Action.REQUEST_CHANGES,
+        "fix the dates", null, true, "arn:aws:iam::123456789012:user/other", T0.plusSeconds(61), "");
+
+    boolean first = store.addDecision(mine);
+    boolean second = store.addDecision(theirs);
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(store.decisions(submission.submissionId())).containsExactly(mine);
+  }
+
+  @Test
+  void decisions_everyField_readsBack() {
+    Submission submission = received("fields", "p1", T0);
+    store.create(submission);
+    Decision shared = Decision.chained("d-shared", submission.submissionId(), 1, Decision.Action.REQUEST_CHANGES,
+        "Line one\nline two — ünïcode ✓", null, true, "arn:aws:sts::1:assumed-role/competency-reviewer/jane",
+        T0.plusNanos(123_456_789), "");
+
+    store.addDecision(shared);
+
+    assertThat(store.decisions(submission.submissionId())).containsExactly(shared);
+    assertThat(store.decisions(submission.submissionId()).get(0).hash()).isEqualTo(shared.expectedHash());
   }
 
   @Test
@@ -408,12 +453,223 @@ public abstract class SubmissionStoreContract {
     store.create(submission);
     store.saveEvaluation(submission.submissionId(), report(submission.submissionId(), ReportStatus.READY,
         findings(3)), "r.json", "a.xlsx", T0.plusSeconds(1));
-    store.addDecision(new Decision("d-1", submission.submissionId(), Decision.Action.ACCEPT, "", null, "rev",
-        T0.plusSeconds(2)));
+    store.addDecision(decision(submission, 1, Decision.Action.ACCEPT, null, ""));
 
     Page<Submission> page = store.list(null, null, 100, null);
 
     assertThat(page.items()).extracting(Submission::submissionId).containsExactly(submission.submissionId());
+  }
+
+  // ---------------------------------------------------------------- review projection
+
+  @Test
+  void create_newSubmission_hasNoReviewYet() {
+    Submission submission = received("fresh", "p1", T0);
+
+    store.create(submission);
+
+    assertThat(store.get(submission.submissionId()).orElseThrow().review()).isEqualTo(Review.NONE);
+  }
+
+  @Test
+  void saveReview_moreDecisions_isStoredAndFewerOrSameIsRefused() {
+    Submission submission = evaluated("proj", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Review two = new Review(Review.State.CHANGES_REQUESTED, T0.plusSeconds(9), "rev", 2, "h2", 1);
+    Review one = new Review(Review.State.IN_REVIEW, T0.plusSeconds(5), "rev", 1, "h1", 0);
+
+    boolean saved = store.saveReview(submission.submissionId(), two);
+    boolean back = store.saveReview(submission.submissionId(), one);
+    boolean same = store.saveReview(submission.submissionId(), two);
+
+    assertThat(saved).isTrue();
+    assertThat(back).isFalse();
+    assertThat(same).isFalse();
+    assertThat(store.get(submission.submissionId()).orElseThrow().review()).isEqualTo(two);
+  }
+
+  @Test
+  void saveReview_unknownSubmission_isFalse() {
+    boolean saved = store.saveReview(id("nobody-reviewed"), new Review(Review.State.IN_REVIEW, T0, "rev", 1, "h", 0));
+
+    assertThat(saved).isFalse();
+    assertThat(store.get(id("nobody-reviewed"))).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  @Test
+  void saveEvaluation_withPrevious_storesTheThreadLink() {
+    Submission first = evaluated("t1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission second = received("t2", "p1", T0.plusSeconds(60));
+    store.create(second);
+
+    store.saveEvaluation(second.submissionId(), report(second.submissionId(), ReportStatus.READY, List.of()),
+        "r.json", "a.xlsx", first.submissionId(), T0.plusSeconds(61));
+
+    assertThat(store.get(second.submissionId()).orElseThrow().previousSubmissionId()).isEqualTo(first.submissionId());
+    assertThat(store.get(first.submissionId()).orElseThrow().previousSubmissionId()).isNull();
+  }
+
+  @Test
+  void findings_subject_readsBack() {
+    Submission submission = received("subj", "p1", T0);
+    store.create(submission);
+    Finding about = new Finding("case-study-age", "2.1", Severity.BLOCKER, "old", "replace it",
+        CellRef.of("Case Studies", 9, 3), "Case study \"Acme Corp\": go-live date");
+
+    store.saveEvaluation(submission.submissionId(), report(submission.submissionId(), ReportStatus.ACTION_REQUIRED,
+        List.of(about)), "r.json", "a.xlsx", T0.plusSeconds(1));
+
+    assertThat(store.findings(submission.submissionId())).containsExactly(about);
+  }
+
+  @Test
+  void previousJudged_skipsRejectedFailedUnevaluatedAndLaterOnes() {
+    Submission judged = evaluated("j1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    evaluated("j2-rejected", "p1", T0.plusSeconds(10), ReportStatus.REJECTED);
+    Submission failed = received("j3-failed", "p1", T0.plusSeconds(20));
+    store.create(failed);
+    store.markFailed(failed.submissionId(), "boom", T0.plusSeconds(21));
+    store.create(received("j4-evaluating", "p1", T0.plusSeconds(30)));
+    evaluated("other-partner", "p2", T0.plusSeconds(35), ReportStatus.READY);
+    Submission current = received("j5", "p1", T0.plusSeconds(40));
+    store.create(current);
+    evaluated("j6-later", "p1", T0.plusSeconds(50), ReportStatus.READY);
+
+    Optional<Submission> previous = store.previousJudged(current);
+
+    assertThat(previous).map(Submission::submissionId).contains(judged.submissionId());
+  }
+
+  @Test
+  void previousJudged_firstOfThePartner_isEmpty() {
+    Submission current = received("only", "p1", T0);
+    store.create(current);
+
+    assertThat(store.previousJudged(current)).isEmpty();
+  }
+
+  @Test
+  void latestJudged_newestJudgedWhateverItsPosition() {
+    evaluated("l1", "p1", T0, ReportStatus.READY);
+    Submission newest = evaluated("l2", "p1", T0.plusSeconds(10), ReportStatus.ACTION_REQUIRED);
+    evaluated("l3-rejected", "p1", T0.plusSeconds(20), ReportStatus.REJECTED);
+
+    assertThat(store.latestJudged("p1")).map(Submission::submissionId).contains(newest.submissionId());
+    assertThat(store.latestJudged("nobody")).isEmpty();
+  }
+
+  @Test
+  void supersede_once_storesTheLaterIdAndRefusesASecond() {
+    Submission old = evaluated("s1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+
+    boolean first = store.supersede(old.submissionId(), id("s2"));
+    boolean second = store.supersede(old.submissionId(), id("s3"));
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(id("s2"));
+    assertThat(store.supersede(id("ghost"), id("s2"))).isFalse();
+  }
+
+  // ---------------------------------------------------------------- the review queue
+
+  @Test
+  void list_byReviewState_onlyEvaluatedInThatStateAndOldestFirstWhenAsked() {
+    Submission a = evaluated("q1", "p1", T0, ReportStatus.READY);
+    Submission b = evaluated("q2", "p2", T0.plusSeconds(10), ReportStatus.ACTION_REQUIRED);
+    Submission c = evaluated("q3", "p1", T0.plusSeconds(20), ReportStatus.READY);
+    store.create(received("q4-not-evaluated", "p1", T0.plusSeconds(30)));
+    store.saveReview(b.submissionId(), new Review(Review.State.IN_REVIEW, T0.plusSeconds(40), "rev", 1, "h", 0));
+    Submission failed = received("q5-failed", "p3", T0.plusSeconds(50));
+    store.create(failed);
+    store.markFailed(failed.submissionId(), "boom", T0.plusSeconds(51));
+
+    List<Submission> newQueue = readAll(SubmissionQuery.ALL.withReview(Review.State.NEW).oldestFirst(true), 2);
+    List<Submission> inReview = readAll(SubmissionQuery.ALL.withReview(Review.State.IN_REVIEW), 2);
+    List<Submission> newestNew = readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 1);
+
+    assertThat(newQueue).extracting(Submission::submissionId)
+        .containsExactly(a.submissionId(), c.submissionId(), failed.submissionId());
+    assertThat(inReview).extracting(Submission::submissionId).containsExactly(b.submissionId());
+    assertThat(newestNew).extracting(Submission::submissionId)
+        .containsExactly(failed.submissionId(), c.submissionId(), a.submissionId());
+  }
+
+  @Test
+  void list_reviewAfterProjectionMoves_followsTheStateAcrossPartitions() {
+    Submission a = evaluated("m1", "p1", T0, ReportStatus.READY);
+    store.saveReview(a.submissionId(), new Review(Review.State.ACCEPTED, T0.plusSeconds(5), "rev", 1, "h", 0));
+
+    List<Submission> accepted = readAll(SubmissionQuery.ALL.withReview(Review.State.ACCEPTED), 5);
+    List<Submission> queue = readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 5);
+
+    assertThat(accepted).extracting(Submission::submissionId).containsExactly(a.submissionId());
+    assertThat(queue).isEmpty();
+  }
+
+  @Test
+  void list_openReviewSuperseded_leavesTheQueueButClosedStatesKeepIt() {
+    Submission open = evaluated("sup1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission closed = evaluated("sup2", "p2", T0.plusSeconds(1), ReportStatus.ACTION_REQUIRED);
+    store.saveReview(closed.submissionId(), new Review(Review.State.CHANGES_REQUESTED, T0.plusSeconds(2), "rev", 1,
+        "h", 0));
+    Submission later = evaluated("sup3", "p1", T0.plusSeconds(60), ReportStatus.READY);
+
+    store.supersede(open.submissionId(), later.submissionId());
+    store.supersede(closed.submissionId(), id("sup4"));
+
+    assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 5)).extracting(Submission::submissionId)
+        .containsExactly(later.submissionId());
+    assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.CHANGES_REQUESTED), 5))
+        .extracting(Submission::submissionId).containsExactly(closed.submissionId());
+    assertThat(readAll(SubmissionQuery.of("p1", null), 5)).hasSize(2);
+  }
+
+  @Test
+  void list_overdue_onlyUnansweredPastTheirDueDateOldestFirst() {
+    // T0 is Thursday 2026-10-01: due Thursday 2026-10-08, overdue from Friday 2026-10-09.
+    LocalDate friday = LocalDate.of(2026, 10, 9);
+    Submission late = evaluated("o1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission lateInReview = evaluated("o2", "p2", T0.plusSeconds(30), ReportStatus.READY);
+    store.saveReview(lateInReview.submissionId(), new Review(Review.State.IN_REVIEW, T0.plusSeconds(40), "rev", 1,
+        "h", 0));
+    Submission answered = evaluated("o3", "p3", T0.plusSeconds(50), ReportStatus.READY);
+    store.saveReview(answered.submissionId(), new Review(Review.State.ACCEPTED, T0.plusSeconds(60), "rev", 1, "h", 0));
+    Submission superseded = evaluated("o4", "p4", T0.plusSeconds(70), ReportStatus.ACTION_REQUIRED);
+    store.supersede(superseded.submissionId(), id("o4-later"));
+    evaluated("o5-due-today", "p1", Instant.parse("2026-10-02T00:00:00Z"), ReportStatus.READY);
+    store.create(received("o6-unevaluated", "p5", T0.minusSeconds(3600)));
+
+    List<Submission> overdue = readAll(SubmissionQuery.ALL.overdueOn(friday).oldestFirst(true), 1);
+    List<Submission> partners = readAll(SubmissionQuery.of("p2", null).overdueOn(friday), 3);
+    List<Submission> none = readAll(SubmissionQuery.ALL.overdueOn(friday).withReview(Review.State.ACCEPTED), 3);
+
+    assertThat(overdue).extracting(Submission::submissionId)
+        .containsExactly(late.submissionId(), lateInReview.submissionId());
+    assertThat(partners).extracting(Submission::submissionId).containsExactly(lateInReview.submissionId());
+    assertThat(none).isEmpty();
+  }
+
+  @Test
+  void list_receivedFrom_onlyThoseReceivedSince() {
+    List<Submission> all = createSeries("p1", 5);
+
+    List<Submission> since = readAll(SubmissionQuery.ALL.receivedFrom(all.get(2).receivedAt()).oldestFirst(true), 2);
+
+    assertThat(since).extracting(Submission::submissionId)
+        .containsExactly(all.get(2).submissionId(), all.get(3).submissionId(), all.get(4).submissionId());
+  }
+
+  @Test
+  void list_tokenOfAnotherOrderOrReviewState_isIllegalArgument() {
+    createSeries("p1", 3).forEach(s -> store.markFailed(s.submissionId(), "boom", T0.plusSeconds(9)));
+    String newest = store.list(SubmissionQuery.ALL.withReview(Review.State.NEW), 1, null).nextToken();
+
+    assertThatThrownBy(() -> store.list(SubmissionQuery.ALL.withReview(Review.State.NEW).oldestFirst(true), 1,
+        newest)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> store.list(SubmissionQuery.ALL.withReview(Review.State.IN_REVIEW), 1, newest))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -482,6 +738,35 @@ public abstract class SubmissionStoreContract {
               default -> i % 2 == 0 ? CellRef.sheet("Partner Profile") : null;
             }))
         .toList();
+  }
+
+  /** A submission received at {@code receivedAt} and evaluated a second later with {@code status}. */
+  protected Submission evaluated(String seed, String partnerId, Instant receivedAt, ReportStatus status) {
+    Submission s = received(seed, partnerId, receivedAt);
+    store.create(s);
+    store.saveEvaluation(s.submissionId(), report(s.submissionId(), status,
+        status == ReportStatus.READY ? List.of() : findings(1)), "r.json", "a.xlsx", receivedAt.plusSeconds(1));
+    return store.get(s.submissionId()).orElseThrow();
+  }
+
+  protected static Decision decision(Submission s, int sequence, Decision.Action action, String finding,
+      String previousHash) {
+    return Decision.chained("d-" + sequence, s.submissionId(), sequence, action, "comment " + sequence, finding,
+        false, "arn:aws:iam::123456789012:user/rev", T0.plusSeconds(60L * sequence), previousHash);
+  }
+
+  protected List<Submission> readAll(SubmissionQuery query, int limit) {
+    List<Submission> out = new ArrayList<>();
+    String token = null;
+    int pages = 0;
+    do {
+      Page<Submission> page = store.list(query, limit, token);
+      assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+      out.addAll(page.items());
+      token = page.nextToken();
+      pages++;
+    } while (token != null && pages < 100);
+    return out;
   }
 
   protected static FindingsReport report(String submissionId, ReportStatus status, List<Finding> findings) {

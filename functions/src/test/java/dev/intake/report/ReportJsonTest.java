@@ -46,4 +46,19 @@ class ReportJsonTest {
     assertThat(streamed).isEqualTo(ReportJson.mapper().writeValueAsString(ReportJson.toTree(report)));
     assertThat(streamed).contains("\"submissionId\" : null");
   }
+
+  @Test
+  void write_sheetNamedWithHiddenCharacters_isWrittenWithoutThem() {
+    // given: findings keep the workbook's own sheet name (the annotator finds the sheet by it)
+    FindingsReport report = new FindingsReport("sub-1", new PartnerRef("Acme", "P-1001"), "4.0", AS_OF,
+        ReportStatus.ACTION_REQUIRED, new Summary(1, 0, 18), List.of(new Finding("case-study-age", "2.1",
+            Severity.BLOCKER, "Too old", "Add a newer one", CellRef.of("Case\u200B Studies\u202E", 9, 2))));
+
+    // when
+    String written = ReportJson.write(report);
+
+    // then
+    assertThat(written).doesNotContain("\u200B", "\u202E");
+    assertThat(ReportJson.read(written).findings().get(0).location().sheet()).isEqualTo("Case Studies");
+  }
 }

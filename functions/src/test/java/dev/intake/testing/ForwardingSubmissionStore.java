@@ -4,14 +4,19 @@ import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Passes every call to another store; tests override the calls they want to break or observe. */
+/**
+ * Passes every call to another store; tests override the calls they want to break or observe. The
+ * store's shorthand overloads are final here, so a test overrides the call every caller really makes.
+ */
 public class ForwardingSubmissionStore implements SubmissionStore {
 
   private final SubmissionStore delegate;
@@ -32,9 +37,14 @@ public class ForwardingSubmissionStore implements SubmissionStore {
     return delegate.advance(submissionId, next, at);
   }
 
-  @Override public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
+  @Override public final boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
       String annotatedKey, Instant at) {
-    return delegate.saveEvaluation(submissionId, report, reportKey, annotatedKey, at);
+    return saveEvaluation(submissionId, report, reportKey, annotatedKey, null, at);
+  }
+
+  @Override public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
+      String annotatedKey, String previousSubmissionId, Instant at) {
+    return delegate.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
   }
 
   @Override public boolean markFailed(String submissionId, String reason, Instant at) {
@@ -45,19 +55,40 @@ public class ForwardingSubmissionStore implements SubmissionStore {
     return delegate.findings(submissionId);
   }
 
-  @Override public Page<Submission> list(String partnerId, SubmissionStatus status, int limit, String nextToken) {
-    return delegate.list(partnerId, status, limit, nextToken);
+  @Override public final Page<Submission> list(String partnerId, SubmissionStatus status, int limit,
+      String nextToken) {
+    return list(SubmissionQuery.of(partnerId, status), limit, nextToken);
+  }
+
+  @Override public Page<Submission> list(SubmissionQuery query, int limit, String nextToken) {
+    return delegate.list(query, limit, nextToken);
+  }
+
+  @Override public Optional<Submission> previousJudged(Submission s) {
+    return delegate.previousJudged(s);
+  }
+
+  @Override public Optional<Submission> latestJudged(String partnerId) {
+    return delegate.latestJudged(partnerId);
+  }
+
+  @Override public boolean supersede(String submissionId, String laterSubmissionId) {
+    return delegate.supersede(submissionId, laterSubmissionId);
   }
 
   @Override public List<Submission> history(String documentId) {
     return delegate.history(documentId);
   }
 
-  @Override public void addDecision(Decision decision) {
-    delegate.addDecision(decision);
+  @Override public boolean addDecision(Decision decision) {
+    return delegate.addDecision(decision);
   }
 
   @Override public List<Decision> decisions(String submissionId) {
     return delegate.decisions(submissionId);
+  }
+
+  @Override public boolean saveReview(String submissionId, Review review) {
+    return delegate.saveReview(submissionId, review);
   }
 }

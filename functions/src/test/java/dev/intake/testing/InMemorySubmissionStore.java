@@ -4,8 +4,10 @@ import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.Page;
+import dev.intake.pipeline.Review;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionIds;
+import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Instant;
@@ -14,23 +16,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A hand-written fake of the store for service and handler tests, held to the real store's rules by
  * {@code SubmissionStoreContract}: conditional status moves, nothing written for a finished
- * submission, newest-first pages of at most {@code limit} (1 to 100) with tokens tied to their query,
- * history in sequencer order and decisions in time order.
+ * submission, pages of at most {@code limit} (1 to 100) in the query's order with tokens tied to their
+ * query, history in sequencer order, decisions by sequence number (a taken number refuses another
+ * decision) and review projections that never move back.
  */
 public final class InMemorySubmissionStore implements SubmissionStore {
 
   private static final int MAX_LIMIT = 100;
-  /** Newest first, as the store's indexes sort: by time received, then by id. */
-  private static final Comparator<Submission> NEWEST_FIRST =
-      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId).reversed();
+  /** Oldest first, as the store's indexes sort: by time received, then by id. */
+  private static final Comparator<Submission> OLDEST_FIRST =
+      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId);
 
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
-  private final Map<String, Map<String, Decision>> decisions = new LinkedHashMap<>();
+  private final Map<String, TreeMap<Integer, Decision>> decisions = new LinkedHashMap<>();
+  private final java.util.Set<String> issuedTokens = new java.util.HashSet<>();
   public int evaluationsSaved;
 
   @Override public synchronized boolean create(Submission submission) {
@@ -52,7 +57,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   }
 
   @Override public synchronized boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
-      String annotatedKey, Instant at) {
+      String annotatedKey, String previousSubmissionId, Instant at) {
     Submission s = submissions.get(submissionId);
     if (s == null || s.status().terminal()) {
       return false;
@@ -62,7 +67,8 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     String partnerName = report.partner().name() == null ? "" : report.partner().name();
     Submission.Evaluation evaluation = new Submission.Evaluation(report.summary(), report.checklistVersion(),
         partnerName, reportKey, annotatedKey);
-    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at));
+    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at)
+        .withPrevious(previousSubmissionId));
     return true;
   }
 
@@ -79,30 +85,58 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     return findings.getOrDefault(submissionId, List.of());
   }
 
-  @Override public synchronized Page<Submission> list(String partnerId, SubmissionStatus status, int limit,
-      String nextToken) {
+  @Override public synchronized Page<Submission> list(SubmissionQuery query, int limit, String nextToken) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
     }
-    String query = partnerId + "|" + status + "|";
+    // The overdue day is not part of the token's query, as in the real store: a token outlives midnight.
+    String key = query.overdueOn(null).toString() + (query.overdueOn() != null) + "|";
     int offset = 0;
     if (nextToken != null) {
-      if (!nextToken.startsWith(query)) {
+      // As the real store's signature does: a token this store did not hand out is refused.
+      if (!issuedTokens.contains(nextToken)) {
+        throw new IllegalArgumentException("Invalid nextToken: it is not one this store issued");
+      }
+      if (!nextToken.startsWith(key)) {
         throw new IllegalArgumentException("Invalid nextToken: it was issued for a different query");
       }
       try {
-        offset = Integer.parseInt(nextToken.substring(query.length()));
+        offset = Integer.parseInt(nextToken.substring(key.length()));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("Invalid nextToken: it is not a page token");
       }
     }
     List<Submission> all = submissions.values().stream()
-        .filter(s -> partnerId == null || s.partnerId().equals(partnerId))
-        .filter(s -> status == null || s.status() == status)
-        .sorted(NEWEST_FIRST)
+        .filter(query::matches)
+        .sorted(query.oldestFirst() ? OLDEST_FIRST : OLDEST_FIRST.reversed())
         .toList();
     int end = Math.min(all.size(), offset + limit);
-    return new Page<>(all.subList(Math.min(offset, end), end), end < all.size() ? query + end : null);
+    String token = end < all.size() ? key + end : null;
+    if (token != null) {
+      issuedTokens.add(token);
+    }
+    return new Page<>(all.subList(Math.min(offset, end), end), token);
+  }
+
+  @Override public synchronized Optional<Submission> previousJudged(Submission s) {
+    return submissions.values().stream()
+        .filter(o -> o.partnerId().equals(s.partnerId()) && o.judged() && OLDEST_FIRST.compare(o, s) < 0)
+        .max(OLDEST_FIRST);
+  }
+
+  @Override public synchronized Optional<Submission> latestJudged(String partnerId) {
+    return submissions.values().stream()
+        .filter(o -> o.partnerId().equals(partnerId) && o.judged())
+        .max(OLDEST_FIRST);
+  }
+
+  @Override public synchronized boolean supersede(String submissionId, String laterSubmissionId) {
+    Submission s = submissions.get(submissionId);
+    if (s == null || s.supersededBy() != null) {
+      return false;
+    }
+    submissions.put(submissionId, s.withSupersededBy(laterSubmissionId));
+    return true;
   }
 
   @Override public synchronized List<Submission> history(String documentId) {
@@ -113,14 +147,28 @@ public final class InMemorySubmissionStore implements SubmissionStore {
         .toList();
   }
 
-  @Override public synchronized void addDecision(Decision decision) {
-    decisions.computeIfAbsent(decision.submissionId(), k -> new LinkedHashMap<>())
-        .putIfAbsent(decision.decisionId(), decision);
+  @Override public synchronized boolean addDecision(Decision decision) {
+    Decision held = decisions.computeIfAbsent(decision.submissionId(), k -> new TreeMap<>())
+        .putIfAbsent(decision.sequence(), decision);
+    return held == null || held.decisionId().equals(decision.decisionId());
   }
 
   @Override public synchronized List<Decision> decisions(String submissionId) {
-    return decisions.getOrDefault(submissionId, Map.of()).values().stream()
-        .sorted(Comparator.comparing(Decision::at).thenComparing(Decision::decisionId))
-        .toList();
+    return List.copyOf(decisions.getOrDefault(submissionId, new TreeMap<>()).values());
+  }
+
+  @Override public synchronized boolean saveReview(String submissionId, Review review) {
+    Submission s = submissions.get(submissionId);
+    if (s == null || s.review().decisions() >= review.decisions()) {
+      return false;
+    }
+    submissions.put(submissionId, s.withReview(review));
+    return true;
+  }
+
+  /** Replaces a stored decision as someone with write access to the table could (tamper tests). */
+  public synchronized void tamper(Decision replacement) {
+    decisions.computeIfAbsent(replacement.submissionId(), k -> new TreeMap<>())
+        .put(replacement.sequence(), replacement);
   }
 }

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.BucketLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,8 @@ import software.constructs.Construct;
  *       key only through S3 for this bucket, and call exactly the API's partner routes — each
  *       {@code {id}} an exact-length pattern, because IAM's {@code *} also matches {@code /} and
  *       {@code GET/submissions/*} would match {@code /decisions} too; and, because a {@code ?} also
- *       matches {@code /}, the reviewer-only routes are denied outright as well. A bucket-policy Deny
+ *       matches {@code /}, recording a decision (the reviewer-only route) is denied outright
+ *       as well. A bucket-policy Deny
  *       backs it up: a principal with a {@code partnerId} tag cannot read, write, tag, delete or
  *       multipart-upload any object outside its own prefix, whatever other policy it is given. For
  *       each id in {@code partnerIds} the stack creates a role {@code competency-{env}-partner-{id}},
@@ -48,13 +50,18 @@ public final class Access extends Construct {
   /** The prefix of one partner, as an IAM policy variable. */
   static final String OWN_PREFIX = Storage.INCOMING + "${aws:PrincipalTag/" + PARTNER_TAG + "}/";
 
-  /** The API routes a partner may call: its own submissions, the blank template, upload links. */
+  /**
+   * The API routes a partner may call: its own submissions, what changed since its previous one, the
+   * decisions shared with it (the API filters out the rest), the blank template, upload links.
+   */
   static final List<String> PARTNER_ROUTES = List.of(
       "GET /submissions",
       "GET /submissions/{id}",
       "GET /submissions/{id}/findings",
       "GET /submissions/{id}/report",
       "GET /submissions/{id}/history",
+      "GET /submissions/{id}/comparison",
+      "GET /submissions/{id}/decisions",
       "GET /template",
       "POST /uploads");
 
@@ -120,7 +127,7 @@ public final class Access extends Construct {
                 .sid("NoReviewerRoutes")
                 .effect(Effect.DENY)
                 .actions(List.of("execute-api:Invoke"))
-                .resources(List.of(api.routeArnPattern("*", "/submissions/*/decisions")))
+                .resources(List.of(api.routeArnPattern("POST", "/submissions/*/decisions")))
                 .build()))
         .build();
     Nag.suppressFindings(partnerPolicy, "AwsSolutions-IAM5",
@@ -148,6 +155,19 @@ public final class Access extends Construct {
         .conditions(Map.of(
             "Null", Map.of("aws:PrincipalTag/" + PARTNER_TAG, "false"),
             "StringNotLike", Map.of("s3:prefix", List.of(OWN_PREFIX, OWN_PREFIX + "*"))))
+        .build());
+    // The stack never makes a partner of the stray uploads' id (PipelineSettings refuses it), but a
+    // principal tagged with it elsewhere would own incoming/unassigned/: everyone's stray files.
+    List<String> everyPartnerAction = new ArrayList<>(PARTNER_DENIED_OBJECT_ACTIONS);
+    everyPartnerAction.addAll(PARTNER_DENIED_LIST_ACTIONS);
+    bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+        .sid("NoPartnerIsTheStrayUploads")
+        .effect(Effect.DENY)
+        .principals(List.of(new AnyPrincipal()))
+        .actions(everyPartnerAction)
+        .resources(List.of(bucket.getBucketArn(), bucket.arnForObjects("*")))
+        .conditions(Map.of("StringEqualsIgnoreCase",
+            Map.of("aws:PrincipalTag/" + PARTNER_TAG, BucketLayout.UNASSIGNED)))
         .build());
 
     for (String partnerId : settings.partnerIds()) {

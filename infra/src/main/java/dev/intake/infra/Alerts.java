@@ -7,14 +7,17 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.SubscriptionFilter;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * The two topics: the program office's ({@link #submissions()}: one message per evaluated
- * submission, published by the workflow) and operations' ({@link #operations()}: the pipeline's
- * alarms, published by CloudWatch). Business mail and pages stay apart, so neither drowns the other.
+ * The three topics: the program office's ({@link #submissions()}: one message per evaluated
+ * submission, published by the workflow, and the daily digest), the partners' ({@link #partners()}:
+ * each submission's partner-audience message, with a {@code partnerId} attribute that a partner's
+ * subscription filters on, so it receives its own only) and operations' ({@link #operations()}: the
+ * pipeline's alarms, published by CloudWatch). Business mail, partners' mail and pages stay apart.
  *
  * <p>Both are encrypted with one key and refuse plain HTTP. {@code enforceSsl} makes CDK write a
  * topic policy, which replaces SNS's default one; the workflow's role still publishes through its
@@ -28,7 +31,11 @@ public final class Alerts extends Construct {
 
   private final Key key;
   private final Topic submissions;
+  private final Topic partners;
   private final Topic operations;
+
+  /** The message attribute the workflow sets on every notification and partner subscriptions filter on. */
+  static final String PARTNER_ATTRIBUTE = "partnerId";
 
   public Alerts(Construct scope, String id, PipelineSettings settings) {
     super(scope, id);
@@ -59,6 +66,17 @@ public final class Alerts extends Construct {
     settings.notificationEmailAddress()
         .ifPresent(email -> submissions.addSubscription(new EmailSubscription(email)));
 
+    partners = Topic.Builder.create(this, "Partners")
+        .displayName("Competency intake results (" + settings.env() + ")")
+        .masterKey(key)
+        .enforceSsl(true)
+        .build();
+    settings.partnerContacts().forEach((partnerId, email) -> partners.addSubscription(EmailSubscription.Builder
+        .create(email)
+        .filterPolicy(Map.of(PARTNER_ATTRIBUTE, SubscriptionFilter.stringFilter(
+            software.amazon.awscdk.services.sns.StringConditions.builder().allowlist(List.of(partnerId)).build())))
+        .build()));
+
     operations = Topic.Builder.create(this, "Operations")
         .displayName("Competency intake alarms (" + settings.env() + ")")
         .masterKey(key)
@@ -86,6 +104,11 @@ public final class Alerts extends Construct {
   /** The program office's topic: one message per evaluated submission. */
   public Topic submissions() {
     return submissions;
+  }
+
+  /** The partners' topic: each partner's subscription receives the messages about its own submissions. */
+  public Topic partners() {
+    return partners;
   }
 
   /** The operations topic: every alarm of the stack. */

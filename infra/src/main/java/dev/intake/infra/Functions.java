@@ -19,7 +19,7 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The eight Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
+ * The nine Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
  * dead-letter queue of the only asynchronous invocation (S3 → intake), which a function of its own
  * drains: it runs intake again and, on the last attempt, stores the upload FAILED, so an upload
  * never ends unseen; what even that cannot settle is parked in a second queue with an alarm.
@@ -28,7 +28,8 @@ import software.constructs.Construct;
  * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
  * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
  * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB;
- * the dead-letter consumer runs intake's code, 1,024 MB.
+ * the dead-letter consumer runs intake's code, 1,024 MB; the daily digest pages through the review
+ * index once a day, 512 MB.
  */
 public final class Functions extends Construct {
 
@@ -49,6 +50,8 @@ public final class Functions extends Construct {
   static final Duration REDRIVE_INTERVAL = Duration.minutes(12);
   /** The API function's timeout: below API Gateway's 29-second integration timeout. */
   static final Duration API_TIMEOUT = Duration.seconds(25);
+  /** The digest reads the day's submissions and the queue: pages of 100, well inside a minute. */
+  static final Duration DIGEST_TIMEOUT = Duration.minutes(2);
   /** At most this many re-drives run at once: a burst of dead letters stays below intake's own cap. */
   static final int REDRIVE_CONCURRENCY = 2;
 
@@ -63,6 +66,7 @@ public final class Functions extends Construct {
   private final PipelineFunction failure;
   private final PipelineFunction api;
   private final PipelineFunction redrive;
+  private final PipelineFunction digest;
 
   public Functions(Construct scope, String id, PipelineSettings settings, Storage storage, LogGroups logGroups) {
     super(scope, id);
@@ -131,6 +135,11 @@ public final class Functions extends Construct {
             REVIEWER_PRINCIPALS, settings.reviewerRoleName(),
             LambdaEnvironment.PARTNER_ROLE_PREFIX, settings.partnerRolePrefix()),
         null, namespace));
+    // The program office's topic and the API's URL are added by the stack once they exist.
+    digest = new PipelineFunction(this, "Digest", code, logGroups, new PipelineFunction.Spec(
+        "Competency intake: the program office's daily digest (counts, queue, overdue list) and ReviewsOverdue",
+        HANDLERS + "DigestHandler::handleRequest", 512, DIGEST_TIMEOUT, 1,
+        Map.of(TABLE_NAME, table, RETENTION_ENV, retention), null, namespace));
   }
 
   /**
@@ -186,11 +195,15 @@ public final class Functions extends Construct {
     return redrive;
   }
 
+  public PipelineFunction digest() {
+    return digest;
+  }
+
   public Queue parked() {
     return parked;
   }
 
   public List<PipelineFunction> all() {
-    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api, redrive);
+    return List.of(intake, prerequisites, caseStudies, publicUrls, aggregate, failure, api, redrive, digest);
   }
 }

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,12 @@ public final class Monitoring extends Construct {
   public static final String BLOCKERS = "BlockersFound";
   public static final String FAILED = "SubmissionsFailed";
   /**
-   * Evaluated submissions past their review due date, emitted (with Powertools' Service dimension)
-   * by the review loop's daily digest; the alarm waits on it and stays quiet while nothing emits it.
+   * Evaluated submissions past their review due date, emitted once a business day with exactly the
+   * Service dimension by the daily digest function ({@link DailyDigest}); its alarm pages when any is.
    */
-  public static final String REVIEWS_OVERDUE = "ReviewsOverdue";
+  public static final String REVIEWS_OVERDUE = MetricNames.REVIEWS_OVERDUE;
+  /** The period of the once-a-day metrics: a business day's digest is one data point. */
+  static final Duration DAY = Duration.days(1);
 
   private static final Duration PERIOD = Duration.minutes(5);
   /** Share of intake invocations that fail, in percent, above which someone should look. */
@@ -122,11 +125,14 @@ public final class Monitoring extends Construct {
         Metric.Builder.create()
             .namespace(namespace)
             .metricName(REVIEWS_OVERDUE)
-            .dimensionsMap(Map.of("Service", PipelineFunction.SERVICE_NAME))
+            .dimensionsMap(Map.of(MetricNames.SERVICE_DIMENSION, PipelineFunction.SERVICE_NAME))
             .statistic("Maximum")
-            .period(Duration.days(1))
+            .period(DAY)
             .build(),
         0, ComparisonOperator.GREATER_THAN_THRESHOLD, 1, page);
+    alarm("DigestFailed", "The program office's daily digest function failed: no digest was sent and ReviewsOverdue"
+        + " was not measured today.", functions.digest().function().metricErrors(MetricOptions.builder().period(DAY)
+            .statistic("Sum").build()), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD, 1, page);
 
     dashboard = Dashboard.Builder.create(this, "Dashboard")
         .dashboardName(Stack.of(this).getStackName() + "-pipeline")

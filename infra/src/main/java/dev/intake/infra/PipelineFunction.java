@@ -39,7 +39,7 @@ public final class PipelineFunction extends Construct {
   static final Duration MAX_SDK_CALL_TIMEOUT = Duration.seconds(20);
 
   /** Powertools' service name: the Service dimension of every custom metric and a field of every log line. */
-  static final String SERVICE_NAME = "competency-intake";
+  static final String SERVICE_NAME = dev.intake.contracts.MetricNames.SERVICE_NAME;
 
   /** Variables every function gets; Powertools reads them. The metrics namespace is the environment's. */
   static Map<String, String> commonEnvironment(String metricsNamespace) {

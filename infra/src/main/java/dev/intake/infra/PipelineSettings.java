@@ -3,6 +3,7 @@ package dev.intake.infra;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intake.contracts.BucketLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import software.constructs.Node;
  * @param urlCheck whether the public-URL check fetches the pages (URL_CHECK_ENABLED)
  * @param intakeConcurrency reserved concurrency of the intake function
  * @param retentionDays how long a submission's reports and table rows are kept
+ * @param partnerContacts partner id → e-mail address: each becomes a subscription to the partners'
+ *     topic with a filter policy on the {@code partnerId} message attribute, so it receives that
+ *     partner's notifications only; may be empty
  */
 public record PipelineSettings(
     Path functionsJar,
@@ -45,7 +49,8 @@ public record PipelineSettings(
     List<String> reviewerPrincipals,
     boolean urlCheck,
     int intakeConcurrency,
-    int retentionDays) {
+    int retentionDays,
+    Map<String, String> partnerContacts) {
 
   public static final String CONTEXT_ENV = "env";
   public static final String CONTEXT_NOTIFICATION_EMAIL = "notificationEmail";
@@ -56,11 +61,12 @@ public record PipelineSettings(
   public static final String CONTEXT_URL_CHECK = "urlCheck";
   public static final String CONTEXT_INTAKE_CONCURRENCY = "intakeConcurrency";
   public static final String CONTEXT_RETENTION_DAYS = "retentionDays";
+  public static final String CONTEXT_PARTNER_CONTACTS = "partnerContacts";
 
   /** Every context key the app reads; {@link #fromContext} looks up exactly these. */
   static final List<String> CONTEXT_KEYS = List.of(CONTEXT_ENV, CONTEXT_NOTIFICATION_EMAIL, CONTEXT_ALARM_EMAIL,
       CONTEXT_PARTNER_IDS, CONTEXT_PARTNER_TRUST, CONTEXT_REVIEWER_PRINCIPALS, CONTEXT_URL_CHECK,
-      CONTEXT_INTAKE_CONCURRENCY, CONTEXT_RETENTION_DAYS);
+      CONTEXT_INTAKE_CONCURRENCY, CONTEXT_RETENTION_DAYS, CONTEXT_PARTNER_CONTACTS);
 
   /** The environments a stack can be: dev is the only one that may trust this account's principals wholesale. */
   public static final Set<String> ENVIRONMENTS = Set.of("dev", "staging", "prod");
@@ -112,6 +118,10 @@ public record PipelineSettings(
     reviewerPrincipals = List.copyOf(new LinkedHashSet<>(reviewerPrincipals));
     int maxId = MAX_ROLE_NAME - partnerRolePrefix(env).length();
     for (String id : partnerIds) {
+      if (BucketLayout.UNASSIGNED.equalsIgnoreCase(id)) {
+        throw new IllegalArgumentException("partner id '" + id + "' is reserved: it is the folder of uploads outside "
+            + "a partner's folder, and a role for it would read other partners' stray files");
+      }
       if (!PARTNER_ID.matcher(id).matches() || id.length() > maxId) {
         throw new IllegalArgumentException("partner id '" + id + "' must be letters, digits, '.', '_' or '-' and "
             + "at most " + maxId + " characters, so that " + partnerRolePrefix(env) + "{id} is a valid role name");
@@ -154,6 +164,17 @@ public record PipelineSettings(
     }
     if (intakeConcurrency < 1) {
       throw new IllegalArgumentException("intakeConcurrency must be at least 1, was " + intakeConcurrency);
+    }
+    partnerContacts = Map.copyOf(partnerContacts);
+    for (Map.Entry<String, String> contact : partnerContacts.entrySet()) {
+      if (!PARTNER_ID.matcher(contact.getKey()).matches()) {
+        throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + " names '" + contact.getKey()
+            + "', which is not a partner id (letters, digits, '.', '_' or '-')");
+      }
+      if (contact.getValue() == null || !EMAIL.matcher(contact.getValue()).matches()) {
+        throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + ": '" + contact.getValue() + "' (partner '"
+            + contact.getKey() + "') is not an e-mail address");
+      }
     }
     if (retentionDays < MIN_RETENTION_DAYS || retentionDays > MAX_RETENTION_DAYS) {
       throw new IllegalArgumentException("retentionDays must be from " + MIN_RETENTION_DAYS + " to "
@@ -198,7 +219,8 @@ public record PipelineSettings(
         csv(text(context, CONTEXT_REVIEWER_PRINCIPALS)),
         urlCheck != null && Boolean.parseBoolean(urlCheck.toLowerCase(Locale.ROOT)),
         number(CONTEXT_INTAKE_CONCURRENCY, concurrency, DEFAULT_INTAKE_CONCURRENCY),
-        number(CONTEXT_RETENTION_DAYS, retention, DEFAULT_RETENTION_DAYS));
+        number(CONTEXT_RETENTION_DAYS, retention, DEFAULT_RETENTION_DAYS),
+        partnerContacts(context.get(CONTEXT_PARTNER_CONTACTS)));
   }
 
   public Optional<String> notificationEmailAddress() {
@@ -296,6 +318,31 @@ public record PipelineSettings(
       JsonNode externalId = e.getValue().path("externalId");
       out.put(e.getKey(), new PartnerTrust(principal.isTextual() ? principal.asText() : null,
           externalId.isTextual() ? externalId.asText() : null));
+    }
+    return out;
+  }
+
+  /**
+   * {@code {"acme": "compliance@acme.example", "globex-1": "partners@globex.example"}}, as a JSON string
+   * on the command line ({@code -c partnerContacts='{…}'}) or an object in cdk.json.
+   */
+  static Map<String, String> partnerContacts(Object value) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (value == null || String.valueOf(value).isBlank()) {
+      return out;
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode tree;
+    try {
+      tree = value instanceof String s ? mapper.readTree(s) : mapper.valueToTree(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + " is not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!tree.isObject()) {
+      throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + " must be a JSON object of partner id to e-mail");
+    }
+    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+      out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText().strip() : null);
     }
     return out;
   }

@@ -40,6 +40,7 @@ public final class PipelineStack extends Stack {
   private final Access access;
   private final Monitoring monitoring;
   private final ConsoleHosting console;
+  private final DailyDigest digest;
   private LogGroup notificationHandlerLogs;
 
   public PipelineStack(Construct scope, String id, StackProps props, PipelineSettings settings) {
@@ -49,9 +50,10 @@ public final class PipelineStack extends Stack {
     alerts = new Alerts(this, "Alerts", settings);
     functions = new Functions(this, "Functions", settings, storage, logGroups);
     workflow = new Workflow(this, "Workflow", settings.stateMachineDefinition(), functions, alerts.submissions(),
-        alerts.key(), logGroups);
+        alerts.partners(), alerts.key(), logGroups);
     api = new ReviewerRestApi(this, "ReviewerApi", functions.api().alias(), logGroups);
     access = new Access(this, "Access", settings, storage, api);
+    digest = new DailyDigest(this, "DailyDigest", settings, functions.digest());
     monitoring = new Monitoring(this, "Monitoring", settings, functions, workflow, api, storage, alerts);
     console = new ConsoleHosting(this, "Console", settings, storage, logGroups, api, access,
         RepositoryRoot.locate().resolve("console/web"));
@@ -63,7 +65,11 @@ public final class PipelineStack extends Stack {
     functions.redrive().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
     // The API's history route reads the execution (named by the submission id) of this workflow.
     functions.api().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
+    // The list route signs its page tokens with this secret's value, and only the API function reads it.
+    functions.api().addEnvironment(LambdaEnvironment.PAGE_TOKEN_SECRET_ARN, storage.pageTokenKey().getSecretArn());
     functions.aggregate().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.digest().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
+    functions.digest().addEnvironment(LambdaEnvironment.PROGRAM_OFFICE_TOPIC_ARN, alerts.submissions().getTopicArn());
     functions.failure().addEnvironment(LambdaEnvironment.API_BASE_URL, api.baseUrl());
 
     // Every object under incoming/, whatever its name: S3's suffix filter is case-sensitive, and a
@@ -85,7 +91,9 @@ public final class PipelineStack extends Stack {
     new CfnOutput(this, "PartnerPolicyArn", outputProps(access.partnerPolicy().getManagedPolicyArn(),
         "Attach to a partner principal tagged partnerId=<id>"));
     new CfnOutput(this, "TopicArn", outputProps(alerts.submissions().getTopicArn(),
-        "Program office notifications (one per evaluated submission)"));
+        "Program office notifications (one per evaluated submission, and the daily digest)"));
+    new CfnOutput(this, "PartnerTopicArn", outputProps(alerts.partners().getTopicArn(),
+        "Partner notifications: subscribe with a filter policy on the partnerId attribute (or use partnerContacts)"));
     new CfnOutput(this, "OperationsTopicArn", outputProps(alerts.operations().getTopicArn(), "Alarms"));
     new CfnOutput(this, "StateMachineArn", outputProps(stateMachineArn, "Submission workflow"));
     new CfnOutput(this, "ConsoleUrl", outputProps(console.origin() + "/",
@@ -99,9 +107,11 @@ public final class PipelineStack extends Stack {
   /** The DynamoDB actions the store adapter's calls need, per what a function does with the table. */
   static final List<String> TABLE_INTAKE = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
   static final List<String> TABLE_AGGREGATE = List.of("dynamodb:GetItem", "dynamodb:BatchWriteItem",
-      "dynamodb:UpdateItem");
+      "dynamodb:UpdateItem", "dynamodb:Query");
   static final List<String> TABLE_FAILURE = List.of("dynamodb:UpdateItem");
-  static final List<String> TABLE_API = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem");
+  static final List<String> TABLE_API = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
+      "dynamodb:UpdateItem");
+  static final List<String> TABLE_DIGEST = List.of("dynamodb:Query");
 
   /**
    * Least privilege, from the handlers' needs: S3 per key prefix with exact actions, the table with
@@ -138,8 +148,9 @@ public final class PipelineStack extends Stack {
     objects(aggregate, List.of("s3:GetObject"), Storage.WORK);
     objects(aggregate, List.of("s3:PutObject"), Storage.REPORTS);
     dataKeyThroughS3(aggregate);
-    // It reads the submission (partner, file, as-of) before it stores the verdict.
-    table(aggregate, TABLE_AGGREGATE, false);
+    // It reads the submission (partner, file, as-of) before it stores the verdict, finds the partner's
+    // previous judged submission on the partner index, and marks it superseded.
+    table(aggregate, TABLE_AGGREGATE, true);
 
     table(functions.failure().function(), TABLE_FAILURE, false);
 
@@ -152,9 +163,32 @@ public final class PipelineStack extends Stack {
     // The template is generated on first use: its existence check needs 404, not 403, when absent.
     listBucket(apiFunction);
     dataKeyThroughS3(apiFunction);
-    // Reviewers' decisions are written by the API; the list and history routes query the indexes.
+    // Reviewers' decisions are written by the API (a conditional put, then the review projection's
+    // update); the list and history routes query the indexes.
     table(apiFunction, TABLE_API, true);
+
+    // The digest pages through the review and all-submissions indexes, and publishes one message.
+    IGrantable digestFunction = functions.digest().function();
+    table(digestFunction, TABLE_DIGEST, true);
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(digestFunction)
+        .actions(List.of("sns:Publish"))
+        .resourceArns(List.of(alerts.submissions().getTopicArn()))
+        .build());
+    digestFunction.getGrantPrincipal().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))
+        .resources(List.of(alerts.key().getKeyArn()))
+        .conditions(Map.of("StringEquals", Map.of("kms:ViaService", "sns." + getRegion() + ".amazonaws.com")))
+        .build());
     workflow.stateMachine().grantExecution(apiFunction, "states:DescribeExecution", "states:GetExecutionHistory");
+    // The page-token key: its value (current and previous versions) and nothing else of the secret,
+    // decrypted with the data key only through Secrets Manager.
+    Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
+        .grantee(apiFunction)
+        .actions(List.of("secretsmanager:GetSecretValue"))
+        .resourceArns(List.of(storage.pageTokenKey().getSecretArn()))
+        .build());
+    dataKey(apiFunction, List.of("kms:Decrypt"), "secretsmanager");
 
     Bucket bucket = storage.intake();
     String s3Prefixes = "Object permissions are scoped to the key prefix this function owns (incoming/, work/, "
@@ -297,6 +331,10 @@ public final class PipelineStack extends Stack {
 
   public ConsoleHosting console() {
     return console;
+  }
+
+  public DailyDigest digest() {
+    return digest;
   }
 
   public LogGroups logGroups() {

@@ -134,12 +134,15 @@ public final class ReviewerRestApi extends Construct {
     Map<String, Boolean> listQuery = new LinkedHashMap<>();
     listQuery.put("method.request.querystring.partnerId", false);
     listQuery.put("method.request.querystring.status", false);
+    listQuery.put("method.request.querystring.review", false);
+    listQuery.put("method.request.querystring.sort", false);
+    listQuery.put("method.request.querystring.overdue", false);
     listQuery.put("method.request.querystring.limit", false);
     listQuery.put("method.request.querystring.nextToken", false);
     add(submissions, "GET", integration, parameters, listQuery, null);
     Resource submission = submissions.addResource("{id}");
     add(submission, "GET", integration, parameters, idPath, null);
-    for (String child : List.of("findings", "report", "history")) {
+    for (String child : List.of("findings", "report", "history", "comparison")) {
       add(submission.addResource(child), "GET", integration, parameters, idPath, null);
     }
     Resource decisions = submission.addResource("decisions");
@@ -260,10 +263,11 @@ public final class ReviewerRestApi extends Construct {
         .properties(Map.of(
             "action", JsonSchema.builder()
                 .type(JsonSchemaType.STRING)
-                .enumValue(List.of("ACCEPT", "REQUEST_CHANGES", "OVERRIDE_FINDING"))
+                .enumValue(List.of("START_REVIEW", "REQUEST_CHANGES", "ACCEPT", "OVERRIDE_FINDING"))
                 .build(),
             "comment", JsonSchema.builder().type(JsonSchemaType.STRING).minLength(1).maxLength(4000).build(),
-            "finding", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(200).build()))
+            "finding", JsonSchema.builder().type(JsonSchemaType.STRING).maxLength(200).build(),
+            "shareWithPartner", JsonSchema.builder().type(JsonSchemaType.BOOLEAN).build()))
         .build();
   }
 

@@ -19,12 +19,14 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
  * The data of the pipeline: the intake bucket (uploads, intermediate results, reports, the blank
- * template), its access-log bucket, and the submissions table, all encrypted with one
- * customer-managed key.
+ * template), its access-log bucket, the submissions table, and the key the API signs its page tokens
+ * with (a Secrets Manager secret), all encrypted with one customer-managed key.
  *
  * <p>One retention setting ({@code retentionDays}) drives both the reports' lifecycle rule and the
  * table's time to live, so a row the API can still read never points at a report S3 has deleted:
@@ -51,11 +53,14 @@ public final class Storage extends Construct {
   /** Overwritten objects (a partner re-uploading the same file name) are kept this long. */
   static final int NONCURRENT_DAYS = 30;
   static final int ACCESS_LOG_DAYS = 365;
+  /** Characters of the generated page-token key: letters and digits, about 380 bits. */
+  static final int PAGE_TOKEN_KEY_CHARS = 64;
 
   private final Key dataKey;
   private final Bucket accessLogs;
   private final Bucket intake;
   private final Table table;
+  private final Secret pageTokenKey;
 
   private final int retentionDays;
 
@@ -147,6 +152,26 @@ public final class Storage extends Construct {
           .projectionType(ProjectionType.ALL)
           .build());
     }
+
+    // Generated at deploy time, never in code or the template; only the API function may read it.
+    pageTokenKey = Secret.Builder.create(this, "PageTokenKey")
+        .description("Competency intake: the key the reviewer API signs its page tokens with (HMAC-SHA256); "
+            + "rotate with put-secret-value (docs/deploy.md)")
+        .encryptionKey(dataKey)
+        .generateSecretString(SecretStringGenerator.builder()
+            .passwordLength(PAGE_TOKEN_KEY_CHARS)
+            .excludePunctuation(true)
+            .includeSpace(false)
+            .build())
+        // Nothing outlives a page token: a new stack's new key costs open pages nothing worth keeping.
+        .removalPolicy(RemovalPolicy.DESTROY)
+        .build();
+    Nag.suppress(pageTokenKey, "AwsSolutions-SMG4",
+        "Rotated by hand (docs/deploy.md: put-secret-value with a new random value). The key only keeps a "
+            + "caller from editing where its own listing resumes (the API checks every token's query and "
+            + "partner behind the signature), and the API accepts the AWSPREVIOUS version, so a rotation "
+            + "breaks no open page; a rotation function would add a Lambda and its permissions for no "
+            + "stronger guarantee.");
   }
 
   /** Days a submission's reports and rows are kept. */
@@ -168,5 +193,10 @@ public final class Storage extends Construct {
 
   public Table table() {
     return table;
+  }
+
+  /** The secret whose value signs the API's page tokens. */
+  public Secret pageTokenKey() {
+    return pageTokenKey;
   }
 }

@@ -37,7 +37,7 @@ public final class Workflow extends Construct {
   private final LogGroup logGroup;
 
   public Workflow(Construct scope, String id, Path definition, Functions functions, ITopic topic,
-      IKey topicKey, LogGroups logGroups) {
+      ITopic partnerTopic, IKey topicKey, LogGroups logGroups) {
     super(scope, id);
     Map<String, String> substitutions = new LinkedHashMap<>();
     substitutions.put("PrerequisitesFunctionArn", functions.prerequisites().alias().getFunctionArn());
@@ -46,6 +46,7 @@ public final class Workflow extends Construct {
     substitutions.put("AggregateFunctionArn", functions.aggregate().alias().getFunctionArn());
     substitutions.put("FailureFunctionArn", functions.failure().alias().getFunctionArn());
     substitutions.put("NotificationTopicArn", topic.getTopicArn());
+    substitutions.put("PartnerTopicArn", partnerTopic.getTopicArn());
     // A placeholder without a value would reach Step Functions as the literal text "${…}" and
     // fail only at run time; a value without a placeholder means the file and the stack disagree.
     requireSamePlaceholders(definition, substitutions.keySet());
@@ -77,12 +78,12 @@ public final class Workflow extends Construct {
     functions.publicUrls().alias().grantInvoke(stateMachine);
     functions.aggregate().alias().grantInvoke(stateMachine);
     functions.failure().alias().grantInvoke(stateMachine);
-    // sns:Publish on the topic, and the two KMS actions SNS documents for publishing to an
+    // sns:Publish on the two topics, and the two KMS actions SNS documents for publishing to an
     // encrypted topic (topic.grantPublish would add kms:GenerateDataKey* instead).
     Grant.addToPrincipal(GrantOnPrincipalOptions.builder()
         .grantee(stateMachine)
         .actions(List.of("sns:Publish"))
-        .resourceArns(List.of(topic.getTopicArn()))
+        .resourceArns(List.of(topic.getTopicArn(), partnerTopic.getTopicArn()))
         .build());
     stateMachine.addToRolePolicy(PolicyStatement.Builder.create()
         .actions(List.of("kms:GenerateDataKey", "kms:Decrypt"))

@@ -100,7 +100,7 @@ class EnvironmentsTest {
         .filter(f -> String.valueOf(f.get("Handler")).startsWith(Functions.HANDLERS))
         .map(f -> PipelineStackTest.map(PipelineStackTest.map(f.get("Environment")).get("Variables"))
             .get("POWERTOOLS_METRICS_NAMESPACE")))
-        .hasSize(8).containsOnly("CompetencyIntake/prod");
+        .hasSize(9).containsOnly("CompetencyIntake/prod");
   }
 
   @Test

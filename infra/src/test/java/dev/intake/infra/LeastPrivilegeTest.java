@@ -55,9 +55,22 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_aggregate_getBatchWriteUpdateOnly() {
+  void dynamoDb_aggregate_getBatchWriteUpdateQueryOnly() {
+    // Query: the partner's previous judged submission, on the partner index (the thread).
     assertThat(dynamoDbActions("AggregateHandler")).containsExactlyInAnyOrder("dynamodb:GetItem",
-        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem");
+        "dynamodb:BatchWriteItem", "dynamodb:UpdateItem", "dynamodb:Query");
+  }
+
+  @Test
+  void dynamoDb_digest_queryOnly() {
+    assertThat(dynamoDbActions("DigestHandler")).containsExactly("dynamodb:Query");
+  }
+
+  @Test
+  void sns_digest_publishesToTheProgramOfficeTopicOnly() {
+    assertThat(roleStatements("DigestHandler")).filteredOn(s -> Synth.list(s.get("Action")).contains("sns:Publish"))
+        .singleElement().satisfies(s -> assertThat(s.get("Resource"))
+            .isEqualTo(ref(synth.logicalId(synth.stack().alerts().submissions()))));
   }
 
   @Test
@@ -66,9 +79,10 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_api_getQueryPutOnly() {
+  void dynamoDb_api_getQueryPutUpdateOnly() {
+    // PutItem appends a decision (if its number is free), UpdateItem writes the review projection.
     assertThat(dynamoDbActions("ApiHandler")).containsExactlyInAnyOrder("dynamodb:GetItem", "dynamodb:Query",
-        "dynamodb:PutItem");
+        "dynamodb:PutItem", "dynamodb:UpdateItem");
   }
 
   @Test
@@ -80,14 +94,16 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_indexes_onlyForTheApi() {
+  void dynamoDb_indexes_onlyForTheFunctionsThatQueryThem() {
     String indexes = synth.logicalId(synth.stack().storage().table()) + ".Arn}/index/*";
-    for (String handler : List.of("IntakeHandler", "DeadLetterHandler", "AggregateHandler", "FailureHandler")) {
+    for (String handler : List.of("IntakeHandler", "DeadLetterHandler", "FailureHandler")) {
       assertThat(roleStatements(handler)).as(handler)
           .noneMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
     }
-    assertThat(roleStatements("ApiHandler"))
-        .anyMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
+    for (String handler : List.of("ApiHandler", "AggregateHandler", "DigestHandler")) {
+      assertThat(roleStatements(handler)).as(handler)
+          .anyMatch(s -> Synth.list(s.get("Resource")).stream().anyMatch(r -> joined(r).endsWith(indexes)));
+    }
   }
 
   // --- KMS --------------------------------------------------------------------------------------
@@ -108,15 +124,52 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dataKey_api_throughS3AndDynamoDbOnly() {
-    assertThat(viaServices("ApiHandler")).containsExactlyInAnyOrder("s3", "dynamodb");
+  void dataKey_api_throughS3DynamoDbAndSecretsManagerOnly() {
+    assertThat(viaServices("ApiHandler")).containsExactlyInAnyOrder("s3", "dynamodb", "secretsmanager");
+  }
+
+  // --- the page-token key -----------------------------------------------------------------------
+
+  @Test
+  void pageTokenKey_onlyTheApiFunction_mayReadItAndOnlyItsValue() {
+    // given: every Secrets Manager action any role of the stack is granted, and on what
+    Map<String, Set<String>> readers = new java.util.TreeMap<>();
+    Set<Object> resources = new java.util.HashSet<>();
+    for (Map<String, Object> policy : synth.ofType("AWS::IAM::Policy").values()) {
+      for (Map<String, Object> s : statements(policy)) {
+        List<String> secretActions = Synth.list(s.get("Action")).stream().map(String::valueOf)
+            .filter(a -> a.startsWith("secretsmanager:")).toList();
+        if (!secretActions.isEmpty()) {
+          resources.addAll(Synth.list(s.get("Resource")));
+          Synth.list(policy.get("Roles")).forEach(role -> readers
+              .computeIfAbsent(String.valueOf(map(role).get("Ref")), r -> new TreeSet<>()).addAll(secretActions));
+        }
+      }
+    }
+
+    // then: the API function's role, the secret's value, that secret alone
+    String apiRole = synth.logicalId(synth.stack().functions().api().role());
+    assertThat(readers).isEqualTo(Map.of(apiRole, Set.of("secretsmanager:GetSecretValue")));
+    assertThat(resources).containsExactly(ref(synth.logicalId(synth.stack().storage().pageTokenKey())));
   }
 
   @Test
-  void topicKey_workflowGrant_onlyThroughSns() {
+  void pageTokenKey_dataKeyThroughSecretsManager_decryptOnly() {
+    Object dataKey = PipelineStackTest.getAtt(synth.logicalId(synth.stack().storage().dataKey()), "Arn");
+    List<Object> actions = roleStatements("ApiHandler").stream()
+        .filter(s -> Synth.list(s.get("Resource")).contains(dataKey))
+        .filter(s -> joined(map(map(s.get("Condition")).get("StringEquals")).get("kms:ViaService"))
+            .startsWith("secretsmanager."))
+        .flatMap(s -> Synth.list(s.get("Action")).stream()).toList();
+
+    assertThat(actions).containsExactly("kms:Decrypt");
+  }
+
+  @Test
+  void topicKey_workflowAndDigestGrants_onlyThroughSns() {
     Object topicKey = PipelineStackTest.getAtt(synth.logicalId(synth.stack().alerts().key()), "Arn");
     assertThat(Synth.identityStatements(synth).stream().filter(s -> Synth.list(s.get("Resource")).contains(topicKey)))
-        .singleElement().satisfies(s -> assertThat(joined(map(map(s.get("Condition")).get("StringEquals"))
+        .hasSize(2).allSatisfy(s -> assertThat(joined(map(map(s.get("Condition")).get("StringEquals"))
             .get("kms:ViaService"))).isEqualTo("sns.{AWS::Region}.amazonaws.com"));
   }
 
@@ -167,13 +220,10 @@ class LeastPrivilegeTest {
   @Test
   void partnerApi_ownRoutes_areAllowed() {
     assertThat(List.of("GET/submissions", "GET/submissions/" + ID, "GET/submissions/" + ID + "/findings",
-        "GET/submissions/" + ID + "/report", "GET/submissions/" + ID + "/history", "GET/template", "POST/uploads"))
+        "GET/submissions/" + ID + "/report", "GET/submissions/" + ID + "/history",
+        "GET/submissions/" + ID + "/comparison", "GET/submissions/" + ID + "/decisions", "GET/template",
+        "POST/uploads"))
         .allSatisfy(route -> assertThat(partnerMayInvoke(route)).as(route).isTrue());
-  }
-
-  @Test
-  void partnerApi_getDecisions_isNotAllowed() {
-    assertThat(partnerMayInvoke("GET/submissions/" + ID + "/decisions")).isFalse();
   }
 
   @Test
@@ -182,11 +232,11 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void partnerApi_anIdPatternStretchedOverDecisions_isDeniedAnyway() {
-    // IAM's ? matches '/' too, so the exact-length {id} pattern alone would allow this path.
+  void partnerApi_anIdPatternStretchedOverDecisions_isDeniedAnywayForPost() {
+    // IAM's ? matches '/' too: the exact-length {id} pattern of a GET route would match this path.
     assertThat(iamMatches(apiPrefix + "GET/submissions/sub-" + "?".repeat(26), apiPrefix + "GET/submissions/"
         + ID_THEN_DECISIONS)).isTrue();
-    assertThat(partnerMayInvoke("GET/submissions/" + ID_THEN_DECISIONS)).isFalse();
+    assertThat(partnerMayInvoke("POST/submissions/" + ID_THEN_DECISIONS)).isFalse();
   }
 
   @Test
@@ -215,6 +265,22 @@ class LeastPrivilegeTest {
   void bucketDeny_partnerListing_coversMultipartUploads() {
     assertThat(Synth.list(bucketStatement("PartnersListOnlyTheirOwnPrefix").get("Action")))
         .contains("s3:ListBucket", "s3:ListBucketVersions", "s3:ListBucketMultipartUploads");
+  }
+
+  @Test
+  void bucketDeny_principalTaggedAsTheStrayUploads_isDeniedEveryPartnerActionOnTheWholeBucket() {
+    Map<String, Object> deny = bucketStatement("NoPartnerIsTheStrayUploads");
+
+    assertThat(deny.get("Effect")).isEqualTo("Deny");
+    assertThat(map(deny.get("Condition")).get("StringEqualsIgnoreCase"))
+        .isEqualTo(Map.of("aws:PrincipalTag/partnerId", "unassigned"));
+    List<String> actions = Synth.list(deny.get("Action")).stream().map(String::valueOf).toList();
+    for (String action : List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:ListBucketVersions")) {
+      assertThat(actions.stream().anyMatch(pattern -> iamMatches(pattern, action))).as(action).isTrue();
+    }
+    String bucket = synth.logicalId(synth.stack().storage().intake());
+    assertThat(Synth.list(deny.get("Resource")).stream().map(AlertsTest::joined))
+        .containsExactlyInAnyOrder("{" + bucket + ".Arn}", "{" + bucket + ".Arn}/*");
   }
 
   @Test

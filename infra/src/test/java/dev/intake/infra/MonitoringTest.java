@@ -39,7 +39,7 @@ class MonitoringTest {
   void alarms_names_areTheOnesThatMatter() {
     assertThat(alarms.keySet()).containsExactlyInAnyOrder("WorkflowFailed", "WorkflowTimedOut", "WorkflowAborted",
         "IntakeErrorRate", "DeadLetters", "DeadLetterAge", "Parked", "NotificationsFailed", "TableThrottles",
-        "TableSystemErrors", "Api5xx", "ApiLatencyP99", "ReviewsOverdue");
+        "TableSystemErrors", "Api5xx", "ApiLatencyP99", "ReviewsOverdue", "DigestFailed");
   }
 
   @Test

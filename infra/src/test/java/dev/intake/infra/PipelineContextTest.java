@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the context values (e-mails, partners and their trust, reviewers, urlCheck, env) change; their validation. */
 class PipelineContextTest {
@@ -102,6 +104,15 @@ class PipelineContextTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acme/../x");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"unassigned", "Unassigned"})
+  void partnerId_theStrayUploadsFolder_isRefusedAtSynth(String id) {
+    // a role for it would read every upload that landed outside a partner's folder
+    assertThatThrownBy(() -> settings(Map.of("partnerIds", id,
+        "partnerTrust", "{\"" + id + "\":{\"externalId\":\"x-123456\"}}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+  }
+
   @Test
   void partnerId_tooLongForTheEnvironmentsRoleName_isRefusedAtSynth() {
     // given: competency-staging-partner- leaves 37 characters of the 64
@@ -132,6 +143,24 @@ class PipelineContextTest {
   void notificationEmail_malformed_isRefusedAtSynth() {
     assertThatThrownBy(() -> settings(Map.of("notificationEmail", "not-an-address")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not-an-address");
+  }
+
+  @Test
+  void partnerContacts_malformedAddress_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "{\"acme\":\"nobody\"}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'nobody' (partner 'acme')");
+  }
+
+  @Test
+  void partnerContacts_notAPartnerId_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "{\"../acme\":\"a@b.example\"}")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a partner id");
+  }
+
+  @Test
+  void partnerContacts_notJsonObject_isRefusedAtSynth() {
+    assertThatThrownBy(() -> settings(Map.of("partnerContacts", "[\"a@b.example\"]")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partnerContacts must be a JSON object");
   }
 
   @Test

@@ -25,6 +25,7 @@ class PipelineStackTest {
       "dev.intake.handlers.CaseStudiesHandler::handleRequest",
       "dev.intake.handlers.PublicUrlsHandler::handleRequest",
       "dev.intake.handlers.AggregateHandler::handleRequest",
+      "dev.intake.handlers.DigestHandler::handleRequest",
       "dev.intake.handlers.FailureHandler::handleRequest",
       "dev.intake.handlers.ApiHandler::handleRequest");
 
@@ -221,7 +222,7 @@ class PipelineStackTest {
   }
 
   @Test
-  void table_globalSecondaryIndexes_areTheFourTheStoreQueriesProjectingAll() {
+  void table_globalSecondaryIndexes_areTheFiveTheStoreQueriesProjectingAll() {
     // given
     List<Object> indexes = list(table().get("GlobalSecondaryIndexes"));
 
@@ -230,7 +231,7 @@ class PipelineStackTest {
         .collect(Collectors.toMap(i -> (String) i.get("IndexName"), i -> i));
 
     // then
-    assertThat(byName.keySet()).containsExactlyInAnyOrder("byPartner", "byStatus", "all", "byDocument");
+    assertThat(byName.keySet()).containsExactlyInAnyOrder("byPartner", "byStatus", "all", "byDocument", "byReview");
     assertThat(map(byName.get("byPartner")).get("KeySchema")).isEqualTo(List.of(
         Map.of("AttributeName", "GSI1PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI1SK", "KeyType", "RANGE")));
     assertThat(map(byName.get("byStatus")).get("KeySchema")).isEqualTo(List.of(
@@ -239,6 +240,8 @@ class PipelineStackTest {
         Map.of("AttributeName", "GSI3PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI3SK", "KeyType", "RANGE")));
     assertThat(map(byName.get("byDocument")).get("KeySchema")).isEqualTo(List.of(
         Map.of("AttributeName", "GSI4PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI4SK", "KeyType", "RANGE")));
+    assertThat(map(byName.get("byReview")).get("KeySchema")).isEqualTo(List.of(
+        Map.of("AttributeName", "GSI5PK", "KeyType", "HASH"), Map.of("AttributeName", "GSI5SK", "KeyType", "RANGE")));
     assertThat(byName.values()).allSatisfy(i -> assertThat(map(map(i).get("Projection")))
         .containsEntry("ProjectionType", "ALL"));
   }
@@ -246,7 +249,7 @@ class PipelineStackTest {
   // --- functions ------------------------------------------------------------------------------
 
   @Test
-  void functions_handlers_areTheEightPipelineHandlers() {
+  void functions_handlers_areTheNinePipelineHandlers() {
     assertThat(pipelineFunctions().values().stream().map(f -> f.get("Handler")).collect(Collectors.toSet()))
         .isEqualTo(HANDLERS);
   }
@@ -288,7 +291,7 @@ class PipelineStackTest {
     assertThat(memory).containsExactlyInAnyOrderEntriesOf(Map.of(
         "IntakeHandler", 1024, "AggregateHandler", 1024, "ApiHandler", 768,
         "PrerequisitesHandler", 512, "CaseStudiesHandler", 512, "PublicUrlsHandler", 512, "FailureHandler", 512,
-        "DeadLetterHandler", 1024));
+        "DeadLetterHandler", 1024, "DigestHandler", 512));
   }
 
   @Test
@@ -334,7 +337,7 @@ class PipelineStackTest {
         "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS",
             "RETENTION_DAYS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",
-            "STATE_MACHINE_ARN", "RETENTION_DAYS", "CONSOLE_ORIGIN"));
+            "STATE_MACHINE_ARN", "RETENTION_DAYS", "CONSOLE_ORIGIN", "PAGE_TOKEN_SECRET_ARN"));
 
     // then
     expected.forEach((handler, own) -> {
@@ -352,6 +355,20 @@ class PipelineStackTest {
         .containsEntry("PARTNER_ROLE_PREFIX", "competency-dev-partner-");
     assertThat(environment("IntakeHandler").get("STATE_MACHINE_ARN"))
         .isEqualTo(ref(id(synth.stack().workflow().stateMachine())));
+    assertThat(environment("ApiHandler").get("PAGE_TOKEN_SECRET_ARN"))
+        .isEqualTo(ref(id(synth.stack().storage().pageTokenKey())));
+  }
+
+  @Test
+  void pageTokenKey_isGeneratedAtDeployAndEncryptedWithTheDataKey() {
+    Map<String, Object> secret = synth.ofType("AWS::SecretsManager::Secret").get(id(synth.stack().storage()
+        .pageTokenKey()));
+
+    assertThat(secret).doesNotContainKey("SecretString");
+    assertThat(map(secret.get("GenerateSecretString")))
+        .containsEntry("PasswordLength", 64).containsEntry("ExcludePunctuation", true);
+    assertThat(secret.get("KmsKeyId")).isEqualTo(getAtt(id(synth.stack().storage().dataKey()), "Arn"));
+    assertThat(synth.ofType("AWS::SecretsManager::Secret")).hasSize(1);
   }
 
   @Test
@@ -435,16 +452,16 @@ class PipelineStackTest {
   // --- topic ---------------------------------------------------------------------------------
 
   @Test
-  void topics_bothAreKmsEncryptedAndTlsOnly() {
+  void topics_allThreeAreKmsEncryptedAndTlsOnly() {
     // given
     Map<String, Map<String, Object>> topics = synth.ofType("AWS::SNS::Topic");
     Map<String, Map<String, Object>> policies = synth.ofType("AWS::SNS::TopicPolicy");
 
     // then
-    assertThat(topics).hasSize(2);
+    assertThat(topics).hasSize(3);
     assertThat(topics.values()).allSatisfy(t ->
         assertThat(t.get("KmsMasterKeyId")).isEqualTo(getAtt(id(synth.stack().alerts().key()), "Arn")));
-    assertThat(policies).hasSize(2);
+    assertThat(policies).hasSize(3);
     assertThat(policies.values()).allSatisfy(p -> assertThat(statements(p)).anySatisfy(s -> {
       assertThat(s).containsEntry("Effect", "Deny");
       assertThat(s.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
@@ -508,7 +525,7 @@ class PipelineStackTest {
   }
 
   @Test
-  void stateMachineRole_mayInvokeExactlyTheFiveAliasesAndPublishOnlyToTheTopic() {
+  void stateMachineRole_mayInvokeExactlyTheFiveAliasesAndPublishOnlyToTheTwoTopics() {
     // given
     List<Map<String, Object>> statements = statements(synth.ofType("AWS::IAM::Policy").get(
         id(synth.stack().workflow().stateMachine().getRole().getNode().findChild("DefaultPolicy"))));
@@ -523,7 +540,8 @@ class PipelineStackTest {
     assertThat(list(invoke.get("Resource"))).containsExactlyInAnyOrder(
         ref(aliasOf("PrerequisitesHandler")), ref(aliasOf("CaseStudiesHandler")), ref(aliasOf("PublicUrlsHandler")),
         ref(aliasOf("AggregateHandler")), ref(aliasOf("FailureHandler")));
-    assertThat(publish.get("Resource")).isEqualTo(ref(id(synth.stack().alerts().submissions())));
+    assertThat(list(publish.get("Resource"))).containsExactlyInAnyOrder(ref(id(synth.stack().alerts().submissions())),
+        ref(id(synth.stack().alerts().partners())));
   }
 
   // --- IAM ------------------------------------------------------------------------------------
@@ -603,7 +621,7 @@ class PipelineStackTest {
     Object operations = ref(id(synth.stack().alerts().operations()));
 
     // then
-    assertThat(alarms).hasSize(13);
+    assertThat(alarms).hasSize(14);
     assertThat(alarms.values()).allSatisfy(a -> assertThat(a.get("AlarmActions")).isEqualTo(List.of(operations)));
   }
 

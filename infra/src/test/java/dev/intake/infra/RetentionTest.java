@@ -54,7 +54,7 @@ class RetentionTest {
   }
 
   @Test
-  void functionsThatWriteRows_retentionDays_isTheSameSetting() {
+  void functionsThatReadOrWriteRows_retentionDays_isTheSameSetting() {
     Map<String, Object> retention = synth.ofType("AWS::Lambda::Function").values().stream()
         .filter(f -> map(map(f.getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of()))
             .containsKey(Functions.RETENTION_ENV))
@@ -63,7 +63,7 @@ class RetentionTest {
 
     assertThat(retention).containsOnlyKeys(Functions.HANDLERS + "IntakeHandler::handleRequest",
         Functions.HANDLERS + "DeadLetterHandler::handleRequest", Functions.HANDLERS + "AggregateHandler::handleRequest",
-        Functions.HANDLERS + "ApiHandler::handleRequest");
+        Functions.HANDLERS + "ApiHandler::handleRequest", Functions.HANDLERS + "DigestHandler::handleRequest");
     assertThat(retention.values()).containsOnly(String.valueOf(RETENTION));
   }
 

@@ -39,7 +39,9 @@ final class Synth {
           + "\"externalId\":\"globex-51d0aa42\"}}",
       PipelineSettings.CONTEXT_REVIEWER_PRINCIPALS, SSO_REVIEWERS + "," + BREAK_GLASS_REVIEWER,
       PipelineSettings.CONTEXT_URL_CHECK, "true",
-      PipelineSettings.CONTEXT_RETENTION_DAYS, "400");
+      PipelineSettings.CONTEXT_RETENTION_DAYS, "400",
+      PipelineSettings.CONTEXT_PARTNER_CONTACTS, "{\"acme\":\"competency@acme.example\","
+          + "\"globex-1\":\"partners@globex.example\"}");
 
   /** The full context as one environment has it. */
   static Map<String, Object> fullContext(String env) {

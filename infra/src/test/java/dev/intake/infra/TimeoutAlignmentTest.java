@@ -44,7 +44,7 @@ class TimeoutAlignmentTest {
 
   @Test
   void functions_everyOne_hasAnSdkCallTimeout() {
-    assertThat(functions).hasSize(8);
+    assertThat(functions).hasSize(9);
     functions.forEach((handler, f) -> assertThat(environment(f)).as(handler)
         .containsKey(PipelineFunction.SDK_CALL_TIMEOUT_ENV));
   }

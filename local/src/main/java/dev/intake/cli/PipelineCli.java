@@ -38,6 +38,7 @@ public final class PipelineCli {
     register(new ServeCommand());
     register(new UploadCommand());
     register(new TokenCommand());
+    register(new DigestCommand());
     register(new LoadCommand());
   }
 

@@ -45,6 +45,11 @@ final class TokenCommand implements Command {
     if (partner != null && !PartnerIds.isValid(partner)) {
       throw CliException.usage("the partner id must be letters, digits, '.', '_' or '-', not '" + partner + "'");
     }
+    if (partner != null && PartnerIds.isReserved(partner)) {
+      throw CliException.usage("'" + partner + "' is reserved for uploads outside a partner's folder; no partner "
+          + "token can stand for it (the reviewer token lists them: GET /submissions?partnerId="
+          + PartnerIds.UNASSIGNED + ")");
+    }
     JsonNode runtime = Runtimes.running(a);
     LocalTokens tokens = new LocalTokens(runtime.path("token").asText());
     if (a.flag(CONSOLE)) {

@@ -55,7 +55,9 @@ final class UploadCommand implements Command {
     return "Usage: pipeline " + synopsis() + "\n\n" + summary() + "\n\n"
         + "By default as the partner would from outside AWS: POST /uploads for a presigned PUT, then the PUT.\n\n"
         + "Options:\n"
-        + "  --partner ID  the partner folder (default: the workbook's Partner ID, else 'unassigned')\n"
+        + "  --partner ID  the partner folder (default: the workbook's Partner ID, else '" + PartnerIds.UNASSIGNED
+        + "',\n"
+        + "                the folder of stray uploads, which no partner owns: those are always put directly)\n"
         + "  --data DIR    the data folder of the running pipeline (default .pipeline-data/)\n"
         + "  --direct      put the object with the bucket's credentials instead (any file name)\n\n"
         + "Exit codes: 0 uploaded, 64 usage error (or a file name or size the API refuses), 66 FILE cannot be read,\n"
@@ -83,8 +85,9 @@ final class UploadCommand implements Command {
     }
     JsonNode runtime = Runtimes.running(a);
     String fileName = file.getFileName().toString();
-    String key = a.flag(DIRECT) ? direct(runtime, partner, fileName, bytes) : throughTheApi(runtime, partner, fileName,
-        bytes);
+    // The stray uploads' folder is no partner's, so there is no partner to ask the API for a link as.
+    boolean direct = a.flag(DIRECT) || PartnerIds.isReserved(partner);
+    String key = direct ? direct(runtime, partner, fileName, bytes) : throughTheApi(runtime, partner, fileName, bytes);
     out.println("uploaded " + fileName + " to s3://" + runtime.path("bucket").asText() + "/" + key);
     out.println("follow it: curl -s -H 'Authorization: Bearer " + runtime.path("token").asText() + "' '"
         + runtime.path("api").asText() + "/submissions?partnerId=" + partner + "'");
@@ -157,10 +160,10 @@ final class UploadCommand implements Command {
     ParseOutcome parsed = new WorkbookParser().parse(bytes, "upload");
     if (parsed instanceof ParseOutcome.Parsed p) {
       String id = p.assessment().profile().text(ProfileField.PARTNER_ID).strip();
-      if (PartnerIds.isValid(id)) {
+      if (PartnerIds.isPartner(id)) {
         return id;
       }
     }
-    return "unassigned";
+    return PartnerIds.UNASSIGNED;
   }
 }

@@ -4,6 +4,7 @@ import dev.intake.model.FindingsReport;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.report.Evaluator;
+import dev.intake.report.Comparison;
 import dev.intake.report.ReportJson;
 import dev.intake.report.TextReport;
 import dev.intake.report.WorkbookAnnotator;
@@ -20,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,7 @@ final class ValidateCommand implements Command {
   private static final String AS_OF = "--as-of";
   private static final String FORMAT = "--format";
   private static final String ANNOTATE = "--annotate";
+  private static final String SINCE = "--since";
 
   private final Clock clock;
   private final Evaluator evaluator;
@@ -63,7 +66,8 @@ final class ValidateCommand implements Command {
   }
 
   @Override public String synopsis() {
-    return "validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx] [--check-urls]";
+    return "validate FILE.xlsx [--as-of YYYY-MM-DD] [--format text|json] [--annotate OUT.xlsx] [--since OLD.xlsx]"
+        + " [--check-urls]";
   }
 
   @Override public String summary() {
@@ -81,6 +85,9 @@ final class ValidateCommand implements Command {
         + "  --format text|json   the report as text (default) or as the JSON the API serves\n"
         + "  --annotate OUT.xlsx  also write a copy of the workbook with each finding as a comment on its\n"
         + "                       cell and a Findings sheet (replaces OUT.xlsx; never FILE.xlsx itself)\n"
+        + "  --since OLD.xlsx     also say what changed since an earlier version of the workbook (\"3 fixed, 1 new\n"
+        + "                       since …\", matched by what each finding is about, not by row), in the text\n"
+        + "                       report and on the annotated copy's Findings sheet\n"
         + "  --check-urls         also fetch each public case-study page and check it is reachable and names\n"
         + "                       the partner and the customer (off by default; needs internet; never reaches\n"
         + "                       private, loopback, link-local or metadata addresses)\n"
@@ -90,7 +97,7 @@ final class ValidateCommand implements Command {
   }
 
   @Override public int run(List<String> args, PrintStream out, PrintStream err) throws CliException {
-    Arguments a = Arguments.parse(args, Set.of(AS_OF, FORMAT, ANNOTATE), Set.of(Runtimes.CHECK_URLS));
+    Arguments a = Arguments.parse(args, Set.of(AS_OF, FORMAT, ANNOTATE, SINCE), Set.of(Runtimes.CHECK_URLS));
     if (a.help()) {
       out.print(usage());
       return ExitCodes.OK;
@@ -113,12 +120,13 @@ final class ValidateCommand implements Command {
         ? parse(parser, bytes, name)
         : parser.parse(bytes, name);
     FindingsReport report = judge.evaluate(outcome, asOf, "", null);
+    Comparison changes = a.value(SINCE).isPresent() ? since(Path.of(a.value(SINCE).get()), judge, asOf, report) : null;
 
-    out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report));
+    out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report, changes));
     out.flush();
     if (annotate != null) {
       ParseOutcome.Stats stats = outcome instanceof ParseOutcome.Parsed p ? p.stats() : null;
-      WorkbookAnnotator.Annotation annotation = annotator.annotate(bytes, report, stats);
+      WorkbookAnnotator.Annotation annotation = annotator.annotate(bytes, report, stats, changes);
       OutputFiles.write(annotate, annotation.workbook(), true);
       err.println(annotation.annotatedCopy()
           ? "Annotated copy written to " + annotate
@@ -126,6 +134,25 @@ final class ValidateCommand implements Command {
               + annotation.note() + ")");
     }
     return ExitCodes.of(report.status());
+  }
+
+  /**
+   * The earlier version judged on the same day, compared with this one; "since" is the day the earlier
+   * file was last modified (UTC).
+   */
+  private static Comparison since(Path previous, Evaluator judge, LocalDate asOf, FindingsReport report)
+      throws CliException {
+    WorkbookParser parser = judge.parser();
+    byte[] bytes = read(previous, parser.limits().maxFileBytes());
+    String name = previous.getFileName() == null ? previous.toString() : previous.getFileName().toString();
+    FindingsReport before = judge.evaluate(parser.parse(bytes, name), asOf, "", null);
+    LocalDate modified;
+    try {
+      modified = LocalDate.ofInstant(Files.getLastModifiedTime(previous).toInstant(), ZoneOffset.UTC);
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.NO_INPUT, "cannot read " + previous + ": " + e.getMessage());
+    }
+    return Comparison.of(name, modified, before.findings(), report.findings());
   }
 
   private LocalDate asOf(Arguments a) throws CliException {

@@ -134,13 +134,15 @@ public final class LoadRun {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
+  /** The program office's messages in the outbox (each upload also sends its partner one, not counted). */
   private static int countNotifications(Path outbox) throws IOException {
     if (!Files.isDirectory(outbox)) {
       return 0;
     }
     try (Stream<Path> files = Files.list(outbox)) {
       return (int) files.filter(f -> f.getFileName().toString().endsWith(".json"))
-          .filter(f -> PipelineJson.tree(readQuietly(f)).path("Subject").isTextual())
+          .map(f -> PipelineJson.tree(readQuietly(f)))
+          .filter(m -> m.path("Subject").isTextual() && LocalWorkflow.TOPIC_ARN.equals(m.path("TopicArn").asText()))
           .count();
     }
   }

@@ -24,6 +24,9 @@ import dev.intake.local.asl.Sleeper;
 import dev.intake.local.asl.StepFunctionsRunner;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
+import dev.intake.pipeline.Digest;
+import dev.intake.pipeline.DigestService;
+import dev.intake.pipeline.DueDates;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.PipelineJson;
@@ -37,6 +40,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +56,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The whole pipeline on one machine: S3Proxy (in-process, files under the data folder), dynalite
  * (child process, LevelDB under the data folder), the Step Functions runner executing
  * statemachine/submission.asl.json with the real handlers as its tasks, the S3 event poller, the
- * reviewer API on 127.0.0.1 and an outbox for notifications. Everything that lives in the data folder
+ * reviewer API on 127.0.0.1, an outbox for notifications and the daily digest on business days at
+ * {@link #DIGEST_TIME} UTC (as EventBridge Scheduler runs it on AWS). Everything that lives in the data folder
  * survives a restart: uploads, submissions, executions (unfinished ones are resumed) and which
  * uploads were already delivered.
  */
@@ -56,6 +67,8 @@ public final class LocalRuntime implements AutoCloseable {
 
   public static final String BUCKET = "competency-intake-local";
   public static final String TABLE = "competency-intake";
+  /** When the program office's digest is made, on business days (UTC); the stack's schedule says the same. */
+  public static final LocalTime DIGEST_TIME = LocalTime.of(7, 0);
 
   /**
    * How to run.
@@ -102,6 +115,8 @@ public final class LocalRuntime implements AutoCloseable {
   private final IncomingPoller poller;
   private final LocalApiServer api;
   private final LocalTokens tokens;
+  private final DigestService digests;
+  private final ScheduledExecutorService digestTimer;
   private final SubmissionStore store;
   private final ObjectStore objects;
   private final ConsoleSessions consoleSessions;
@@ -110,7 +125,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   private LocalRuntime(Options options, Path root, S3ProxyEngine s3Engine, DynaliteProcess dynalite,
       AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens,
-      SubmissionStore store, ObjectStore objects, ConsoleSessions consoleSessions) {
+      DigestService digests, SubmissionStore store, ObjectStore objects, ConsoleSessions consoleSessions) {
     this.options = options;
     this.root = root;
     this.s3Engine = s3Engine;
@@ -120,6 +135,12 @@ public final class LocalRuntime implements AutoCloseable {
     this.poller = poller;
     this.api = api;
     this.tokens = tokens;
+    this.digests = digests;
+    this.digestTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "daily-digest");
+      t.setDaemon(true);
+      return t;
+    });
     this.store = store;
     this.objects = objects;
     this.consoleSessions = consoleSessions;
@@ -130,6 +151,7 @@ public final class LocalRuntime implements AutoCloseable {
     Path root = RepositoryRoot.locate();
     Path data = o.dataDir().toAbsolutePath();
     Files.createDirectories(data);
+    ownerOnly(data);
     LocalTokens tokens = new LocalTokens(o.token());
     S3ProxyEngine s3 = null;
     DynaliteProcess dynalite = null;
@@ -158,7 +180,9 @@ public final class LocalRuntime implements AutoCloseable {
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
       SubmissionTableSetup.create(clients.dynamoDb(), TABLE);
-      SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE);
+      // Page tokens signed with the data folder's key, as the API on AWS signs them with its secret's.
+      SubmissionStore store = new DynamoDbSubmissionStore(clients.dynamoDb(), TABLE)
+          .withPageTokenKeys(LocalPageTokenKey.inDataFolder(data));
       ObjectStore objects = new KeptVersions(new S3ObjectStore(clients.s3(), clients.s3Presigner()), s3);
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
 
@@ -180,7 +204,9 @@ public final class LocalRuntime implements AutoCloseable {
       ConsoleSessions consoleSessions = new ConsoleSessions(o.clock());
       api = new LocalApiServer(apiHandler, tokens, apiPort,
           new LocalApiServer.Console(root.resolve("console/web"), consoleSessions, s3.endpoint().toString()));
-      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens,
+      DigestService digests = new DigestService(store, o.clock(), "http://127.0.0.1:" + apiPort, PipelineMetrics.NONE,
+          notifier);
+      LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, digests,
           store, objects, consoleSessions);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {
@@ -188,10 +214,22 @@ public final class LocalRuntime implements AutoCloseable {
       }
       poller.start(o.pollInterval().toMillis());
       runtime.writeRuntimeJson();
+      runtime.scheduleDigest();
       return runtime;
     } catch (RuntimeException | IOException e) {
       closeAll(api, poller, runner, clients, dynalite, s3);
       throw e;
+    }
+  }
+
+  /**
+   * The data folder readable by its owner only, where the file system has POSIX permissions: dynalite
+   * takes any credentials, so its files and the rest (uploads, outbox, runtime.json) are kept from the
+   * machine's other users (SECURITY.md).
+   */
+  private static void ownerOnly(Path data) throws IOException {
+    if (Files.getFileStore(data).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     }
   }
 
@@ -205,6 +243,8 @@ public final class LocalRuntime implements AutoCloseable {
     ObjectNode n = PipelineJson.mapper().createObjectNode();
     n.put("api", api.endpoint().toString());
     n.put("s3", s3Engine.endpoint().toString());
+    // For ./pipeline digest; dynalite takes any credentials, so this file is the owner's only (SECURITY.md).
+    n.put("dynamodb", dynalite.endpoint().toString());
     n.put("token", tokens.token());
     // A one-time sign-in link (12 hours) for the reviewer's console; ./pipeline token --console mints more.
     n.put("console", consoleLink.toString());
@@ -215,6 +255,30 @@ public final class LocalRuntime implements AutoCloseable {
     // system has POSIX permissions.
     AtomicFiles.replace(options.dataDir().resolve("runtime.json"),
         PipelineJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(n));
+  }
+
+  /** Makes the program office's digest now: counts, the overdue list, one message in the outbox. */
+  public Digest digest() {
+    return digests.run();
+  }
+
+  /** The next digest: the next business day's {@link #DIGEST_TIME} (UTC) after now; then the one after. */
+  private void scheduleDigest() {
+    Instant now = options.clock().instant();
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Instant next = day.atTime(DIGEST_TIME).toInstant(ZoneOffset.UTC);
+    while (!next.isAfter(now) || !DueDates.businessDay(LocalDate.ofInstant(next, ZoneOffset.UTC))) {
+      next = next.plus(Duration.ofDays(1));
+    }
+    long delay = Duration.between(now, next).toMillis();
+    digestTimer.schedule(() -> {
+      try {
+        digest();
+      } catch (RuntimeException e) {
+        LOG.error("The daily digest failed", e);
+      }
+      scheduleDigest();
+    }, delay, TimeUnit.MILLISECONDS);
   }
 
   /** Reads the endpoints a running runtime wrote to {@code dataDir/runtime.json}. */
@@ -294,6 +358,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    digestTimer.shutdownNow();
     api.close();
     closeAll(poller, runner, clients, dynalite, s3Engine);
     LOG.info("Local pipeline stopped");

@@ -38,7 +38,19 @@ public final class LocalTokens {
     return token;
   }
 
+  /**
+   * A token that acts as {@code partnerId}'s role.
+   *
+   * @throws IllegalArgumentException for an id that is not a partner's: malformed, or the reserved
+   *     {@link PartnerIds#UNASSIGNED}
+   */
   public String partnerToken(String partnerId) {
+    if (PartnerIds.isReserved(partnerId)) {
+      throw new IllegalArgumentException("'" + partnerId + "' is reserved for uploads outside a partner's folder");
+    }
+    if (!PartnerIds.isValid(partnerId)) {
+      throw new IllegalArgumentException("not a partner id: '" + partnerId + "'");
+    }
     return "partner." + partnerId + "." + mac(partnerId);
   }
 
@@ -54,7 +66,7 @@ public final class LocalTokens {
     if (presented.startsWith("partner.")) {
       int dot = presented.lastIndexOf('.');
       String partnerId = dot > 8 ? presented.substring(8, dot) : "";
-      if (PartnerIds.isValid(partnerId)
+      if (PartnerIds.isPartner(partnerId)
           && LocalApiServer.same(presented.substring(dot + 1), mac(partnerId))) {
         return role(PARTNER_ROLE_PREFIX + partnerId, "local-partner");
       }

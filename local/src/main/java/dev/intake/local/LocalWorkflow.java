@@ -34,12 +34,16 @@ import java.util.function.Consumer;
 /**
  * statemachine/submission.asl.json, run by the local Step Functions runner with the real handlers
  * as its tasks. Each task is registered under a pseudo-ARN substituted for the same placeholder the
- * CDK stack fills with the function's alias ARN; the SNS publish goes to {@code notifications}.
+ * CDK stack fills with the function's alias ARN; the SNS publishes (the program office's and the
+ * partner's topic) go to {@code notifications}.
  */
 public final class LocalWorkflow {
 
   static final String ARN_PREFIX = "arn:aws:lambda:local:" + LocalApiServer.LOCAL_ACCOUNT + ":function:";
   static final String TOPIC_ARN = "arn:aws:sns:local:" + LocalApiServer.LOCAL_ACCOUNT + ":competency-intake";
+  /** The partners' topic: on AWS each partner's subscription filters on the partnerId attribute. */
+  static final String PARTNER_TOPIC_ARN = "arn:aws:sns:local:" + LocalApiServer.LOCAL_ACCOUNT
+      + ":competency-intake-partners";
   public static final String DEFINITION = "statemachine/submission.asl.json";
 
   private LocalWorkflow() {
@@ -83,6 +87,7 @@ public final class LocalWorkflow {
       registry.function(arn, handler::handle);
     });
     substitutions.put("NotificationTopicArn", TOPIC_ARN);
+    substitutions.put("PartnerTopicArn", PARTNER_TOPIC_ARN);
     registry.snsPublish(notifications);
     String asl = Files.readString(repositoryRoot.resolve(DEFINITION));
     return StepFunctionsRunner.builder(StateMachineDefinition.load(asl, substitutions), registry)

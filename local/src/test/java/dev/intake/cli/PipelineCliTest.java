@@ -10,6 +10,7 @@ import dev.intake.report.Evaluator;
 import dev.intake.report.ReportJson;
 import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.PageFetcher;
+import dev.intake.testing.ReviewLoopWorkbooks;
 import dev.intake.testing.SampleWorkbooks;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -216,6 +217,22 @@ class PipelineCliTest {
 
     assertThat(code).isEqualTo(1);
     assertThat(out()).contains("Status:   ACTION_REQUIRED", "[1.3] Partner Profile!B5:", "[1.2] Partner Profile!B6:");
+  }
+
+  @Test
+  void validate_since_saysWhatChangedByWhatFindingsAreAbout() throws IOException {
+    LocalDate asOf = LocalDate.of(2026, 11, 1);
+    Path old = dir.resolve("old.xlsx");
+    Files.write(old, ReviewLoopWorkbooks.first(asOf).build());
+    Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.parse(
+        "2026-10-30T12:00:00Z")));
+    Path fixed = dir.resolve("fixed.xlsx");
+    Files.write(fixed, ReviewLoopWorkbooks.corrected(asOf).build());
+
+    int code = run("validate", fixed.toString(), "--as-of", "2026-11-01", "--since", old.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(out()).contains("Changes:  3 fixed, 1 new since 2026-10-30 (old.xlsx), 1 unchanged");
   }
 
   @Test

@@ -82,4 +82,12 @@ class RuntimeCommandsTest {
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("the partner id must be");
   }
+
+  @Test
+  void token_partnerUnassigned_isAUsageError() {
+    int code = run("token", "--partner", "unassigned", "--data", dir.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err()).contains("reserved");
+  }
 }

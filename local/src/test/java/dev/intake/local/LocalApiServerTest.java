@@ -210,6 +210,19 @@ class LocalApiServerTest {
 
   @Test
   @Timeout(60)
+  void server_methodTheRouteDoesNotTake_answers405WithAllowAndTheJsonError() throws Exception {
+    start(LocalApiServer.Limits.defaults());
+
+    Raw response = raw("DELETE /submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+        + "\r\nConnection: close\r\n\r\n", 0);
+
+    assertThat(response.status()).isEqualTo(405);
+    assertThat(response.header("allow")).isEqualTo("GET");
+    assertThat(response.json().path("code").asText()).isEqualTo("METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  @Timeout(60)
   void server_requestHeadersTooLarge_answersTheJsonError() throws Exception {
     start(LocalApiServer.Limits.defaults());
 

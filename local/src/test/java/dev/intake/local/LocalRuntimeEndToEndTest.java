@@ -121,6 +121,12 @@ class LocalRuntimeEndToEndTest {
   }
 
   @Test
+  void runtime_dataFolder_isReadableByTheOwnerOnly() throws Exception {
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
   void runtime_runtimeJson_holdsEndpointsAndTokenReadableByTheOwnerOnly() throws Exception {
     JsonNode written = LocalRuntime.runtimeJson(data);
 
@@ -131,6 +137,13 @@ class LocalRuntimeEndToEndTest {
         .startsWith(runtime.apiEndpoint() + "/console/signin?token=");
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(data.resolve("runtime.json")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void runtime_pageTokenKey_isInTheDataFolderReadableByTheOwnerOnly() throws Exception {
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(data.resolve(LocalPageTokenKey.FILE)))).isEqualTo("rw-------");
+    assertThat(Files.size(data.resolve(LocalPageTokenKey.FILE))).isGreaterThanOrEqualTo(32);
   }
 
   @Test
@@ -198,15 +211,24 @@ class LocalRuntimeEndToEndTest {
   }
 
   @Test
-  void runtime_notifications_oneInTheOutboxPerSample() throws Exception {
-    List<String> subjects;
+  void runtime_notifications_oneForTheOfficeAndOneForThePartnerPerSample() throws Exception {
+    List<JsonNode> messages;
     try (var files = Files.list(data.resolve("outbox"))) {
-      subjects = files.map(f -> PipelineJson.tree(read(f)).path("Subject").asText()).sorted()
-          .collect(Collectors.toList());
+      messages = files.map(f -> PipelineJson.tree(read(f))).collect(Collectors.toList());
     }
+    List<JsonNode> office = messages.stream()
+        .filter(m -> m.path("TopicArn").asText().equals(LocalWorkflow.TOPIC_ARN)).toList();
+    List<JsonNode> partners = messages.stream()
+        .filter(m -> m.path("TopicArn").asText().equals(LocalWorkflow.PARTNER_TOPIC_ARN)).toList();
 
-    assertThat(subjects).hasSize(manifest.path("samples").size());
-    assertThat(subjects).contains("Competency intake: READY - P-1001 (0 blockers)");
+    assertThat(office).hasSize(manifest.path("samples").size());
+    assertThat(partners).hasSize(manifest.path("samples").size());
+    assertThat(office).extracting(m -> m.path("Subject").asText())
+        .contains("Competency intake: READY - P-1001 (0 blockers)");
+    assertThat(messages).allSatisfy(m -> {
+      assertThat(m.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(m.path("Message").path("email").asText()).contains("Submission: sub-", "Links (");
+    });
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
@@ -89,10 +90,17 @@ class SubmissionWorkflowTest {
 
     assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
-    assertThat(notifications).singleElement().satisfies(n -> {
+    assertThat(office()).singleElement().satisfies(n -> {
       assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: READY - P-1001 (0 blockers)");
-      assertThat(n.path("TopicArn").asText()).isEqualTo(LocalWorkflow.TOPIC_ARN);
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
       assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("READY");
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains(": READY", "Reply due:");
+    });
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText()))
+          .startsWith("Your AWS DevOps Competency self-assessment was checked: READY.");
     });
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
         .contains("Readable?", "Checks", "Prerequisites", "CaseStudies", "PublicUrls", "Aggregate", "Notify");
@@ -108,9 +116,9 @@ class SubmissionWorkflowTest {
 
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.REJECTED);
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).doesNotContain("Checks");
-    assertThat(notifications).singleElement()
-        .satisfies(n -> assertThat(PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8))
-            .path("status").asText()).isEqualTo("REJECTED"));
+    assertThat(office()).singleElement()
+        .satisfies(n -> assertThat(PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+            .getBytes(StandardCharsets.UTF_8)).path("status").asText()).isEqualTo("REJECTED"));
   }
 
   @Test
@@ -127,15 +135,24 @@ class SubmissionWorkflowTest {
     var submission = store.get(ID).orElseThrow();
     assertThat(submission.status()).isEqualTo(SubmissionStatus.FAILED);
     assertThat(submission.failure()).startsWith("java.lang.IllegalStateException: ").contains("reports bucket is down");
-    assertThat(notifications).singleElement().satisfies(n -> {
+    assertThat(office()).singleElement().satisfies(n -> {
       assertThat(n.path("Subject").asText()).isEqualTo("Competency intake: FAILED - P-1001 (not evaluated)");
+      assertThat(n.path("MessageStructure").asText()).isEqualTo("json");
       assertThat(n.path("MessageAttributes").path("status").path("StringValue").asText()).isEqualTo("FAILED");
       assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
-      JsonNode message = PipelineJson.tree(n.path("Message").asText().getBytes(StandardCharsets.UTF_8));
+      JsonNode message = PipelineJson.tree(Notification.defaultOf(n.path("Message").asText())
+          .getBytes(StandardCharsets.UTF_8));
       assertThat(message.path("submissionId").asText()).isEqualTo(ID);
       assertThat(message.path("failure").asText()).isEqualTo(submission.failure());
+      assertThat(Notification.emailOf(n.path("Message").asText())).contains("Reason:     " + submission.failure());
     });
-    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName).contains("MarkFailed", "NotifyFailure");
+    assertThat(partners()).singleElement().satisfies(n -> {
+      assertThat(n.path("MessageAttributes").path("partnerId").path("StringValue").asText()).isEqualTo("P-1001");
+      assertThat(Notification.emailOf(n.path("Message").asText())).doesNotContain("reports bucket is down")
+          .contains("could not be checked");
+    });
+    assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
+        .contains("MarkFailed", "NotifyFailure", "NotifyFailurePartner");
   }
 
   @Test
@@ -151,8 +168,10 @@ class SubmissionWorkflowTest {
       assertThat(s.status()).isEqualTo(SubmissionStatus.FAILED);
       assertThat(s.failure()).startsWith("ObjectMissing: ").contains("no longer in the bucket");
     });
-    assertThat(notifications).singleElement().satisfies(n -> assertThat(PipelineJson.tree(
-        n.path("Message").asText().getBytes(StandardCharsets.UTF_8)).path("status").asText()).isEqualTo("FAILED"));
+    assertThat(office()).singleElement().satisfies(n -> assertThat(PipelineJson.tree(
+        Notification.defaultOf(n.path("Message").asText()).getBytes(StandardCharsets.UTF_8)).path("status").asText())
+        .isEqualTo("FAILED"));
+    assertThat(partners()).hasSize(1);
     assertThat(runner.history(ID)).extracting(HistoryEvent::stateName)
         .contains("Failed at intake?", "MarkFailed", "NotifyFailure").doesNotContain("Checks", "Aggregate");
   }
@@ -175,7 +194,8 @@ class SubmissionWorkflowTest {
       assertThat(s.failure()).startsWith("ObjectReplaced: ");
       assertThat(s.evaluation().partnerName()).as("nothing of the later upload is this one's").isNullOrEmpty();
     });
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -191,7 +211,8 @@ class SubmissionWorkflowTest {
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
     assertThat(runner.history(ID)).filteredOn(e -> e.type().label().equals("RetryScheduled")).hasSize(2);
     assertThat(sleeps).hasSize(2);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -210,7 +231,8 @@ class SubmissionWorkflowTest {
 
     assertThat(runner.list()).hasSize(1);
     assertThat(store.evaluationsSaved).isEqualTo(1);
-    assertThat(notifications).hasSize(1);
+    assertThat(office()).hasSize(1);
+    assertThat(partners()).hasSize(1);
   }
 
   @Test
@@ -269,11 +291,11 @@ class SubmissionWorkflowTest {
 
     @Override
     public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-        Instant at) {
+        String previousSubmissionId, Instant at) {
       if (failSaves.getAndDecrement() > 0) {
         throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
       }
-      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, at);
+      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
     }
   }
 
@@ -289,5 +311,14 @@ class SubmissionWorkflowTest {
       }
       super.write(bucket, key, bytes, contentType);
     }
+  }
+
+  private List<JsonNode> office() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.TOPIC_ARN)).toList();
+  }
+
+  private List<JsonNode> partners() {
+    return notifications.stream().filter(n -> n.path("TopicArn").asText().equals(LocalWorkflow.PARTNER_TOPIC_ARN))
+        .toList();
   }
 }

@@ -73,7 +73,8 @@ class WorkflowTimeoutRetryTest {
     evaluate(TimingOut.reads(objects, "/parsed.json", 1));
 
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
-    assertThat(notifications).hasSize(1);
+    assertThat(notifications).extracting(n -> n.path("TopicArn").asText())
+        .containsExactly(LocalWorkflow.TOPIC_ARN, LocalWorkflow.PARTNER_TOPIC_ARN);
     assertThat(runner.history(ID)).filteredOn(e -> e.type().label().equals("RetryScheduled")).hasSize(1);
   }
 
@@ -82,7 +83,8 @@ class WorkflowTimeoutRetryTest {
     evaluate(TimingOut.writes(objects, "/report.json", 1));
 
     assertThat(store.get(ID).orElseThrow().status()).isEqualTo(SubmissionStatus.READY);
-    assertThat(notifications).hasSize(1);
+    assertThat(notifications).extracting(n -> n.path("TopicArn").asText())
+        .containsExactly(LocalWorkflow.TOPIC_ARN, LocalWorkflow.PARTNER_TOPIC_ARN);
   }
 
   @Test

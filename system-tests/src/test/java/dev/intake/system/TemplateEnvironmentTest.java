@@ -22,6 +22,7 @@ import dev.intake.handlers.JsonTaskHandler;
 import dev.intake.infra.PipelineApp;
 import dev.intake.infra.PipelineSettings;
 import dev.intake.infra.PipelineStack;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
@@ -75,6 +76,9 @@ class TemplateEnvironmentTest {
   private static final String BUCKET = "competency-intake-local";
   private static final String STATE_MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:Submission";
   private static final String REST_API_ID = "a1b2c3d4e5";
+  private static final String PAGE_TOKEN_SECRET =
+      "arn:aws:secretsmanager:us-east-1:123456789012:secret:PageTokenKey-AbCdEf";
+  private static final String TOPIC = "arn:aws:sns:us-east-1:123456789012:program-office";
   private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
       "AWS::Region", "us-east-1",
       "AWS::URLSuffix", "amazonaws.com",
@@ -88,6 +92,8 @@ class TemplateEnvironmentTest {
 
   private static Map<String, Map<String, Object>> resources;
   private static StepFunctionsStandIn stepFunctions;
+  private static SecretsManagerStandIn secrets;
+  private static SnsStandIn sns;
   private static AwsClients clients;
   private static String table;
   private static byte[] workbook;
@@ -112,6 +118,8 @@ class TemplateEnvironmentTest {
 
     S3.createBucket(BUCKET);
     stepFunctions = new StepFunctionsStandIn();
+    secrets = new SecretsManagerStandIn(PAGE_TOKEN_SECRET, "generated-at-deploy-0123456789abcdefghijklmnopqrstuvwxyz");
+    sns = new SnsStandIn();
     clients = AwsClients.builder()
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
@@ -131,6 +139,12 @@ class TemplateEnvironmentTest {
     }
     if (stepFunctions != null) {
       stepFunctions.close();
+    }
+    if (secrets != null) {
+      secrets.close();
+    }
+    if (sns != null) {
+      sns.close();
     }
   }
 
@@ -160,8 +174,8 @@ class TemplateEnvironmentTest {
     JsonNode notification = ((JsonTaskHandler) handler("AggregateHandler")).handle(state);
     assertThat(notification.path("status").asText()).isEqualTo("READY");
     String apiBase = "https://" + REST_API_ID + ".execute-api.us-east-1.amazonaws.com/";
-    assertThat(PipelineJson.mapper().readTree(notification.path("message").asText()).path("links")
-        .path("submission").asText()).startsWith(apiBase).endsWith("/submissions/" + id);
+    assertThat(PipelineJson.mapper().readTree(Notification.defaultOf(notification.path("message").asText()))
+        .path("links").path("submission").asText()).startsWith(apiBase).endsWith("/submissions/" + id);
     assertThat(store.get(id)).map(Submission::status).contains(SubmissionStatus.READY);
 
     // the API, called by the stack's reviewer role: the stored verdict, the template in the bucket, the
@@ -196,9 +210,25 @@ class TemplateEnvironmentTest {
         .put("asOf", "2026-11-01").put("error", "States.Timeout").put("cause", "template test");
     JsonNode notice = ((JsonTaskHandler) handler("FailureHandler")).handle(failure);
     assertThat(notice.path("marked").asBoolean()).isTrue();
-    assertThat(PipelineJson.mapper().readTree(notice.path("message").asText()).path("links").path("submission")
-        .asText()).as("the failure's notice links to the API the template names").startsWith(apiBase);
+    assertThat(PipelineJson.mapper().readTree(Notification.defaultOf(notice.path("message").asText())).path("links")
+        .path("submission").asText()).as("the failure's notice links to the API the template names")
+        .startsWith(apiBase);
     assertThat(store.get(failing)).map(Submission::status).contains(SubmissionStatus.FAILED);
+
+    // the list route pages with tokens signed by the secret the template names; an edited one is refused
+    APIGatewayProxyResponseEvent first = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1")),
+        null);
+    assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+    String token = PipelineJson.mapper().readTree(first.getBody()).path("nextToken").asText();
+    APIGatewayProxyResponseEvent second = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1",
+        "nextToken", token)), null);
+    assertThat(second.getStatusCode()).as(second.getBody()).isEqualTo(200);
+    assertThat(PipelineJson.mapper().readTree(second.getBody()).path("items")).hasSize(1);
+    String edited = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    APIGatewayProxyResponseEvent refused = api.handleRequest(listEvent(Map.of("partnerId", "P-1001", "limit", "1",
+        "nextToken", edited)), null);
+    assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(400);
+    assertThat(secrets.asked()).isNotEmpty().allMatch(PAGE_TOKEN_SECRET::equals);
 
     // re-drive, last attempt at an upload intake never took: asks the template's workflow, stores FAILED
     DeadLetterHandler redrive = handler("DeadLetterHandler");
@@ -217,6 +247,15 @@ class TemplateEnvironmentTest {
         redriven.lastIndexOf(':') + 1));
     assertThat(PipelineJson.mapper().readTree(redriveStarts.get(1).body().path("input").asText())
         .path("error").path("Error").asText()).isEqualTo("RetriesExhausted");
+
+    // the daily digest: reads the template's table, publishes to the program office's topic
+    JsonNode digest = ((JsonTaskHandler) handler("DigestHandler")).handle(PipelineJson.mapper().createObjectNode());
+    assertThat(digest.path("day").asText()).isEqualTo("2026-11-01");
+    assertThat(sns.published()).singleElement().satisfies(p -> {
+      assertThat(p).containsEntry("TopicArn", TOPIC).containsEntry("MessageStructure", "json");
+      assertThat(PipelineJson.mapper().readTree(p.get("Message")).path("email").asText())
+          .contains("daily digest for 2026-11-01").contains("https://" + REST_API_ID + ".execute-api.");
+    });
 
     // every function of the stack was run, and nothing else
     assertThat(ran).containsExactlyInAnyOrderElementsOf(handlerClasses().keySet());
@@ -316,6 +355,8 @@ class TemplateEnvironmentTest {
       case "AWS::S3::Bucket" -> BUCKET;
       case "AWS::StepFunctions::StateMachine" -> STATE_MACHINE;
       case "AWS::ApiGateway::RestApi" -> REST_API_ID;
+      case "AWS::SecretsManager::Secret" -> PAGE_TOKEN_SECRET;
+      case "AWS::SNS::Topic" -> TOPIC;
       default -> throw new AssertionError("a function's environment refers to " + logicalId + " of type " + type
           + ", which this test cannot stand in for");
     };
@@ -334,12 +375,21 @@ class TemplateEnvironmentTest {
         .dynamoDbEndpoint(Dynalite.shared().endpoint())
         .s3Endpoint(S3.endpoint())
         .sfnEndpoint(stepFunctions.endpoint())
+        .secretsManagerEndpoint(secrets.endpoint())
+        .snsEndpoint(sns.endpoint())
         .callBudget(AwsClients.callBudget(environment))
         .build();
     opened.add(functionClients);
     AwsWiring wiring = new AwsWiring(functionClients, environment, CLOCK);
     ran.add(handlerClass);
     return (T) Class.forName(HANDLERS + handlerClass).getConstructor(AwsWiring.class).newInstance(wiring);
+  }
+
+  /** The sample list event with {@code query}, sent by {@link #reviewer}. */
+  private APIGatewayProxyRequestEvent listEvent(Map<String, String> query) {
+    APIGatewayProxyRequestEvent event = apiEvent("list-submissions.json", "/submissions");
+    event.setQueryStringParameters(query);
+    return event;
   }
 
   /** A sample API event for {@code path}, sent by {@link #reviewer}. */

@@ -37,7 +37,7 @@ final class DefinitionParser {
   /** Parameters the runner passes on for each integration it knows; other fields are rejected. */
   private static final Map<String, Set<String>> INTEGRATION_PARAMETERS = Map.of(
       "lambda:invoke", Set.of("FunctionName", "Payload"),
-      "sns:publish", Set.of("TopicArn", "Message", "Subject", "MessageAttributes"));
+      "sns:publish", Set.of("TopicArn", "Message", "Subject", "MessageAttributes", "MessageStructure"));
   private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of(
       "lambda:invoke", Set.of("FunctionName"),
       "sns:publish", Set.of("TopicArn", "Message"));
