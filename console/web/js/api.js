@@ -10,26 +10,17 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.code || 'HTTP_' + status;
     this.body = body || {};
-    this.details = blockersOf(body);
+    // A 409 OPEN_BLOCKERS names each open blocker: a finding plus `finding`, the reference
+    // OVERRIDE_FINDING takes (docs/openapi.yaml, Refusal).
+    this.blockers = Array.isArray(body?.blockers) ? body.blockers : [];
+    this.details = this.blockers.map(blockerLine);
   }
 }
 
-/**
- * What a refusal names as being in the way (a 409 on ACCEPT names the open blockers), as lines of
- * text; an empty list when it names none.
- */
-function blockersOf(body) {
-  const list = body?.blockers || body?.openBlockers || body?.findings;
-  if (!Array.isArray(list)) {
-    return [];
-  }
-  return list.map((b) => {
-    if (typeof b === 'string') {
-      return b;
-    }
-    const where = b.location ? (b.location.cell ? b.location.sheet + '!' + b.location.cell : b.location.sheet) : null;
-    return [b.checklistRef, b.ruleId, where, b.message].filter(Boolean).join(' · ');
-  });
+/** An open blocker as one line of text: its item, its cell, what is wrong. */
+function blockerLine(b) {
+  const where = b.location ? (b.location.cell ? b.location.sheet + '!' + b.location.cell : b.location.sheet) : null;
+  return [b.checklistRef, where || b.finding, b.message].filter(Boolean).join(' · ');
 }
 
 export class Api {

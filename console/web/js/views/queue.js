@@ -29,7 +29,6 @@ export function renderQueue(main, session, query) {
   document.title = title + ' — Competency intake';
   const heading = h('h1', {tabindex: '-1'}, title);
   const status = h('p', {class: 'count', id: 'queue-count', 'aria-live': 'polite'});
-  const notes = h('div', {class: 'notes'});
   const tbody = h('tbody', {id: 'queue-rows'});
   const more = h('button', {type: 'button', id: 'load-more', hidden: true, onclick: () => load(true)}, 'Load more');
   const errors = h('div');
@@ -49,8 +48,9 @@ export function renderQueue(main, session, query) {
       state.awaiting = {fileName, since: Date.now(), until: Date.now() + 120000};
       load(false);
     }) : null,
+    partner ? null : presets(filters),
     filterForm(filters, partner),
-    errors, notes, status,
+    errors, status,
     h('div', {class: 'table-wrap'}, table),
     more);
   heading.focus();
@@ -121,7 +121,6 @@ export function renderQueue(main, session, query) {
     sessionStorage.setItem('intake.queue', JSON.stringify({hash: window.location.hash || '#/',
       ids: shown.map((s) => s.submissionId)}));
     more.hidden = !state.nextToken;
-    fill(notes, degradedNotes(filters, state.items));
     announce(countText);
   }
 
@@ -138,17 +137,29 @@ function numeric(column) {
   return column === 'Blockers' || column === 'Warnings';
 }
 
-/** What the API did not honour (an older API without the review loop), said rather than hidden. */
-function degradedNotes(filters, items) {
-  const notes = [];
-  const withReview = items.some((s) => s.review);
-  if (items.length && !withReview && (filters.review || filters.overdue)) {
-    notes.push('This API does not report review states yet, so the review-state and overdue filters had no effect.');
-  }
-  if (filters.sort === 'oldest' && items.length > 1 && Date.parse(items[0].receivedAt) > Date.parse(items[items.length - 1].receivedAt)) {
-    notes.push('This API does not sort oldest first yet: shown newest first.');
-  }
-  return notes.map((n) => h('p', {class: 'note', role: 'status'}, n));
+// The office's usual views, one click each: what to pick up next (oldest first, as the queue is
+// worked), what is being reviewed, what is late, what waits on the partner, and everything.
+const PRESETS = [
+  ['To review', {review: 'NEW', sort: 'oldest'}],
+  ['In review', {review: 'IN_REVIEW', sort: 'oldest'}],
+  ['Overdue', {overdue: true, sort: 'oldest'}],
+  ['Changes requested', {review: 'CHANGES_REQUESTED'}],
+  ['Accepted', {review: 'ACCEPTED'}],
+  ['Everything, newest first', {}],
+];
+
+function presets(filters) {
+  const current = (p) => (p.review || '') === filters.review && Boolean(p.overdue) === filters.overdue
+    && (p.sort || 'newest') === filters.sort && !filters.status && !filters.partnerId;
+  return h('nav', {class: 'presets', 'aria-label': 'Queue views'}, h('ul', {},
+    PRESETS.map(([text, p]) => {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries(p)) {
+        q.set(k, String(v));
+      }
+      return h('li', {}, h('a', {href: '#/' + (q.toString() ? '?' + q : ''), class: 'preset',
+        'aria-current': current(p) ? 'page' : null}, text));
+    })));
 }
 
 function row(s, partner) {
@@ -159,7 +170,8 @@ function row(s, partner) {
     h('th', {scope: 'row', 'data-label': 'File'},
       h('a', {href: '#/submissions/' + encodeURIComponent(s.submissionId), class: 'file', dataset: {id: s.submissionId}},
         s.fileName),
-      s.supersededBy ? h('span', {class: 'muted small'}, ' (superseded)') : null),
+      s.supersededBy ? h('span', {class: 'muted small tag'}, ' superseded by a later upload')
+        : s.previousSubmissionId ? h('span', {class: 'muted small tag'}, ' resubmission') : null),
   ];
   if (!partner) {
     cells.push(h('td', {'data-label': 'Partner'},

@@ -27,7 +27,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -148,9 +147,27 @@ class ConsoleBrowserTest {
     return to == null || to.isBlank() ? null : RepositoryRoot.locate().resolve(to);
   }
 
-  private boolean apiHasReviewLoop() {
-    return samples.values().iterator().next().has("review")
-        || api.get("/submissions?limit=1").json().path("items").path(0).has("review");
+  /**
+   * What Chromium itself logs, at SEVERE, for an answer with this status: a refusal the page expects
+   * and shows (a 409 naming the blockers, a 404 for another partner's submission, a 401 for a refused
+   * sign-in link) — a network entry, not a script error.
+   */
+  private static Predicate<LogEntry> refusalLogged(int... statuses) {
+    return e -> java.util.Arrays.stream(statuses)
+        .anyMatch(status -> e.getMessage().contains("the server responded with a status of " + status + " "));
+  }
+
+  private void uploadAndAwait(String partner, String key, Path workbook) throws Exception {
+    runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
+        .key("incoming/" + partner + "/" + key).build(), RequestBody.fromFile(workbook));
+    UploadTracker tracker = new UploadTracker(api, clock);
+    tracker.uploaded(partner, key, clock.instant());
+    tracker.await(Duration.ofMinutes(1), Duration.ofMillis(200), done -> { });
+  }
+
+  private String submissionOf(String partner, String file) {
+    return api.submissions(partner).stream().filter(s -> file.equals(s.path("fileName").asText()))
+        .map(s -> s.path("submissionId").asText()).findFirst().orElseThrow();
   }
 
   @Test
@@ -212,8 +229,11 @@ class ConsoleBrowserTest {
       int count = api.get("/submissions/" + id + "/findings").json().path("findings").size();
       browser.waitFor(By.id("findings-title"));
       assertThat(browser.driver().findElements(By.cssSelector("#findings li.finding"))).as(file).hasSize(count);
-      assertThat(browser.driver().findElement(By.cssSelector("[data-status]")).getAttribute("data-status"))
-          .as(file).isEqualTo(expectedStatus(file));
+      // The verdict as evaluated; shown is the status once overrides count (another test may override).
+      WebElement status = browser.driver().findElement(By.id("fact-status"));
+      assertThat(status.getAttribute("data-evaluated")).as(file).isEqualTo(expectedStatus(file));
+      JsonNode now = api.get("/submissions/" + id).json();
+      assertThat(status.getAttribute("data-status")).as(file).isEqualTo(now.path("effectiveStatus").asText());
     }
   }
 
@@ -240,9 +260,6 @@ class ConsoleBrowserTest {
       assertThat(group.findElements(By.cssSelector("blockquote.quote p")).stream().map(WebElement::getText))
           .as("the checklist's own words").contains(f.path("quote").path("text").asText());
     }
-    browser.size(1280, 1100);
-    browser.driver().findElement(By.id("submission-title")).isDisplayed();
-    browser.screenshot("console-submission", screenshotsTo());
   }
 
   @Test
@@ -262,21 +279,22 @@ class ConsoleBrowserTest {
     String id = samples.get("tier-and-path.xlsx").path("submissionId").asText();
     assertThat(api.get("/submissions/" + id + "/decisions").json().path("items").findValuesAsText("comment"))
         .contains(comment);
-    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review state yet (issue 13)");
     assertThat(reviewState()).isEqualTo("CHANGES_REQUESTED");
+    assertThat(api.get("/submissions/" + id).json().path("review").path("state").asText())
+        .isEqualTo("CHANGES_REQUESTED");
   }
 
   @Test
   void reviewer_acceptWithOpenBlockers_isRefusedNamingThem_overridesThenAcceptReachAccepted() {
-    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
     signInAsReviewer();
     String id = samples.get("duplicate-customers.xlsx").path("submissionId").asText();
     browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + id);
     browser.waitFor(By.id("decision-form"));
-    List<JsonNode> blockers = new ArrayList<>();
+    List<String> blockers = new ArrayList<>();
     api.get("/submissions/" + id + "/findings").json().path("findings").forEach(f -> {
       if ("BLOCKER".equals(f.path("severity").asText())) {
-        blockers.add(f);
+        blockers.add(f.path("ruleId").asText() + (f.path("location").path("cell").isTextual()
+            ? "@" + f.path("location").path("sheet").asText() + "!" + f.path("location").path("cell").asText() : ""));
       }
     });
     assertThat(blockers).hasSizeGreaterThan(1);
@@ -284,40 +302,81 @@ class ConsoleBrowserTest {
     decide("START_REVIEW", "Looking at the customers now.");
     assertThat(reviewState()).isEqualTo("IN_REVIEW");
 
-    // Accept while blockers are open: 409, and the page names each of them.
-    expectedLog = e -> e.getMessage().contains("409");
+    // Accept while blockers are open: 409 OPEN_BLOCKERS, and the page names each of them.
+    expectedLog = refusalLogged(409);
     browser.driver().findElement(By.id("action-ACCEPT")).click();
     browser.driver().findElement(By.id("decision-comment")).sendKeys("Looks fine to me.");
     browser.driver().findElement(By.id("decision-submit")).click();
-    WebElement refusal = browser.waitFor(By.cssSelector("#decision-result [role=alert]"));
-    List<String> named = refusal.findElements(By.cssSelector(".error-items li")).stream().map(WebElement::getText)
-        .toList();
-    assertThat(named).hasSize(blockers.size());
-    for (JsonNode b : blockers) {
-      assertThat(named).anySatisfy(line -> assertThat(line).contains(b.path("ruleId").asText()));
-    }
+    WebElement refusal = browser.waitFor(By.cssSelector("#decision-result #open-blockers[role=alert]"));
+    assertThat(refusal.findElements(By.cssSelector(".error-items li")))
+        .extracting(li -> li.getAttribute("data-ref")).containsExactlyInAnyOrderElementsOf(blockers);
+    JsonNode refused = api.post("/submissions/" + id + "/decisions",
+        "{\"action\":\"ACCEPT\",\"comment\":\"as the page\"}").json();
+    assertThat(refusal.findElement(By.cssSelector(".error-message")).getText())
+        .isEqualTo(refused.path("message").asText());
     assertThat(reviewState()).isEqualTo("IN_REVIEW");
 
-    // Override each blocker from its own Override… button; then the verdict counts as READY.
-    for (JsonNode b : blockers) {
-      String ref = b.path("ruleId").asText() + (b.path("location").path("cell").isTextual()
-          ? "@" + b.path("location").path("sheet").asText() + "!" + b.path("location").path("cell").asText() : "");
-      browser.waitFor(By.cssSelector("li.finding[data-ref='" + ref + "'] button.override")).click();
+    // The first blocker overridden from the refusal itself, the others from their findings' buttons;
+    // then no blocker is open and the verdict counts as READY.
+    for (int i = 0; i < blockers.size(); i++) {
+      String ref = blockers.get(i);
+      By button = i == 0 ? By.cssSelector("#open-blockers li[data-ref='" + ref + "'] button.override")
+          : By.cssSelector("li.finding[data-ref='" + ref + "'] button.override");
+      browser.waitFor(button).click();
+      assertThat(browser.driver().findElement(By.id("action-OVERRIDE_FINDING")).isSelected()).isTrue();
       assertThat(browser.driver().findElement(By.id("decision-finding")).getAttribute("value")).isEqualTo(ref);
-      browser.driver().switchTo().activeElement().sendKeys("Confirmed separate legal entities: " + ref);
+      WebElement comment = browser.driver().switchTo().activeElement();
+      assertThat(comment.getAttribute("id")).isEqualTo("decision-comment");
+      comment.clear();
+      comment.sendKeys("Confirmed separate legal entities: " + ref);
       browser.driver().findElement(By.id("decision-submit")).click();
       browser.waitFor(By.cssSelector("li.finding.overridden[data-ref='" + ref + "']"));
     }
     assertThat(browser.waitFor(By.id("fact-status")).getAttribute("data-status")).isEqualTo("READY");
+    assertThat(browser.driver().findElement(By.id("fact-status")).getAttribute("data-evaluated"))
+        .isEqualTo("ACTION_REQUIRED");
 
     decide("ACCEPT", "Every blocker answered; accepted.");
     assertThat(reviewState()).isEqualTo("ACCEPTED");
-    assertThat(api.get("/submissions/" + id).json().path("review").path("state").asText()).isEqualTo("ACCEPTED");
+    JsonNode trail = api.get("/submissions/" + id + "/decisions").json();
+    assertThat(trail.path("review").path("state").asText()).isEqualTo("ACCEPTED");
+    assertThat(trail.path("items").findValuesAsText("action"))
+        .containsExactly(java.util.stream.Stream.of(List.of("START_REVIEW"),
+            java.util.Collections.nCopies(blockers.size(), "OVERRIDE_FINDING"), List.of("ACCEPT"))
+            .flatMap(List::stream).toArray(String[]::new));
+    assertThat(browser.driver().findElements(By.cssSelector("#thread li.decision"))).hasSize(blockers.size() + 2);
+    assertThat(browser.driver().findElement(By.id("chain")).getText()).startsWith("Audit trail intact");
+  }
+
+  @Test
+  void reviewer_pageReadBeforeAnotherReviewerMoved_refusalSaysWho_readingAgainKeepsTheComment() {
+    signInAsReviewer();
+    String id = samples.get("public-urls.xlsx").path("submissionId").asText();
+    browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + id);
+    browser.waitFor(By.id("decision-form"));
+    assertThat(reviewState()).isEqualTo("NEW");
+    // Another reviewer starts the review while this page still shows it NEW.
+    assertThat(api.post("/submissions/" + id + "/decisions",
+        "{\"action\":\"START_REVIEW\",\"comment\":\"Mine: I know this partner.\"}").status()).isEqualTo(201);
+
+    expectedLog = refusalLogged(409);
+    String comment = "Starting on the public URLs.";
+    browser.driver().findElement(By.id("action-START_REVIEW")).click();
+    browser.driver().findElement(By.id("decision-comment")).sendKeys(comment);
+    browser.driver().findElement(By.id("decision-submit")).click();
+
+    WebElement refusal = browser.waitFor(By.cssSelector("#decision-result [role=alert]"));
+    assertThat(refusal.getText()).contains("INVALID_TRANSITION").contains("already IN_REVIEW");
+    browser.driver().findElement(By.id("reload-decisions")).click();
+    browser.waitUntil(d -> "IN_REVIEW".equals(reviewState()));
+    assertThat(browser.waitFor(By.cssSelector("#thread li[data-action=START_REVIEW] .comment")).getText())
+        .isEqualTo("Mine: I know this partner.");
+    assertThat(browser.driver().findElement(By.id("decision-comment")).getAttribute("value")).isEqualTo(comment);
+    assertThat(api.get("/submissions/" + id + "/decisions").json().path("items")).hasSize(1);
   }
 
   @Test
   void partner_seesTheCommentsSharedWithIt_andNoOther() {
-    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
     String id = samples.get("case-study-age.xlsx").path("submissionId").asText();
     String unshared = "Internal note: check the go-live dates with the PSA.";
     String shared = "Case study 1 is older than 18 months and case study 2 is not live yet; please replace them.";
@@ -332,8 +391,10 @@ class ConsoleBrowserTest {
     WebElement thread = browser.waitFor(By.id("thread"));
     assertThat(thread.findElements(By.cssSelector("li.decision .comment"))).extracting(WebElement::getText)
         .containsExactly(shared);
-    assertThat(browser.driver().getPageSource()).doesNotContain(unshared);
+    assertThat(browser.driver().getPageSource()).doesNotContain(unshared).doesNotContain("local-reviewer");
     assertThat(browser.waitFor(By.id("decisions-title")).getText()).isEqualTo("Comments from the reviewers");
+    assertThat(reviewState()).isEqualTo("CHANGES_REQUESTED");
+    assertThat(browser.driver().findElements(By.id("decision-form"))).isEmpty();
   }
 
   private void decide(String action, String comment) {
@@ -341,12 +402,17 @@ class ConsoleBrowserTest {
     WebElement text = browser.driver().findElement(By.id("decision-comment"));
     text.clear();
     text.sendKeys(comment);
+    int before = browser.driver().findElements(By.cssSelector("#thread li.decision")).size();
     browser.driver().findElement(By.id("decision-submit")).click();
-    browser.waitFor(By.id("decision-ok"));
+    // The page reads the trail again once recorded: one decision more, and the form says so.
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#thread li.decision")).size() == before + 1
+        && !d.findElements(By.id("decision-ok")).isEmpty());
   }
 
+  /** The review state the page shows; read in one script, as the page may be re-rendering meanwhile. */
   private String reviewState() {
-    return browser.waitFor(By.id("fact-review")).getAttribute("data-review");
+    browser.waitFor(By.id("fact-review"));
+    return (String) browser.script("return document.getElementById('fact-review').dataset.review || null;");
   }
 
   @Test
@@ -378,7 +444,7 @@ class ConsoleBrowserTest {
     assertThat(browser.driver().findElements(By.id("decision-form"))).isEmpty();
 
     // Another partner's, by its address: the API answers 404, the page shows nothing of it.
-    expectedLog = e -> e.getMessage().contains("404") || e.getMessage().contains("403");
+    expectedLog = refusalLogged(404);
     JsonNode other = samples.get("tier-and-path.xlsx");
     browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + other.path("submissionId").asText());
     assertThat(browser.waitFor(By.id("not-found")).getText()).contains("No such submission");
@@ -393,7 +459,7 @@ class ConsoleBrowserTest {
 
   @Test
   void partner_uploadsThroughPresignedPut_andSeesTheVerdict() {
-    signInAsPartner("P-2001");
+    signInAsPartner("P-3001");
     assertThat(browser.waitFor(By.cssSelector("#queue-rows td.empty")).getText()).contains("Nothing uploaded yet");
 
     Path workbook = SampleWorkbooks.folder().resolve("ready.xlsx").toAbsolutePath();
@@ -402,14 +468,14 @@ class ConsoleBrowserTest {
 
     assertThat(browser.waitFor(By.id("upload-done")).getText()).contains("ready.xlsx");
     browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-rows [data-status=READY]")).size() == 1);
-    List<JsonNode> own = api.submissions("P-2001");
+    List<JsonNode> own = api.submissions("P-3001");
     assertThat(own).hasSize(1);
     assertThat(own.get(0).path("status").asText()).isEqualTo("READY");
   }
 
   @Test
   void signIn_forgedLink_refusedAndNothingShown() {
-    expectedLog = e -> e.getMessage().contains("401");
+    expectedLog = refusalLogged(401);
     browser.open(runtime.apiEndpoint() + "/console/signin?token=" + LocalTokens.newToken() + LocalTokens.newToken());
 
     assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Sign-in link refused");
@@ -424,7 +490,7 @@ class ConsoleBrowserTest {
     browser.open(link.toString());
     queueRows(1);
     browser.signOutEverywhere();
-    expectedLog = e -> e.getMessage().contains("401");
+    expectedLog = refusalLogged(401);
 
     browser.open(link.toString());
 
@@ -434,39 +500,67 @@ class ConsoleBrowserTest {
   }
 
   @Test
-  @Order(Integer.MAX_VALUE - 2) // a second upload of a partner supersedes its first
-  void reviewer_partnersNextUpload_showsWhatChangedSinceThePreviousOne() throws Exception {
-    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
-    String first = samples.get("tier-and-path.xlsx").path("submissionId").asText();
-    // P-1002 fixes its tier and path stage: the ready workbook, uploaded as its next file.
-    runtime.s3().putObject(PutObjectRequest.builder().bucket(LocalRuntime.BUCKET)
-        .key("incoming/P-1002/tier-and-path-v2.xlsx").build(),
-        RequestBody.fromFile(SampleWorkbooks.folder().resolve("ready.xlsx")));
-    UploadTracker tracker = new UploadTracker(api, clock);
-    tracker.uploaded("P-1002", "tier-and-path-v2.xlsx", clock.instant());
-    String second = tracker.await(Duration.ofMinutes(1), Duration.ofMillis(200), done -> { }).get(0).submission()
-        .path("submissionId").asText();
+  @Order(Integer.MAX_VALUE - 2) // a partner's second upload supersedes its first
+  void reviewer_partnersNextUpload_showsWhatChangedSinceThePreviousOne_andTheThreadBothWays() throws Exception {
+    // The review-loop pair (README): the second, under another name, fixes three blockers, keeps one
+    // (a row was inserted above it) and adds one.
+    Path pair = RepositoryRoot.locate().resolve("test-events/workbooks/review-loop");
+    uploadAndAwait("P-2001", "self-assessment.xlsx", pair.resolve("self-assessment.xlsx"));
+    uploadAndAwait("P-2001", "self-assessment-v2 (fixed).xlsx", pair.resolve("self-assessment-v2 (fixed).xlsx"));
+    String first = submissionOf("P-2001", "self-assessment.xlsx");
+    String second = submissionOf("P-2001", "self-assessment-v2 (fixed).xlsx");
     JsonNode comparison = api.get("/submissions/" + second + "/comparison").json();
     assertThat(comparison.path("previousSubmissionId").asText()).isEqualTo(first);
+    assertThat(comparison.path("fixed").size()).isPositive();
+    assertThat(comparison.path("introduced").size()).isPositive();
+    assertThat(comparison.path("unchanged").size()).isPositive();
 
     signInAsReviewer();
     browser.open(runtime.apiEndpoint() + "/console/#/submissions/" + second);
 
-    assertThat(browser.waitFor(By.id("previous-link")).getText()).isEqualTo(first);
-    WebElement fixed = browser.waitFor(By.id("changes-fixed"));
-    assertThat(fixed.findElement(By.tagName("summary")).getText())
-        .isEqualTo("Fixed (" + comparison.path("fixed").size() + ")");
-    assertThat(comparison.path("fixed").size()).isEqualTo(2);
+    // The header: which upload it follows, by name, and the comparison's own line.
+    assertThat(browser.waitFor(By.id("follows-link")).getAttribute("data-id")).isEqualTo(first);
+    assertThat(browser.driver().findElement(By.id("follows-link")).getText()).startsWith("self-assessment.xlsx");
+    assertThat(browser.driver().findElement(By.id("follows-line")).getText())
+        .isEqualTo(comparison.path("line").asText());
+    // The panel: fixed, new and still open, each with the subjects the API names.
+    for (String[] part : new String[][] {{"fixed", "Fixed"}, {"introduced", "New"}, {"unchanged", "Still open"}}) {
+      WebElement list = browser.waitFor(By.id("changes-" + part[0]));
+      assertThat(list.findElement(By.tagName("summary")).getText())
+          .isEqualTo(part[1] + " (" + comparison.path(part[0]).size() + ")");
+      assertThat(list.findElements(By.cssSelector("li .subject"))).extracting(WebElement::getText)
+          .containsExactlyElementsOf(comparison.path(part[0]).findValuesAsText("subject"));
+    }
+    // Each finding of this upload says whether it is new or was there before.
+    assertThat(browser.driver().findElements(By.cssSelector("li.finding[data-change=new]")))
+        .hasSize(comparison.path("introduced").size());
+    assertThat(browser.driver().findElements(By.cssSelector("li.finding[data-change=unchanged]")))
+        .hasSize(comparison.path("unchanged").size());
+    browser.size(1280, 1500);
+    browser.screenshot("console-submission", screenshotsTo());
+    browser.size(1280, 900);
+
+    // And back: the first says it is superseded, linking the second.
     browser.driver().findElement(By.id("previous-link")).click();
+    browser.waitUntil(d -> "self-assessment.xlsx".equals(d.findElement(By.id("submission-title")).getText()));
     assertThat(browser.waitFor(By.id("superseded")).getText()).contains("supersedes");
+    assertThat(browser.driver().findElement(By.id("superseded-link")).getAttribute("data-id")).isEqualTo(second);
+    assertThat(browser.driver().findElement(By.id("no-previous")).getText()).contains("first evaluated submission");
+
+    // In the queue: the first marked superseded, the second a resubmission.
+    browser.open(runtime.apiEndpoint() + "/console/#/?partnerId=P-2001");
+    List<WebElement> rows = queueRows(2);
+    assertThat(rows).extracting(r -> r.getAttribute("data-id") + " " + r.findElement(By.cssSelector(".tag")).getText())
+        .containsExactly(second + " resubmission", first + " superseded by a later upload");
   }
 
   @Test
   @Order(Integer.MAX_VALUE - 1) // moves the runtime's clock past every reply date
-  void reviewer_queueFilters_reviewStateOldestFirstAndOverdue() {
-    Assumptions.assumeTrue(apiHasReviewLoop(), "the API has no review loop yet (issue 13)");
+  void reviewer_queueViews_reviewStateOldestFirstAndOverdue_asTheApiListsThem() {
     signInAsReviewer();
-    browser.open(runtime.apiEndpoint() + "/console/#/?review=NEW&sort=oldest");
+    // "To review": NEW, oldest first — the office's queue in the order to work it.
+    browser.driver().findElement(By.linkText("To review")).click();
+    browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/?review=NEW&sort=oldest"));
     List<String> expected = api.get("/submissions?review=NEW&sort=oldest&limit=50").json().path("items")
         .findValuesAsText("submissionId");
     assertThat(expected).isNotEmpty();
@@ -475,17 +569,32 @@ class ConsoleBrowserTest {
     assertThat(rows).allSatisfy(r -> assertThat(r.findElement(By.cssSelector("[data-review]"))
         .getAttribute("data-review")).isEqualTo("NEW"));
     assertThat(browser.driver().findElement(By.id("filter-review")).getAttribute("value")).isEqualTo("NEW");
+    assertThat(browser.driver().findElement(By.id("filter-sort")).getAttribute("value")).isEqualTo("oldest");
+    assertThat(browser.driver().findElement(By.linkText("To review")).getAttribute("aria-current")).isEqualTo("page");
 
+    // A review state from the form: the ones other tests moved on.
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("filter-review")))
+        .selectByValue("CHANGES_REQUESTED");
+    browser.waitUntil(d -> d.getCurrentUrl().contains("review=CHANGES_REQUESTED"));
+    List<String> changes = api.get("/submissions?review=CHANGES_REQUESTED&sort=oldest&limit=50").json().path("items")
+        .findValuesAsText("submissionId");
+    assertThat(changes).isNotEmpty();
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-rows tr[data-id]")).stream()
+        .map(r -> r.getAttribute("data-id")).toList().equals(changes));
+
+    // Ten days on, every unanswered one is overdue and says so.
     clock.advance(Duration.ofDays(10));
     signInAsReviewer();
-    browser.open(runtime.apiEndpoint() + "/console/#/?overdue=true");
-    List<String> overdue = api.get("/submissions?overdue=true&limit=50").json().path("items")
+    browser.driver().findElement(By.linkText("Overdue")).click();
+    List<String> overdue = api.get("/submissions?overdue=true&sort=oldest&limit=50").json().path("items")
         .findValuesAsText("submissionId");
     assertThat(overdue).isNotEmpty();
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#queue-rows tr[data-id]")).stream()
+        .map(r -> r.getAttribute("data-id")).toList().equals(overdue));
     List<WebElement> late = queueRows(overdue.size());
-    assertThat(late).extracting(r -> r.getAttribute("data-id")).containsExactlyElementsOf(overdue);
     assertThat(late).allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".badge-overdue")).getText())
         .startsWith("overdue since"));
+    assertThat(browser.driver().findElement(By.id("filter-overdue")).isSelected()).isTrue();
   }
 
   @Test
@@ -493,7 +602,7 @@ class ConsoleBrowserTest {
   void signIn_expiredLink_refused() {
     URI link = runtime.consoleLink(null);
     clock.advance(ConsoleSessions.LINK_TTL.plusSeconds(1));
-    expectedLog = e -> e.getMessage().contains("401");
+    expectedLog = refusalLogged(401);
 
     browser.open(link.toString());
 
