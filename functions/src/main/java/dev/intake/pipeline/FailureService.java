@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.intake.model.Text;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,13 @@ public final class FailureService {
   public Outcome fail(WorkflowInput in, String error, String cause) {
     String reason = reason(error, cause);
     boolean marked = markFailed(in.submissionId(), reason);
-    return new Outcome(marked, marked ? Notification.failed(in, reason, apiBaseUrl) : null);
+    if (!marked) {
+      return new Outcome(false, null);
+    }
+    // A FAILED submission waits for the office's answer like any other: its notice says by when.
+    LocalDate dueBy = store.get(in.submissionId()).map(Submission::dueBy)
+        .orElseGet(() -> DueDates.dueBy(clock.instant()));
+    return new Outcome(true, Notification.failed(in, reason, dueBy, apiBaseUrl));
   }
 
   /**

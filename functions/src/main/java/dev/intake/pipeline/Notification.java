@@ -8,6 +8,7 @@ import dev.intake.model.Severity;
 import dev.intake.model.Text;
 import dev.intake.report.Comparison;
 import dev.intake.report.ReportJson;
+import java.time.LocalDate;
 
 /**
  * What is announced when a submission reaches a terminal state: one message for the program office
@@ -62,18 +63,18 @@ public record Notification(String status, String subject, String message, String
    * evaluated one's with no summary or blockers and, for the office only, {@code failure} saying
    * why; the partner is told in a plain sentence that the office will follow up.
    */
-  public static Notification failed(WorkflowInput in, String reason, String apiBaseUrl) {
+  public static Notification failed(WorkflowInput in, String reason, LocalDate dueBy, String apiBaseUrl) {
     Links links = Links.of(apiBaseUrl, in.submissionId());
     String status = SubmissionStatus.FAILED.name();
-    ObjectNode office = failedDocument(in, links, Audience.PROGRAM_OFFICE);
+    ObjectNode office = failedDocument(in, dueBy, links, Audience.PROGRAM_OFFICE);
     office.put("failure", reason);
-    ObjectNode partner = failedDocument(in, links, Audience.PARTNER);
+    ObjectNode partner = failedDocument(in, dueBy, links, Audience.PARTNER);
     partner.put("failure", NotificationText.FAILED_FOR_PARTNERS);
     return new Notification(status,
         subject("Competency intake: " + status + " - " + ascii(in.partnerId()) + " (not evaluated)"),
-        envelope(office, NotificationText.failed(in, reason, links, Audience.PROGRAM_OFFICE)),
+        envelope(office, NotificationText.failed(in, reason, dueBy, links, Audience.PROGRAM_OFFICE)),
         subject("AWS DevOps Competency self-assessment: not evaluated"),
-        envelope(partner, NotificationText.failed(in, reason, links, Audience.PARTNER)));
+        envelope(partner, NotificationText.failed(in, reason, dueBy, links, Audience.PARTNER)));
   }
 
   /** The API links of a submission (absolute when the base URL is known). */
@@ -123,13 +124,14 @@ public record Notification(String status, String subject, String message, String
     return m;
   }
 
-  private static ObjectNode failedDocument(WorkflowInput in, Links links, Audience audience) {
+  private static ObjectNode failedDocument(WorkflowInput in, LocalDate dueBy, Links links, Audience audience) {
     ObjectNode m = head(in.submissionId(), in.partnerId(), null, in.fileName(), SubmissionStatus.FAILED.name(),
         audience);
     m.put("asOf", in.asOf().toString());
     m.putNull("checklistVersion");
     m.putNull("summary");
     m.putArray("firstBlockers");
+    m.put("dueBy", dueBy.toString());
     m.putNull("previousSubmissionId");
     m.putNull("changes");
     m.set("links", links.toJson());

@@ -5,6 +5,7 @@ import dev.intake.model.FindingsReport;
 import dev.intake.model.Severity;
 import dev.intake.model.Text;
 import dev.intake.report.Comparison;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -96,7 +97,8 @@ final class NotificationText {
     return out.toString();
   }
 
-  static String failed(WorkflowInput in, String reason, Notification.Links links, Notification.Audience audience) {
+  static String failed(WorkflowInput in, String reason, LocalDate dueBy, Notification.Links links,
+      Notification.Audience audience) {
     boolean office = audience == Notification.Audience.PROGRAM_OFFICE;
     StringBuilder out = new StringBuilder();
     out.append(office ? "[" + in.partnerId() + "]: FAILED - not evaluated"
@@ -106,6 +108,7 @@ final class NotificationText {
     out.append("Submission: ").append(in.submissionId()).append('\n');
     out.append("Status:     FAILED\n");
     out.append(office ? "Reason:     " + Text.visible(reason) : FAILED_FOR_PARTNERS).append('\n');
+    out.append("Reply due:  ").append(dueBy).append(" (five business days)\n");
     links(out, links, office);
     return out.toString();
   }

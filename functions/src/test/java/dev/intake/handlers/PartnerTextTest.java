@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.model.ProfileField;
+import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.WorkflowInput;
 import dev.intake.rules.RuleGroup;
@@ -62,10 +63,14 @@ class PartnerTextTest {
     JsonNode notification = evaluate();
 
     String message = notification.path("message").asText();
-    JsonNode m = PipelineJson.tree(message.getBytes(StandardCharsets.UTF_8));
+    JsonNode m = PipelineJson.tree(Notification.defaultOf(message).getBytes(StandardCharsets.UTF_8));
 
+    // both audiences' envelopes: the JSON document and the e-mail text inside each
     assertThat(hidden(message)).isEmpty();
+    assertThat(hidden(notification.path("partnerMessage").asText())).isEmpty();
+    assertThat(Notification.emailOf(message)).contains("reportxcod.xlsx");
     assertThat(hidden(notification.path("subject").asText())).isEmpty();
+    assertThat(hidden(notification.path("partnerSubject").asText())).isEmpty();
     assertThat(m.path("partner").path("name").asText()).isEqualTo("Acme Cloud Partner desrever");
     assertThat(m.path("fileName").asText()).isEqualTo("reportxcod.xlsx");
   }
@@ -82,8 +87,10 @@ class PartnerTextTest {
     // then
     assertThat(out.path("status").asText()).isEqualTo("FAILED");
     assertThat(hidden(out.path("message").asText())).isEmpty();
-    assertThat(PipelineJson.tree(out.path("message").asText().getBytes(StandardCharsets.UTF_8)).path("fileName")
-        .asText()).isEqualTo("reportxcod.xlsx");
+    assertThat(hidden(out.path("partnerMessage").asText())).isEmpty();
+    assertThat(PipelineJson.tree(Notification.defaultOf(out.path("message").asText())
+        .getBytes(StandardCharsets.UTF_8)).path("fileName").asText()).isEqualTo("reportxcod.xlsx");
+    assertThat(Notification.emailOf(out.path("partnerMessage").asText())).contains("reportxcod.xlsx");
   }
 
   @Test

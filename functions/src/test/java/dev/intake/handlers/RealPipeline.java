@@ -89,7 +89,8 @@ final class RealPipeline {
   Evaluated upload(String key, byte[] xlsx, Instant at) {
     clock.set(at);
     objects.write(BUCKET, key, xlsx, XLSX);
-    UploadedObject upload = new UploadedObject(BUCKET, key, null, "etag-" + sequencer, xlsx.length,
+    // S3's ETag of a single PUT: intake reads an unversioned upload only if it still has these bytes.
+    UploadedObject upload = new UploadedObject(BUCKET, key, null, md5Hex(xlsx), xlsx.length,
         String.format(Locale.ROOT, "%016X", sequencer++), at);
     intake.accept(upload);
     String id = upload.submissionId();
@@ -123,5 +124,13 @@ final class RealPipeline {
           + r.body());
     }
     return PipelineJson.tree(r.body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String md5Hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

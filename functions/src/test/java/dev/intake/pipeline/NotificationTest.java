@@ -111,7 +111,8 @@ class NotificationTest {
   void failed_officeGetsTheReasonAndThePartnerAPlainSentence() {
     WorkflowInput in = WorkflowInput.of(submission(), true);
 
-    Notification n = Notification.failed(in, "States.Timeout: prerequisites", "https://api.example/v1");
+    Notification n = Notification.failed(in, "States.Timeout: prerequisites", LocalDate.parse("2026-12-03"),
+        "https://api.example/v1");
 
     assertThat(n.status()).isEqualTo("FAILED");
     assertThat(Notification.emailOf(n.message())).contains("Reason:     States.Timeout: prerequisites");
@@ -121,5 +122,7 @@ class NotificationTest {
         .contains(NotificationText.FAILED_FOR_PARTNERS);
     assertThat(tree(Notification.defaultOf(n.partnerMessage())).path("failure").asText())
         .isEqualTo(NotificationText.FAILED_FOR_PARTNERS);
+    assertThat(Notification.emailOf(n.partnerMessage())).contains("Reply due:  2026-12-03");
+    assertThat(tree(Notification.defaultOf(n.message())).path("dueBy").asText()).isEqualTo("2026-12-03");
   }
 }

@@ -108,7 +108,7 @@ public final class PipelineStack extends Stack {
   static final List<String> TABLE_INTAKE = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem");
   static final List<String> TABLE_AGGREGATE = List.of("dynamodb:GetItem", "dynamodb:BatchWriteItem",
       "dynamodb:UpdateItem", "dynamodb:Query");
-  static final List<String> TABLE_FAILURE = List.of("dynamodb:UpdateItem");
+  static final List<String> TABLE_FAILURE = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
   static final List<String> TABLE_API = List.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem",
       "dynamodb:UpdateItem");
   static final List<String> TABLE_DIGEST = List.of("dynamodb:Query");

@@ -74,8 +74,9 @@ class LeastPrivilegeTest {
   }
 
   @Test
-  void dynamoDb_failure_updateOnly() {
-    assertThat(dynamoDbActions("FailureHandler")).containsExactly("dynamodb:UpdateItem");
+  void dynamoDb_failure_readsForTheDueDateAndUpdatesOnly() {
+    assertThat(dynamoDbActions("FailureHandler")).containsExactlyInAnyOrder("dynamodb:GetItem",
+        "dynamodb:UpdateItem");
   }
 
   @Test
