@@ -166,6 +166,8 @@ final class Runtimes {
   }
 
   static void printEndpoints(LocalRuntime r, PrintStream out) {
+    out.println("  Console        " + r.consoleLink() + "   (open in a browser: a one-time sign-in link;"
+        + " ./pipeline token --console prints another)");
     out.println("  API            " + r.apiEndpoint() + "   (send Authorization: Bearer " + r.token() + ")");
     out.println("  S3             " + r.s3Endpoint() + "   bucket " + LocalRuntime.BUCKET
         + " (access key id 'local')");
