@@ -2,6 +2,7 @@ package dev.intake.aws;
 
 import static dev.intake.contracts.LambdaEnvironment.API_BASE_URL;
 import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.CONSOLE_ORIGIN;
 import static dev.intake.contracts.LambdaEnvironment.PAGE_TOKEN_SECRET_ARN;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPACE;
@@ -156,6 +157,12 @@ public final class AwsWiring {
             : new SfnExecutionHistory(clients.sfn(), stateMachine),
         new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), required(BUCKET_NAME), clock),
         clock);
+  }
+
+  /** The web console's origin the API answers browsers from (CORS), or null when there is no console. */
+  public String consoleOrigin() {
+    String origin = env.get(CONSOLE_ORIGIN);
+    return origin == null || origin.isBlank() ? null : origin;
   }
 
   public CallerResolver callerResolver() {

@@ -104,10 +104,14 @@ public final class RuleEngine {
         found = rule.evaluate(ctx);
       } catch (RuntimeException e) {
         // A rule bug must not lose the other findings; it is reported, under the rule's own item, not hidden.
+        // A blocker, not a warning: an unfinished check cannot vouch for its item, and a false READY
+        // would have the program office schedule a validation on it. The reviewer checks the item by
+        // hand and sets this finding aside (OVERRIDE_FINDING) when it is met.
         Log.LOG.error("Rule {} failed", rule.id(), e);
-        found = List.of(new Finding(rule.id(), checklist.ref(rule.id()), Severity.WARNING,
-            "The check '" + rule.id() + "' could not be completed on this workbook; a reviewer will check it by"
-                + " hand.", "Nothing to do; the program office has been told.", null));
+        found = List.of(new Finding(rule.id(), checklist.ref(rule.id()), Severity.BLOCKER,
+            "The check '" + rule.id() + "' could not be completed on this workbook; a reviewer will check this"
+                + " item by hand.", "Nothing to change for this item unless the reviewer asks: the program office"
+                + " has been told.", null));
       }
       findings.addAll(found);
       if (found.stream().noneMatch(f -> f.severity() != Severity.INFO)) {

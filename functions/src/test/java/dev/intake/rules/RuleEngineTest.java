@@ -1,7 +1,6 @@
 package dev.intake.rules;
 
 import static dev.intake.model.Severity.BLOCKER;
-import static dev.intake.model.Severity.WARNING;
 import static dev.intake.rules.Evaluation.seen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,7 +125,7 @@ class RuleEngineTest {
   }
 
   @Test
-  void evaluate_ruleThrows_isAWarningCitingThatRulesOwnItemAndTheOtherRulesStillRun() {
+  void evaluate_ruleThrows_isABlockerCitingThatRulesOwnItemAndTheOtherRulesStillRun() {
     RuleEngine engine = new RuleEngine(Checklist.current(), List.of(broken("case-study-age"),
         broken("certifications-professional"), ProfileChoiceRule.partnerTier()));
     byte[] workbook = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build();
@@ -134,8 +133,8 @@ class RuleEngineTest {
     Evaluation result = Evaluation.of(workbook, AS_OF, "", engine);
 
     assertThat(result.seen()).containsExactly(
-        seen("case-study-age", "2.1", WARNING, "(file)"),
-        seen("certifications-professional", "4.1", WARNING, "(file)"),
+        seen("case-study-age", "2.1", BLOCKER, "(file)"),
+        seen("certifications-professional", "4.1", BLOCKER, "(file)"),
         seen("partner-tier", "1.3", BLOCKER, "Partner Profile!B5"));
     assertThat(result.findings("case-study-age").get(0).message()).contains("could not be completed");
     assertThat(result.rules().passed()).isZero();
