@@ -29,6 +29,8 @@ public final class LambdaEnvironment {
   public static final String REVIEWER_PRINCIPALS = "REVIEWER_PRINCIPALS";
   /** The name prefix of the partners' roles; the rest of the name is the partner id. */
   public static final String PARTNER_ROLE_PREFIX = "PARTNER_ROLE_PREFIX";
+  /** The web console's origin (https://…): the one origin the API's answers allow (CORS). */
+  public static final String CONSOLE_ORIGIN = "CONSOLE_ORIGIN";
   /**
    * The API function only: the ARN of the Secrets Manager secret whose value signs the list's page
    * tokens (HMAC); the version labelled AWSPREVIOUS is accepted too, so a rotation breaks no page.

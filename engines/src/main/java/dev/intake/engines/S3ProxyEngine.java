@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
@@ -65,6 +66,17 @@ public final class S3ProxyEngine implements AutoCloseable {
    */
   public static S3ProxyEngine start(Path baseDir, Path versionsDir, int port, String accessKeyId,
       String secretAccessKey, Predicate<String> versioned, Consumer<ObjectVersion> onObjectCreated) {
+    return start(baseDir, versionsDir, port, accessKeyId, secretAccessKey, versioned, onObjectCreated, List.of());
+  }
+
+  /**
+   * The same, answering browsers from {@code corsOrigins} (exact origins, e.g. the local web console's)
+   * with CORS headers for GET, HEAD and PUT, as an S3 bucket's CORS rule does: what a console's
+   * presigned upload from the browser needs.
+   */
+  public static S3ProxyEngine start(Path baseDir, Path versionsDir, int port, String accessKeyId,
+      String secretAccessKey, Predicate<String> versioned, Consumer<ObjectVersion> onObjectCreated,
+      List<String> corsOrigins) {
     try {
       Files.createDirectories(baseDir);
       Properties properties = new Properties();
@@ -78,15 +90,20 @@ public final class S3ProxyEngine implements AutoCloseable {
       VersionStore versions = versionsDir == null ? null : new VersionStore(versionsDir, Clock.systemUTC());
       BlobStore files = new LongKeys(context.getBlobStore());
       BlobStore store = versions == null ? files : new Versioning(files, versions, versioned, onObjectCreated);
-      S3Proxy proxy = S3Proxy.builder()
+      S3Proxy.Builder builder = S3Proxy.builder()
           .blobStore(store)
           .endpoint(URI.create("http://127.0.0.1:" + port))
           .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKeyId, secretAccessKey)
           // Current AWS CLIs and SDKs add flexible checksums (x-amz-checksum-crc32 and the like) to
           // every put, which S3Proxy 2.6 does not implement and would refuse: they are ignored,
           // and the SigV4 payload hash, which S3Proxy does check, still guards the bytes.
-          .ignoreUnknownHeaders(true)
-          .build();
+          .ignoreUnknownHeaders(true);
+      if (!corsOrigins.isEmpty()) {
+        builder.corsRules(new CrossOriginResourceSharing(
+            corsOrigins.stream().map(java.util.regex.Pattern::quote).toList(),
+            List.of("GET", "HEAD", "PUT"), List.of("content-type"), List.of("ETag"), "false"));
+      }
+      S3Proxy proxy = builder.build();
       proxy.start();
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (!"STARTED".equals(proxy.getState())) {

@@ -1,6 +1,7 @@
 package dev.intake.aws;
 
 import static dev.intake.contracts.LambdaEnvironment.BUCKET_NAME;
+import static dev.intake.contracts.LambdaEnvironment.CONSOLE_ORIGIN;
 import static dev.intake.contracts.LambdaEnvironment.PAGE_TOKEN_SECRET_ARN;
 import static dev.intake.contracts.LambdaEnvironment.PARTNER_ROLE_PREFIX;
 import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
@@ -66,6 +67,12 @@ public final class ApiWiring {
             : new SfnExecutionHistory(clients.build(Service.SFN, SfnClient.builder()), stateMachine),
         new UploadLinks(new S3UploadPresigner(presigner.get()), bucket, clock),
         clock);
+  }
+
+  /** The web console's origin the API answers browsers from (CORS), or null when there is no console. */
+  public String consoleOrigin() {
+    String origin = env.get(CONSOLE_ORIGIN);
+    return origin == null || origin.isBlank() ? null : origin;
   }
 
   public CallerResolver callerResolver() {

@@ -28,6 +28,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
   private final ReviewerApi api;
   private final CallerResolver callers;
+  private final String consoleOrigin;
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public ApiHandler() {
@@ -36,12 +37,18 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
   public ApiHandler(ApiWiring wiring) {
-    this(wiring.reviewerApi(), wiring.callerResolver());
+    this(wiring.reviewerApi(), wiring.callerResolver(), wiring.consoleOrigin());
   }
 
   public ApiHandler(ReviewerApi api, CallerResolver callers) {
+    this(api, callers, null);
+  }
+
+  /** @param consoleOrigin the web console's origin, the one a browser may read answers from; null for none */
+  public ApiHandler(ReviewerApi api, CallerResolver callers, String consoleOrigin) {
     this.api = api;
     this.callers = callers;
+    this.consoleOrigin = consoleOrigin;
   }
 
   @Override
@@ -56,14 +63,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         return respond(ApiResponse.error(400, "INVALID_BODY", "The body is not valid base64."));
       }
     }
+    APIGatewayProxyResponseEvent response;
     try {
-      return respond(api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
+      response = respond(api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
           event.getQueryStringParameters(), body, callers.resolve(principal))));
     } catch (RuntimeException e) {
       // A bug or an unexpected AWS error: still the API's JSON error shape, and the details in the log only.
       LOG.error("Unexpected failure on {} {}", event.getHttpMethod(), event.getPath(), e);
-      return respond(ApiResponse.error(500, "INTERNAL", "Something went wrong on our side; try again later."));
+      response = respond(ApiResponse.error(500, "INTERNAL", "Something went wrong on our side; try again later."));
     }
+    return allowConsole(event, response);
   }
 
   private static APIGatewayProxyResponseEvent respond(ApiResponse r) {
@@ -74,5 +83,36 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
       headers.putAll(r.headers());
     }
     return new APIGatewayProxyResponseEvent().withStatusCode(r.status()).withHeaders(headers).withBody(r.body());
+  }
+
+  /**
+   * CORS for the web console: a browser on the console's origin may read the answer; any other origin
+   * gets no CORS header, so its scripts cannot (IAM still decides whether the request is served at all).
+   */
+  private APIGatewayProxyResponseEvent allowConsole(APIGatewayProxyRequestEvent event,
+      APIGatewayProxyResponseEvent response) {
+    if (consoleOrigin == null) {
+      return response;
+    }
+    Map<String, String> headers = new java.util.HashMap<>(response.getHeaders());
+    // Caches must keep one answer per origin.
+    headers.put("Vary", "Origin");
+    String origin = header(event, "Origin");
+    if (consoleOrigin.equals(origin)) {
+      headers.put("Access-Control-Allow-Origin", origin);
+    }
+    return response.withHeaders(Map.copyOf(headers));
+  }
+
+  private static String header(APIGatewayProxyRequestEvent event, String name) {
+    if (event.getHeaders() == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> h : event.getHeaders().entrySet()) {
+      if (h.getKey() != null && h.getKey().equalsIgnoreCase(name)) {
+        return h.getValue();
+      }
+    }
+    return null;
   }
 }

@@ -180,4 +180,32 @@ class ApiHandlerTest {
         .isEqualTo("INTERNAL");
     assertThat(response.getBody()).doesNotContain("competency-intake-secret");
   }
+
+  @Test
+  void cors_requestFromTheConsoleOrigin_answerAllowsIt() {
+    HandlerFixture f = new HandlerFixture();
+    APIGatewayProxyRequestEvent event = Events.api("test-events/api/list-submissions.json");
+    event.setHeaders(new java.util.HashMap<>(Optional.ofNullable(event.getHeaders()).orElse(java.util.Map.of())));
+    event.getHeaders().put("origin", "https://d111111abcdef8.cloudfront.net");
+
+    APIGatewayProxyResponseEvent response = f.api("https://d111111abcdef8.cloudfront.net").handleRequest(event, null);
+
+    assertThat(response.getHeaders()).containsEntry("Access-Control-Allow-Origin", "https://d111111abcdef8.cloudfront.net")
+        .containsEntry("Vary", "Origin");
+  }
+
+  @Test
+  void cors_requestFromAnotherOrigin_answerDoesNotAllowIt() {
+    HandlerFixture f = new HandlerFixture();
+    APIGatewayProxyRequestEvent event = Events.api("test-events/api/list-submissions.json");
+    event.setHeaders(new java.util.HashMap<>(Optional.ofNullable(event.getHeaders()).orElse(java.util.Map.of())));
+    event.getHeaders().put("Origin", "https://evil.example");
+
+    APIGatewayProxyResponseEvent withConsole = f.api("https://d111111abcdef8.cloudfront.net").handleRequest(event, null);
+    APIGatewayProxyResponseEvent withoutConsole = f.api().handleRequest(event, null);
+
+    assertThat(withConsole.getStatusCode()).isEqualTo(200);
+    assertThat(withConsole.getHeaders()).doesNotContainKey("Access-Control-Allow-Origin");
+    assertThat(withoutConsole.getHeaders()).doesNotContainKey("Access-Control-Allow-Origin").doesNotContainKey("Vary");
+  }
 }

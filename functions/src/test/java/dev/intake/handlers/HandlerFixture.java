@@ -79,8 +79,13 @@ final class HandlerFixture {
   }
 
   ApiHandler api() {
+    return api(null);
+  }
+
+  /** The API handler answering browsers from {@code consoleOrigin} (null: no console). */
+  ApiHandler api(String consoleOrigin) {
     return new ApiHandler(new ReviewerApi(store, objects, new TemplateService(objects, BUCKET, checklist),
         ExecutionHistory.NONE, new UploadLinks(uploads, BUCKET, clock), clock),
-        CallerResolver.of("competency-reviewer", "competency-partner-"));
+        CallerResolver.of("competency-reviewer", "competency-partner-"), consoleOrigin);
   }
 }

@@ -28,7 +28,7 @@ import software.constructs.Construct;
  * never ends unseen; what even that cannot settle is parked in a second queue with an alarm.
  *
  * <p>Memory: Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB). Intake and aggregate
- * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
+ * read and write whole workbooks (parse; the annotated copy) and get 1,024 MB for heap and CPU; the
  * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
  * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB;
  * the dead-letter consumer runs intake's code, 1,024 MB; the daily digest pages through the review

@@ -74,7 +74,7 @@ public record PipelineSettings(
   public static final Set<String> ENVIRONMENTS = Set.of("dev", "staging", "prod");
   public static final String DEFAULT_ENV = "dev";
 
-  /** Intake parses with POI; ten at once bounds memory, DynamoDB and Step Functions bursts. */
+  /** Intake parses whole workbooks; ten at once bounds memory, DynamoDB and Step Functions bursts. */
   public static final int DEFAULT_INTAKE_CONCURRENCY = 10;
   /** Two years: the record a reviewer links to outlives a competency renewal cycle. */
   public static final int DEFAULT_RETENTION_DAYS = 730;

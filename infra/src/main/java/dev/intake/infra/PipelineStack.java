@@ -1,6 +1,7 @@
 package dev.intake.infra;
 
 import dev.intake.contracts.LambdaEnvironment;
+import dev.intake.contracts.RepositoryRoot;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
@@ -38,6 +39,7 @@ public final class PipelineStack extends Stack {
   private final ReviewerRestApi api;
   private final Access access;
   private final Monitoring monitoring;
+  private final ConsoleHosting console;
   private final DailyDigest digest;
   private LogGroup notificationHandlerLogs;
 
@@ -53,6 +55,10 @@ public final class PipelineStack extends Stack {
     access = new Access(this, "Access", settings, storage, api);
     digest = new DailyDigest(this, "DailyDigest", settings, functions.digest());
     monitoring = new Monitoring(this, "Monitoring", settings, functions, workflow, api, storage, alerts);
+    console = new ConsoleHosting(this, "Console", settings, storage, logGroups, api, access,
+        RepositoryRoot.locate().resolve("console/web"));
+    // The API answers browsers from the console's origin, and from no other (CORS).
+    functions.api().addEnvironment(LambdaEnvironment.CONSOLE_ORIGIN, console.origin());
 
     String stateMachineArn = workflow.stateMachine().getStateMachineArn();
     functions.intake().addEnvironment(LambdaEnvironment.STATE_MACHINE_ARN, stateMachineArn);
@@ -90,6 +96,12 @@ public final class PipelineStack extends Stack {
         "Partner notifications: subscribe with a filter policy on the partnerId attribute (or use partnerContacts)"));
     new CfnOutput(this, "OperationsTopicArn", outputProps(alerts.operations().getTopicArn(), "Alarms"));
     new CfnOutput(this, "StateMachineArn", outputProps(stateMachineArn, "Submission workflow"));
+    new CfnOutput(this, "ConsoleUrl", outputProps(console.origin() + "/",
+        "The web console (sign in with a user of ConsoleUserPoolId)"));
+    new CfnOutput(this, "ConsoleUserPoolId", outputProps(console.userPool().getUserPoolId(),
+        "Console users: groups reviewers, program-office, partners (with custom:partnerId)"));
+    new CfnOutput(this, "ConsoleIdentityPoolId", outputProps(console.identityPool().getRef(),
+        "Maps console users to the reviewer and partner roles"));
   }
 
   /** The DynamoDB actions the store adapter's calls need, per what a function does with the table. */
@@ -315,6 +327,10 @@ public final class PipelineStack extends Stack {
 
   public Monitoring monitoring() {
     return monitoring;
+  }
+
+  public ConsoleHosting console() {
+    return console;
   }
 
   public DailyDigest digest() {

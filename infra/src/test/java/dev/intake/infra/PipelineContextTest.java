@@ -66,7 +66,9 @@ class PipelineContextTest {
     assertThat(partnerRoles()).hasSize(2).allSatisfy(r -> {
       Object actions = list(map(r.get("AssumeRolePolicyDocument")).get("Statement")).stream()
           .map(s -> map(s).get("Action")).toList();
-      assertThat(actions).isEqualTo(List.of("sts:AssumeRole"));
+      // The partner's own principal, and the console's identity pool for its signed-in partner users
+      // (ConsoleHostingTest holds that statement's conditions); never sts:TagSession.
+      assertThat(actions).isEqualTo(List.of("sts:AssumeRole", "sts:AssumeRoleWithWebIdentity"));
     });
   }
 

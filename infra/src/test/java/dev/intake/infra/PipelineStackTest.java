@@ -76,20 +76,20 @@ class PipelineStackTest {
     // given
     Map<String, Map<String, Object>> buckets = synth.ofType("AWS::S3::Bucket");
 
-    // then
-    assertThat(buckets).hasSize(2);
+    // then: the intake bucket, its access-log bucket and the console's files
+    assertThat(buckets).hasSize(3);
     assertThat(buckets.values()).allSatisfy(b -> assertThat(map(b.get("PublicAccessBlockConfiguration")))
         .containsAllEntriesOf(Map.of("BlockPublicAcls", true, "BlockPublicPolicy", true,
             "IgnorePublicAcls", true, "RestrictPublicBuckets", true)));
   }
 
   @Test
-  void bucketPolicies_insecureTransport_isDeniedOnBothBuckets() {
+  void bucketPolicies_insecureTransport_isDeniedOnEveryBucket() {
     // given
     Map<String, Map<String, Object>> policies = synth.ofType("AWS::S3::BucketPolicy");
 
     // then
-    assertThat(policies).hasSize(2);
+    assertThat(policies).hasSize(3);
     assertThat(policies.values()).allSatisfy(p -> assertThat(statements(p)).anySatisfy(s -> {
       assertThat(s).containsEntry("Effect", "Deny").containsEntry("Action", "s3:*");
       assertThat(s.get("Condition")).isEqualTo(Map.of("Bool", Map.of("aws:SecureTransport", "false")));
@@ -337,7 +337,7 @@ class PipelineStackTest {
         "DeadLetterHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "STATE_MACHINE_ARN", "REDRIVE_ATTEMPTS",
             "RETENTION_DAYS"),
         "ApiHandler", Set.of("TABLE_NAME", "BUCKET_NAME", "REVIEWER_PRINCIPALS", "PARTNER_ROLE_PREFIX",
-            "STATE_MACHINE_ARN", "RETENTION_DAYS", "PAGE_TOKEN_SECRET_ARN"));
+            "STATE_MACHINE_ARN", "RETENTION_DAYS", "CONSOLE_ORIGIN", "PAGE_TOKEN_SECRET_ARN"));
 
     // then
     expected.forEach((handler, own) -> {

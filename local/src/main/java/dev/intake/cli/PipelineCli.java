@@ -83,7 +83,7 @@ public final class PipelineCli {
     if (data == null) {
       data = args[0].equals("serve") ? Runtimes.defaultRoot() : Runtimes.defaultRoot().resolve(args[0] + "-logs");
     }
-    return data.toAbsolutePath().resolve("logs").resolve("pipeline.log");
+    return data.toAbsolutePath().resolve(Runtimes.LOGS).resolve("pipeline.log");
   }
 
   /** Runs one command line and returns its exit code (see {@link ExitCodes}). */

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 final class Runtimes {
 
   static final String DATA = "--data";
+  /** The folder of a data folder where serve and demo write their log. */
+  static final String LOGS = "logs";
   static final String PORT = "--port";
   static final String AS_OF = "--as-of";
   static final String CHECK_URLS = "--check-urls";
@@ -46,8 +48,9 @@ final class Runtimes {
       if (a.value(DATA).isEmpty()) {
         deleteTree(data);
       } else if (Files.isDirectory(data)) {
+        // The CLI's own log (DATA/logs) is opened before this check runs: it is not the user's content.
         try (Stream<Path> entries = Files.list(data)) {
-          if (entries.findAny().isPresent()) {
+          if (entries.anyMatch(p -> !(p.getFileName().toString().equals(LOGS) && Files.isDirectory(p)))) {
             throw CliException.usage("--data " + data + " is not empty; this command needs a new or empty folder");
           }
         }
@@ -166,6 +169,8 @@ final class Runtimes {
   }
 
   static void printEndpoints(LocalRuntime r, PrintStream out) {
+    out.println("  Console        " + r.consoleLink() + "   (open in a browser: a one-time sign-in link;"
+        + " ./pipeline token --console prints another)");
     out.println("  API            " + r.apiEndpoint() + "   (send Authorization: Bearer " + r.token() + ")");
     out.println("  S3             " + r.s3Endpoint() + "   bucket " + LocalRuntime.BUCKET
         + " (access key id 'local')");

@@ -28,18 +28,56 @@ final class ApiServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+  private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
   private final transient ApiHandler handler;
   private final transient LocalTokens tokens;
+  private final transient ConsoleServlet console;
 
-  ApiServlet(ApiHandler handler, LocalTokens tokens) {
+  /** @param console the console whose session cookies also authenticate, or null for bearer tokens only */
+  ApiServlet(ApiHandler handler, LocalTokens tokens, ConsoleServlet console) {
     this.handler = handler;
     this.tokens = tokens;
+    this.console = console;
   }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String principal = tokens.principalFor(request.getHeader("Authorization"));
+    String authorization = request.getHeader("Authorization");
+    if (console != null) {
+      console.secure(response);
+      if (authorization == null && "GET".equals(request.getMethod())) {
+        // A person who opened the server's address in a browser: the console is where to go (and the
+        // icon a browser asks every page's origin for is the console's).
+        String to = switch (request.getRequestURI()) {
+          case "/" -> ConsoleServlet.PATH + "/";
+          case "/favicon.ico" -> ConsoleServlet.PATH + "/favicon.svg";
+          default -> null;
+        };
+        if (to != null) {
+          response.setStatus(303);
+          response.setHeader("Location", to);
+          return;
+        }
+      }
+    }
+    String principal;
+    if (authorization == null && console != null) {
+      // The console's session cookie (HttpOnly, SameSite=Strict); curl and scripts keep the bearer token.
+      var session = console.session(request);
+      if (session.isPresent() && !SAFE_METHODS.contains(request.getMethod())
+          && !LocalApiServer.same(String.valueOf(request.getHeader(ConsoleServlet.CSRF_HEADER)),
+              session.get().csrfToken())) {
+        LOG.warn("Refused {} {}: console session without its CSRF token", request.getMethod(),
+            request.getRequestURI());
+        JsonErrorHandler.send(response, 403, "CSRF", "A console request that changes something must send the "
+            + "session's " + ConsoleServlet.CSRF_HEADER + " header.");
+        return;
+      }
+      principal = session.map(ConsoleSessions.Session::principal).orElse(null);
+    } else {
+      principal = tokens.principalFor(authorization);
+    }
     if (principal == null) {
       LOG.warn("Refused {} {}: missing or wrong bearer token", request.getMethod(), request.getRequestURI());
       response.setHeader("WWW-Authenticate", "Bearer realm=\"competency-intake\"");
@@ -102,7 +140,8 @@ final class ApiServlet extends HttpServlet {
     Map<String, String> headers = new LinkedHashMap<>();
     for (String name : Collections.list(request.getHeaderNames())) {
       String value = request.getHeader(name);
-      if (!name.equalsIgnoreCase("Authorization") && value != null) {
+      if (!name.equalsIgnoreCase("Authorization") && !name.equalsIgnoreCase("Cookie")
+          && !name.equalsIgnoreCase(ConsoleServlet.CSRF_HEADER) && value != null) {
         headers.put(name, value);
       }
     }

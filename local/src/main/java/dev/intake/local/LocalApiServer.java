@@ -4,6 +4,7 @@ import dev.intake.handlers.ApiHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import org.eclipse.jetty.io.Connection;
@@ -54,14 +55,34 @@ public final class LocalApiServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The web console this server also serves, under {@code /console/}.
+   *
+   * @param webRoot the console's static files ({@code console/web/})
+   * @param sessions its sign-in links and sessions
+   * @param connectSources origins besides this server's the console may call (the S3 endpoint its
+   *     presigned uploads go to), as a CSP source list
+   */
+  public record Console(Path webRoot, ConsoleSessions sessions, String connectSources) {
+  }
+
   private final Server server;
   private final ServerConnector connector;
 
   public LocalApiServer(ApiHandler handler, LocalTokens tokens, int port) throws IOException {
-    this(handler, tokens, port, Limits.defaults());
+    this(handler, tokens, port, Limits.defaults(), null);
+  }
+
+  public LocalApiServer(ApiHandler handler, LocalTokens tokens, int port, Console console) throws IOException {
+    this(handler, tokens, port, Limits.defaults(), console);
   }
 
   LocalApiServer(ApiHandler handler, LocalTokens tokens, int port, Limits limits) throws IOException {
+    this(handler, tokens, port, limits, null);
+  }
+
+  LocalApiServer(ApiHandler handler, LocalTokens tokens, int port, Limits limits, Console console)
+      throws IOException {
     // Jetty's minimum of threads: an acceptor and a selector run on the pool too.
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(limits.maxThreads(), 8), 2);
     threads.setName("local-api");
@@ -85,7 +106,12 @@ public final class LocalApiServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
-    context.addServlet(new ServletHolder("api", new ApiServlet(handler, tokens)), "/");
+    ConsoleServlet consoleServlet = console == null ? null
+        : new ConsoleServlet(console.webRoot(), console.sessions(), tokens, console.connectSources());
+    context.addServlet(new ServletHolder("api", new ApiServlet(handler, tokens, consoleServlet)), "/");
+    if (consoleServlet != null) {
+      context.addServlet(new ServletHolder("console", consoleServlet), ConsoleServlet.PATH + "/*");
+    }
     JsonErrorHandler errors = new JsonErrorHandler();
     context.setErrorHandler(errors);
     server.setErrorHandler(errors);
@@ -145,6 +171,11 @@ public final class LocalApiServer implements AutoCloseable {
 
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+  }
+
+  /** The console's sign-in URL for a one-time token. */
+  public URI consoleSignIn(String token) {
+    return URI.create(ConsoleServlet.signInUrl(endpoint(), token));
   }
 
   @Override

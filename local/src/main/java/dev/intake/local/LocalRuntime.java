@@ -119,11 +119,13 @@ public final class LocalRuntime implements AutoCloseable {
   private final ScheduledExecutorService digestTimer;
   private final SubmissionStore store;
   private final ObjectStore objects;
+  private final ConsoleSessions consoleSessions;
+  private final URI consoleLink;
   private volatile DynaliteProcess dynalite;
 
   private LocalRuntime(Options options, Path root, S3ProxyEngine s3Engine, DynaliteProcess dynalite,
       AwsClients clients, StepFunctionsRunner runner, IncomingPoller poller, LocalApiServer api, LocalTokens tokens,
-      DigestService digests, SubmissionStore store, ObjectStore objects) {
+      DigestService digests, SubmissionStore store, ObjectStore objects, ConsoleSessions consoleSessions) {
     this.options = options;
     this.root = root;
     this.s3Engine = s3Engine;
@@ -141,6 +143,8 @@ public final class LocalRuntime implements AutoCloseable {
     });
     this.store = store;
     this.objects = objects;
+    this.consoleSessions = consoleSessions;
+    this.consoleLink = consoleLink(null);
   }
 
   public static LocalRuntime start(Options o) throws IOException {
@@ -158,6 +162,9 @@ public final class LocalRuntime implements AutoCloseable {
     try {
       java.util.concurrent.atomic.AtomicReference<IncomingPoller> announced = new java.util.concurrent.atomic
           .AtomicReference<>();
+      // The port is chosen before anything starts: notifications link to the API, and the local S3
+      // answers the console (served by the API) with CORS headers for its presigned uploads.
+      int apiPort = o.apiPort() == 0 ? DynaliteProcess.freePort() : o.apiPort();
       // Like the bucket on AWS, the local one keeps a version of every upload: each is evaluated on
       // its own bytes, however fast the next upload to the same name follows.
       s3 = S3ProxyEngine.start(data.resolve("s3"), data.resolve("s3-versions"), o.s3Port(),
@@ -168,7 +175,7 @@ public final class LocalRuntime implements AutoCloseable {
             if (listener != null && version.bucket().equals(BUCKET)) {
               listener.announce(version);
             }
-          });
+          }, java.util.List.of("http://127.0.0.1:" + apiPort));
       s3.createBucket(BUCKET);
       dynalite = DynaliteProcess.start(root, 0, data.resolve("dynamodb"));
       clients = AwsClients.local(dynalite.endpoint(), s3.endpoint());
@@ -180,8 +187,6 @@ public final class LocalRuntime implements AutoCloseable {
       dev.intake.checklist.Checklist checklist = dev.intake.checklist.Checklist.current();
 
       LocalNotifier notifier = new LocalNotifier(data.resolve("outbox"), o.console(), o.clock());
-      // The port is chosen before the API starts so that notifications can link to it.
-      int apiPort = o.apiPort() == 0 ? DynaliteProcess.freePort() : o.apiPort();
       runner = LocalWorkflow.build(root, store, objects, o.clock(), notifier::publish,
           new DirectoryExecutionStore(data.resolve("executions")), Sleeper.real(), o.pageFetcher(),
           "http://127.0.0.1:" + apiPort);
@@ -196,11 +201,13 @@ public final class LocalRuntime implements AutoCloseable {
               // Presigned PUTs against S3Proxy: the same adapter and signature checks as on AWS.
               new UploadLinks(new S3UploadPresigner(clients.s3Presigner()), BUCKET, o.clock()), o.clock()),
           CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
-      api = new LocalApiServer(apiHandler, tokens, apiPort);
+      ConsoleSessions consoleSessions = new ConsoleSessions(o.clock());
+      api = new LocalApiServer(apiHandler, tokens, apiPort,
+          new LocalApiServer.Console(root.resolve("console/web"), consoleSessions, s3.endpoint().toString()));
       DigestService digests = new DigestService(store, o.clock(), "http://127.0.0.1:" + apiPort, PipelineMetrics.NONE,
           notifier);
       LocalRuntime runtime = new LocalRuntime(o, root, s3, dynalite, clients, runner, poller, api, tokens, digests,
-          store, objects);
+          store, objects, consoleSessions);
       var resumed = runner.resumeIncomplete();
       if (!resumed.isEmpty()) {
         o.console().accept("resumed " + resumed.size() + " unfinished evaluation(s) from the last run");
@@ -239,6 +246,8 @@ public final class LocalRuntime implements AutoCloseable {
     // For ./pipeline digest; dynalite takes any credentials, so this file is the owner's only (SECURITY.md).
     n.put("dynamodb", dynalite.endpoint().toString());
     n.put("token", tokens.token());
+    // A one-time sign-in link (12 hours) for the reviewer's console; ./pipeline token --console mints more.
+    n.put("console", consoleLink.toString());
     n.put("bucket", BUCKET);
     n.put("accessKeyId", AwsClients.LOCAL_ACCESS_KEY_ID);
     n.put("secretAccessKey", AwsClients.LOCAL_SECRET_ACCESS_KEY);
@@ -293,6 +302,20 @@ public final class LocalRuntime implements AutoCloseable {
 
   public String token() {
     return tokens.token();
+  }
+
+  /** The reviewer's console sign-in link written to runtime.json at start (one-time). */
+  public URI consoleLink() {
+    return consoleLink;
+  }
+
+  /**
+   * A new one-time console sign-in link: the reviewer's, or with a partner id that partner's view.
+   */
+  public URI consoleLink(String partnerId) {
+    String principal = tokens.principalFor("Bearer " + (partnerId == null ? tokens.token()
+        : tokens.partnerToken(partnerId)));
+    return api.consoleSignIn(consoleSessions.issueLink(principal));
   }
 
   public LocalTokens tokens() {

@@ -7,6 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +57,21 @@ class RuntimeCommandsTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err()).contains("--port must be from 1 to 65535");
+  }
+
+  @Test
+  void freshDataDir_newFolderHoldingOnlyTheCliLog_isAccepted() throws Exception {
+    // given: what main() leaves in a new --data folder before the command runs
+    Path data = dir.resolve("new");
+    Files.createDirectories(data.resolve(Runtimes.LOGS));
+    Files.writeString(data.resolve(Runtimes.LOGS).resolve("pipeline.log"), "");
+
+    // when
+    Path fresh = Runtimes.freshDataDir(Arguments.parse(List.of("--data", data.toString()), Set.of(Runtimes.DATA),
+        Set.of()), "demo");
+
+    // then
+    assertThat(fresh).isEqualTo(data.toAbsolutePath());
   }
 
   @Test

@@ -133,6 +133,8 @@ class LocalRuntimeEndToEndTest {
     assertThat(written.path("api").asText()).isEqualTo(runtime.apiEndpoint().toString());
     assertThat(written.path("s3").asText()).isEqualTo(runtime.s3Endpoint().toString());
     assertThat(written.path("token").asText()).isEqualTo(runtime.token());
+    assertThat(written.path("console").asText()).isEqualTo(runtime.consoleLink().toString())
+        .startsWith(runtime.apiEndpoint() + "/console/signin?token=");
     assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
         Files.getPosixFilePermissions(data.resolve("runtime.json")))).isEqualTo("rw-------");
   }
@@ -260,5 +262,27 @@ class LocalRuntimeEndToEndTest {
     assertThat(load).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(cli.err()).contains("already running");
     assertThat(data.resolve("runtime.json")).exists();
+  }
+
+  @Test
+  void cli_tokenConsole_printsAOneTimeSignInLinkForThePartner() throws Exception {
+    CliRun cli = new CliRun();
+
+    int code = cli.run(Clock.systemUTC(), "token", "--console", "--partner", "P-1005", "--data", data.toString());
+
+    assertThat(code).as(cli.err()).isEqualTo(ExitCodes.OK);
+    URI link = URI.create(cli.out().strip());
+    assertThat(link.toString()).startsWith(runtime.apiEndpoint() + "/console/signin?token=");
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> first = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> again = http.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(303);
+    String cookie = first.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    assertThat(again.statusCode()).isEqualTo(401);
+    HttpResponse<String> list = http.send(HttpRequest.newBuilder(runtime.apiEndpoint().resolve("/submissions"))
+        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(PipelineJson.tree(list.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("items")
+        .findValuesAsText("partnerId")).containsOnly("P-1005").isNotEmpty();
   }
 }

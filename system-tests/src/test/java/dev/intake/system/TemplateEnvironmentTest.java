@@ -326,8 +326,23 @@ class TemplateEnvironmentTest {
       return ((List<Object>) join.get(1)).stream().map(TemplateEnvironmentTest::resolve)
           .collect(Collectors.joining(String.valueOf(join.get(0))));
     }
+    if (intrinsic.containsKey("Fn::GetAtt")) {
+      List<Object> getAtt = (List<Object>) intrinsic.get("Fn::GetAtt");
+      return attribute(String.valueOf(getAtt.get(0)), String.valueOf(getAtt.get(1)));
+    }
     throw new AssertionError("a function's environment holds " + intrinsic.keySet()
         + ", which this test cannot stand in for; teach resolve() what it means");
+  }
+
+  /** An attribute of a resource the template refers to: the console's distribution's domain name. */
+  private static String attribute(String logicalId, String name) {
+    Map<String, Object> resource = resources.get(logicalId);
+    String type = resource == null ? "(no such resource)" : String.valueOf(resource.get("Type"));
+    if (type.equals("AWS::CloudFront::Distribution") && name.equals("DomainName")) {
+      return "d111111abcdef8.cloudfront.net";
+    }
+    throw new AssertionError("a function's environment refers to " + name + " of " + logicalId + " (" + type
+        + "), which this test cannot stand in for");
   }
 
   private static String reference(String logicalId) {
