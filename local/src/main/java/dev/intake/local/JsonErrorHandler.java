@@ -67,7 +67,8 @@ final class JsonErrorHandler extends ErrorHandler {
       case 505 -> "This server speaks HTTP/1.1 (and HTTP/1.0).";
       default -> reason(status, reason);
     };
-    if (status >= 500) {
+    // A 505 is the client's HTTP version: a refusal like a 400, not a failure of the server.
+    if (status == 500) {
       LOG.error("Local API refused a request before reading it: {} {}", status, reason);
     } else {
       LOG.warn("Local API refused a request before reading it: {} {}", status, reason);
