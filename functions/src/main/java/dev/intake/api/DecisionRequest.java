@@ -1,83 +1,56 @@
 package dev.intake.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.pipeline.Decision;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * The body of {@code POST /submissions/{id}/decisions}, checked strictly for form (400, naming the
- * field): one JSON object and nothing after it, no field twice, no field but {@code action},
- * {@code comment}, {@code finding} and {@code shareWithPartner}, each of its type; a comment of 1 to
- * 4000 characters; and no control character (but a comment's line breaks and tabs) and no lone
- * surrogate anywhere — such text would be stored in the audit trail and shown to people. Whether
- * the finding exists is the review's to check against the submission.
+ * field): {@link StrictJson}'s one object with no field but {@code action}, {@code comment},
+ * {@code finding} and {@code shareWithPartner}, each of its type; an action spelled exactly as
+ * docs/openapi.yaml's enum; a comment of 1 to 4000 characters and a finding of at most 200, counted as
+ * JSON Schema's {@code maxLength} counts them (code points: an emoji is one); and no control character
+ * (but a comment's line breaks and tabs) and no lone surrogate anywhere — such text would be stored
+ * in the audit trail and shown to people. Whether the finding exists is the review's to check against
+ * the submission.
  *
  * @param finding stripped, or null when the body has none
  */
 record DecisionRequest(Decision.Action action, String comment, String finding, boolean shareWithPartner) {
 
   static final int MAX_COMMENT_CHARS = 4000;
-  private static final Set<String> FIELDS = Set.of("action", "comment", "finding", "shareWithPartner");
-  private static final JsonMapper STRICT = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']*)'");
+  static final int MAX_FINDING_CHARS = 200;
+  private static final List<String> FIELDS = List.of("action", "comment", "finding", "shareWithPartner");
 
   static DecisionRequest parse(String body) {
-    JsonNode json;
-    try {
-      json = body == null || body.isBlank() ? null : STRICT.readTree(body);
-    } catch (JsonProcessingException e) {
-      Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
-      if (duplicate.find()) {
-        throw invalid("INVALID_BODY", duplicate.group(1), "appears more than once in the body");
-      }
-      String trailing = String.valueOf(e.getOriginalMessage()).contains("Trailing token")
-          ? " (something follows the JSON object)" : "";
-      throw new ApiException(400, "INVALID_BODY", "The body is not valid JSON" + trailing + ".");
-    }
-    if (json == null || !json.isObject()) {
-      throw new ApiException(400, "INVALID_BODY", "The body must be a JSON object with action and comment.");
-    }
-    for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (!FIELDS.contains(field)) {
-        throw new ApiException(400, "INVALID_BODY", "Unknown field '" + printable(field)
-            + "'; allowed: action, comment, finding, shareWithPartner.");
-      }
-    }
+    ObjectNode json = StrictJson.object(body, FIELDS, "a JSON object with action and comment");
     JsonNode actionNode = json.path("action");
-    Decision.Action action;
-    try {
-      action = Decision.Action.valueOf(actionNode.isTextual() ? actionNode.asText().toUpperCase(Locale.ROOT) : "");
-    } catch (IllegalArgumentException e) {
-      throw new ApiException(400, "INVALID_ACTION", "action must be one of "
-          + Arrays.toString(Decision.Action.values()) + ".");
-    }
+    Decision.Action action = Arrays.stream(Decision.Action.values())
+        .filter(a -> actionNode.isTextual() && a.name().equals(actionNode.asText()))
+        .findFirst()
+        .orElseThrow(() -> new ApiException(400, "INVALID_ACTION", "action must be one of "
+            + Arrays.toString(Decision.Action.values()) + ", spelled exactly so."));
     JsonNode commentNode = json.path("comment");
     if (!commentNode.isMissingNode() && !commentNode.isTextual()) {
       throw invalid("INVALID_COMMENT", "comment", "must be a string");
     }
     String comment = commentNode.asText("").strip();
     checkText("INVALID_COMMENT", "comment", comment, true);
-    if (comment.isEmpty() || comment.length() > MAX_COMMENT_CHARS) {
-      throw new ApiException(400, "INVALID_COMMENT", "A comment of 1 to 4000 characters is required.");
+    if (comment.isEmpty() || characters(comment) > MAX_COMMENT_CHARS) {
+      throw new ApiException(400, "INVALID_COMMENT", "A comment of 1 to " + MAX_COMMENT_CHARS
+          + " characters is required" + (comment.isEmpty() ? "" : "; this one has " + characters(comment)) + ".");
     }
     JsonNode findingNode = json.path("finding");
     String finding = null;
     if (findingNode.isTextual()) {
       finding = findingNode.asText().strip();
       checkText("INVALID_FINDING", "finding", finding, false);
+      if (characters(finding) > MAX_FINDING_CHARS) {
+        throw invalid("INVALID_FINDING", "finding", "is " + characters(finding) + " characters long; a finding"
+            + " reference (ruleId@Sheet!A1) has at most " + MAX_FINDING_CHARS);
+      }
     } else if (!findingNode.isMissingNode() && !findingNode.isNull()) {
       throw invalid("INVALID_FINDING", "finding", "must be a string");
     }
@@ -88,43 +61,36 @@ record DecisionRequest(Decision.Action action, String comment, String finding, b
     return new DecisionRequest(action, comment, finding, shareNode.asBoolean(false));
   }
 
+  /** Characters as people and JSON Schema count them: code points, so a pair of surrogates is one. */
+  static int characters(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
   /**
    * Refuses control characters (a comment may hold line breaks and tabs) and lone surrogates
    * (half a character: JSON's {@code \ud800} escape makes one), which nothing should store.
    */
   static void checkText(String code, String field, String text, boolean multiline) {
+    int position = 0;
     for (int i = 0; i < text.length(); i++) {
+      position++;
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
         continue;
       }
       if (Character.isSurrogate(c)) {
-        throw invalid(code, field, "holds a lone surrogate (U+" + hex(c) + ") at character " + (i + 1));
+        throw invalid(code, field, "holds a lone surrogate (U+" + StrictJson.hex(c) + ") at character " + position);
       }
       boolean allowed = multiline && (c == '\n' || c == '\r' || c == '\t');
       if (Character.getType(c) == Character.CONTROL && !allowed) {
-        throw invalid(code, field, "holds a control character (U+" + hex(c) + ") at character " + (i + 1));
+        throw invalid(code, field, "holds a control character (U+" + StrictJson.hex(c) + ") at character "
+            + position);
       }
     }
   }
 
   private static ApiException invalid(String code, String field, String what) {
-    return new ApiException(400, code, "'" + printable(field) + "' " + what + ".");
-  }
-
-  private static String hex(char c) {
-    return String.format(Locale.ROOT, "%04X", (int) c);
-  }
-
-  /** A field name as it may appear in a message: printable, at most 40 characters. */
-  private static String printable(String name) {
-    StringBuilder out = new StringBuilder();
-    name.codePoints()
-        .filter(cp -> !Character.isISOControl(cp) && !(cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)
-            && Character.getType(cp) != Character.FORMAT)
-        .forEach(out::appendCodePoint);
-    String clean = out.toString();
-    return clean.length() > 40 ? clean.substring(0, 39) + "…" : clean;
+    return new ApiException(400, code, StrictJson.name(field) + " " + what + ".");
   }
 }

@@ -29,8 +29,13 @@ record ListRequest(String partnerId, SubmissionStatus status, int limit, String 
 
   static ListRequest parse(Map<String, String> query, Caller caller) {
     String partnerId = query.get("partnerId");
+    if (partnerId != null && partnerId.length() > PartnerIds.MAX_LENGTH) {
+      throw new ApiException(400, "INVALID_PARTNER_ID", "partnerId is at most " + PartnerIds.MAX_LENGTH
+          + " characters long; this one has " + partnerId.codePointCount(0, partnerId.length()) + ".");
+    }
     if (partnerId != null && !PartnerIds.isValid(partnerId)) {
-      throw new ApiException(400, "INVALID_PARTNER_ID", "partnerId must be letters, digits, '.', '_' or '-'.");
+      throw new ApiException(400, "INVALID_PARTNER_ID", "partnerId must be letters, digits, '.', '_' or '-',"
+          + " starting with a letter or digit.");
     }
     if (caller instanceof Caller.Partner p) {
       if (partnerId != null && !partnerId.equals(p.partnerId())) {

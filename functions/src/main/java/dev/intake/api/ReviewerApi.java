@@ -37,7 +37,6 @@ public final class ReviewerApi {
 
   public static final int MAX_BODY_BYTES = 64 * 1024;
   static final Duration LINK_TTL = Duration.ofMinutes(15);
-  static final int MAX_FINDING_REF_CHARS = 200;
 
   private final SubmissionStore store;
   private final ObjectStore objects;
@@ -76,6 +75,10 @@ public final class ReviewerApi {
       throw new ApiException(403, "FORBIDDEN", "This principal is neither a reviewer nor a partner.");
     }
     ApiRoutes.Route route = ApiRoutes.match(r.method(), r.path());
+    if (!r.repeatedParameters().isEmpty()) {
+      throw new ApiException(400, "INVALID_QUERY", "The query gives " + StrictJson.name(r.repeatedParameters().get(0))
+          + " more than once; give each parameter once.");
+    }
     switch (route.template()) {
       case ApiRoutes.LIST -> {
         return list(r);
@@ -186,7 +189,7 @@ public final class ReviewerApi {
     DecisionRequest asked = DecisionRequest.parse(r.body());
     String finding = asked.finding();
     if (asked.action() == Decision.Action.OVERRIDE_FINDING) {
-      if (finding == null || finding.isEmpty() || finding.length() > MAX_FINDING_REF_CHARS) {
+      if (finding == null || ReviewLog.asShown(finding).isEmpty()) {
         throw new ApiException(400, "INVALID_FINDING", "OVERRIDE_FINDING needs the finding, as ruleId@Sheet!A1.");
       }
     } else if (finding != null) {

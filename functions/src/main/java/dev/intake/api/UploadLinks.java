@@ -1,6 +1,5 @@
 package dev.intake.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.contracts.BucketLayout;
@@ -9,8 +8,7 @@ import dev.intake.pipeline.PipelineJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /uploads}: a partner with no AWS identity of its own gets a presigned PUT for one
  * workbook under {@code incoming/{its partner id}/}. The caller's role decides the folder, never the
  * body; the signature covers the content type (a workbook's) and the exact length the caller
- * declared (at most the parser's limit), so the store refuses anything else.
+ * declared (at most the parser's limit), so the store refuses anything else. The body is read as
+ * strictly as a decision's ({@link StrictJson}).
  */
 public final class UploadLinks {
 
@@ -31,7 +30,7 @@ public final class UploadLinks {
   static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,95}\\.[xX][lL][sS][xX]");
   /** An upload request is two short fields; anything longer is not one. */
   static final int MAX_BODY_BYTES = 1024;
-  private static final Set<String> FIELDS = Set.of("fileName", "size");
+  private static final List<String> FIELDS = List.of("fileName", "size");
 
   private final UploadPresigner presigner;
   private final String bucket;
@@ -61,20 +60,11 @@ public final class UploadLinks {
     if (r.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
       return refuse(r, 413, "TOO_LARGE", "The request body is over 1 KB; it holds only fileName and size.");
     }
-    JsonNode body;
+    ObjectNode body;
     try {
-      body = PipelineJson.mapper().readTree(r.body());
-    } catch (JsonProcessingException e) {
-      return refuse(r, 400, "INVALID_BODY", "The body is not valid JSON.");
-    }
-    if (body == null || !body.isObject()) {
-      return refuse(r, 400, "INVALID_BODY", "The body must be a JSON object with fileName and size.");
-    }
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String field = it.next();
-      if (!FIELDS.contains(field)) {
-        return refuse(r, 400, "INVALID_BODY", "Unknown field '" + field + "'; allowed: fileName, size.");
-      }
+      body = StrictJson.object(r.body(), FIELDS, "a JSON object with fileName and size");
+    } catch (ApiException e) {
+      return refuse(r, e.status, e.code, e.getMessage());
     }
     String fileName = body.path("fileName").isTextual() ? body.path("fileName").asText() : "";
     if (!FILE_NAME.matcher(fileName).matches()) {

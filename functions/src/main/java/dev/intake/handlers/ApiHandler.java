@@ -9,9 +9,15 @@ import dev.intake.api.ApiResponse;
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
 import dev.intake.aws.ApiWiring;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,22 +63,66 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
         ? null : event.getRequestContext().getIdentity().getUserArn();
     String body = event.getBody();
     if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
+      byte[] bytes;
       try {
-        body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        bytes = Base64.getDecoder().decode(body);
       } catch (IllegalArgumentException e) {
-        return respond(ApiResponse.error(400, "INVALID_BODY", "The body is not valid base64."));
+        return allowConsole(event, refuse(event, "The body is not valid base64."));
       }
+      int malformed = malformedUtf8At(bytes);
+      if (malformed >= 0) {
+        // Decoding it anyway would store U+FFFD where the client meant something else.
+        return allowConsole(event, refuse(event, "The body is not valid UTF-8 (byte " + (malformed + 1) + " of "
+            + bytes.length + ")."));
+      }
+      body = new String(bytes, StandardCharsets.UTF_8);
     }
     APIGatewayProxyResponseEvent response;
     try {
       response = respond(api.handle(new ApiRequest(event.getHttpMethod(), event.getPath(),
-          event.getQueryStringParameters(), body, callers.resolve(principal))));
+          event.getQueryStringParameters(), body, callers.resolve(principal), repeated(event))));
     } catch (RuntimeException e) {
       // A bug or an unexpected AWS error: still the API's JSON error shape, and the details in the log only.
       LOG.error("Unexpected failure on {} {}", event.getHttpMethod(), event.getPath(), e);
       response = respond(ApiResponse.error(500, "INTERNAL", "Something went wrong on our side; try again later."));
     }
     return allowConsole(event, response);
+  }
+
+  private static APIGatewayProxyResponseEvent refuse(APIGatewayProxyRequestEvent event, String message) {
+    LOG.warn("Refused {} {}: 400 INVALID_BODY ({})", event.getHttpMethod(), event.getPath(), message);
+    return respond(ApiResponse.error(400, "INVALID_BODY", message));
+  }
+
+  /** The offset of the first byte that is not part of well-formed UTF-8, or -1 when they all are. */
+  static int malformedUtf8At(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never decodes to more chars than it has bytes.
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    return result.isError() ? in.position() : -1;
+  }
+
+  /**
+   * The query parameters the request gave more than once. API Gateway keeps the last value of each in
+   * {@code queryStringParameters} and every value in {@code multiValueQueryStringParameters}.
+   */
+  private static List<String> repeated(APIGatewayProxyRequestEvent event) {
+    Map<String, List<String>> all = event.getMultiValueQueryStringParameters();
+    if (all == null) {
+      return List.of();
+    }
+    return all.entrySet().stream()
+        .filter(e -> e.getValue() != null && e.getValue().size() > 1)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   private static APIGatewayProxyResponseEvent respond(ApiResponse r) {

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
  */
 public final class PartnerIds {
 
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  /** The longest partner id. */
+  public static final int MAX_LENGTH = 64;
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (MAX_LENGTH - 1) + "}");
 
   private PartnerIds() {
   }

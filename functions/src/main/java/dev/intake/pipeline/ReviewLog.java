@@ -85,10 +85,19 @@ public final class ReviewLog {
   /** How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell. */
   public static String findingRef(Finding f) {
     if (f.location() == null || f.location().cell() == null) {
-      return f.ruleId();
+      return asShown(f.ruleId());
     }
     // The sheet as the API shows it, so a reviewer can name what they were shown.
-    return Text.printable(f.ruleId() + "@" + f.location().sheet() + "!" + f.location().cell());
+    return asShown(f.ruleId() + "@" + f.location().sheet() + "!" + f.location().cell());
+  }
+
+  /**
+   * A finding reference as the API shows it ({@link Text#printable}, trimmed): what {@link #findingRef}
+   * makes of a finding, and what a reviewer's reference is compared and recorded as, so one copied with
+   * an invisible character (a zero-width space, a direction mark) still names the finding it shows.
+   */
+  public static String asShown(String ref) {
+    return ref == null ? null : Text.printable(ref).strip();
   }
 
   /**

@@ -96,10 +96,12 @@ public final class ReviewService {
   /**
    * Records a decision by {@code reviewer} if the review's rules allow it.
    *
-   * @param findingRef for OVERRIDE_FINDING, the finding ({@link ReviewLog#findingRef}'s form); else null
+   * @param requestedRef for OVERRIDE_FINDING, the finding ({@link ReviewLog#findingRef}'s form, compared
+   *     and recorded {@linkplain ReviewLog#asShown as shown}); else null
    */
-  public Outcome decide(Submission s, Decision.Action action, String comment, String findingRef,
+  public Outcome decide(Submission s, Decision.Action action, String comment, String requestedRef,
       boolean shareWithPartner, String reviewer) {
+    String findingRef = ReviewLog.asShown(requestedRef);
     if (!s.status().terminal()) {
       return new Outcome.Refused(Reason.NOT_EVALUATED, "The submission is " + s.status() + "; decide once it is"
           + " evaluated.");

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Decision bodies are parsed strictly (issue 14, item 9): what a lenient parser accepted — trailing
  * text, a repeated field (last one wins), unknown fields (dropped), control characters and lone
- * surrogates (stored) — is a 400 that names the field.
+ * surrogates (stored), an action in another case — is a 400 that names the field (or, where the JSON
+ * itself is broken, where); lengths count characters as JSON Schema's maxLength does.
  */
 class DecisionRequestTest {
 
@@ -26,7 +27,7 @@ class DecisionRequestTest {
 
   @Test
   void parse_wellFormed_readsEveryField() {
-    DecisionRequest r = DecisionRequest.parse("{\"action\":\"override_finding\",\"comment\":\"  Checked.\\nOK\\t\","
+    DecisionRequest r = DecisionRequest.parse("{\"action\":\"OVERRIDE_FINDING\",\"comment\":\"  Checked.\\nOK\\t\","
         + "\"finding\":\" case-study-age@Case Studies!J5 \",\"shareWithPartner\":true}");
 
     assertThat(r).isEqualTo(new DecisionRequest(Decision.Action.OVERRIDE_FINDING, "Checked.\nOK",
@@ -93,6 +94,84 @@ class DecisionRequestTest {
         "{\"action\":\"REQUEST_CHANGES\",\"comment\":\"Line 1\\r\\nLine 2 \\ud83d\\ude00\"}");
 
     assertThat(r.comment()).isEqualTo("Line 1\r\nLine 2 \uD83D\uDE00");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"request_changes", "Accept", "'ACCEPT '", "START-REVIEW"})
+  void parse_actionNotSpelledAsTheEnum_is400(String action) {
+    ApiException e = refused("{\"action\":\"" + action + "\",\"comment\":\"ok\"}");
+
+    assertThat(e.code).isEqualTo("INVALID_ACTION");
+    assertThat(e.getMessage()).contains("START_REVIEW, REQUEST_CHANGES, ACCEPT, OVERRIDE_FINDING");
+  }
+
+  @Test
+  void parse_rawControlByteInAString_is400NamingTheFieldAndWhere() {
+    ApiException e = refused("{\"action\":\"ACCEPT\",\"comment\":\"ok\u0007bell\"}");
+
+    assertThat(e.code).isEqualTo("INVALID_BODY");
+    assertThat(e.getMessage()).isEqualTo("'comment' holds a raw control character (U+0007) at line 1, column 33.");
+  }
+
+  @Test
+  void parse_rawControlByteInAFieldName_is400SayingWhere() {
+    ApiException e = refused("{\"action\":\"ACCEPT\",\"com\u0001ment\":\"ok\"}");
+
+    assertThat(e.getMessage()).isEqualTo("A field name holds a raw control character (U+0001) at line 1, column 24.");
+  }
+
+  @Test
+  void parse_loneSurrogateInAFieldName_is400SayingWhere() {
+    ApiException e = refused("{\"act\\ud800ion\":\"ACCEPT\",\"comment\":\"ok\"}");
+
+    assertThat(e.code).isEqualTo("INVALID_BODY");
+    assertThat(e.getMessage()).startsWith("A field name holds half a surrogate pair at line 1, column ");
+  }
+
+  @Test
+  void parse_unknownFieldDifferingOnlyByAnInvisibleCharacter_showsItEscaped() {
+    ApiException e = refused("{\"action\":\"ACCEPT\",\"comment\":\"ok\",\"share\u200bWithPartner\":true}");
+
+    assertThat(e.getMessage()).startsWith("Unknown field 'share\\u200BWithPartner'");
+  }
+
+  @Test
+  void parse_bodyCutShort_is400SayingWhereItEnds() {
+    ApiException e = refused("{\"action\":\"ACCEPT\",\"comment\":\"ok\"");
+
+    assertThat(e.getMessage()).isEqualTo("The body is not valid JSON: it ends at line 1, column 34 before the object"
+        + " is complete (in 'comment').");
+  }
+
+  @Test
+  void parse_commentOf4000EmojiCharacters_isAccepted_4001IsNot() {
+    String emoji = new String(Character.toChars(0x1F600));
+
+    DecisionRequest r = DecisionRequest.parse("{\"action\":\"REQUEST_CHANGES\",\"comment\":\"" + emoji.repeat(4000)
+        + "\"}");
+    ApiException over = refused("{\"action\":\"REQUEST_CHANGES\",\"comment\":\"" + emoji.repeat(4001) + "\"}");
+
+    assertThat(r.comment().codePointCount(0, r.comment().length())).isEqualTo(4000);
+    assertThat(over.code).isEqualTo("INVALID_COMMENT");
+    assertThat(over.getMessage()).contains("1 to 4000 characters").contains("this one has 4001");
+  }
+
+  @Test
+  void parse_findingOver200Characters_is400SayingItIsTooLong() {
+    ApiException e = refused("{\"action\":\"OVERRIDE_FINDING\",\"comment\":\"ok\",\"finding\":\"" + "x".repeat(201)
+        + "\"}");
+
+    assertThat(e.code).isEqualTo("INVALID_FINDING");
+    assertThat(e.getMessage()).isEqualTo("'finding' is 201 characters long; a finding reference (ruleId@Sheet!A1)"
+        + " has at most 200.");
+  }
+
+  @Test
+  void parse_findingOf200Characters_isAccepted() {
+    DecisionRequest r = DecisionRequest.parse("{\"action\":\"OVERRIDE_FINDING\",\"comment\":\"ok\",\"finding\":\""
+        + "x".repeat(200) + "\"}");
+
+    assertThat(r.finding()).hasSize(200);
   }
 
   @Test

@@ -111,6 +111,34 @@ class UploadLinksTest {
   }
 
   @Test
+  void upload_repeatedField_is400NamingItAndSignsNothing() {
+    ApiResponse r = post(ACME, "{\"fileName\":\"a.xlsx\",\"fileName\":\"b.xlsx\",\"size\":100}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(json(r).path("code").asText()).isEqualTo("INVALID_BODY");
+    assertThat(json(r).path("message").asText()).isEqualTo("'fileName' appears more than once in the body.");
+    assertThat(presigner.requests()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" x", " {\"fileName\":\"b.xlsx\",\"size\":1}", "]"})
+  void upload_textAfterTheObject_is400(String after) {
+    ApiResponse r = post(ACME, "{\"fileName\":\"a.xlsx\",\"size\":100}" + after);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(json(r).path("message").asText()).contains("something follows the JSON object");
+    assertThat(presigner.requests()).isEmpty();
+  }
+
+  @Test
+  void upload_rawControlCharacterInTheFileName_is400NamingTheField() {
+    ApiResponse r = post(ACME, "{\"fileName\":\"a\tb.xlsx\",\"size\":100}");
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(json(r).path("message").asText()).startsWith("'fileName' holds a raw control character (U+0009)");
+  }
+
+  @Test
   void upload_defaultLimit_isTheParsersLimit() {
     UploadLinks standard = new UploadLinks(presigner, "b", Clock.systemUTC());
 

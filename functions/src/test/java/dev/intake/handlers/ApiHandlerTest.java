@@ -55,7 +55,12 @@ class ApiHandlerTest {
         Arguments.of("test-events/api/put-decisions.json", 405, "METHOD_NOT_ALLOWED"),
         Arguments.of("test-events/api/get-submission-bad-escape.json", 400, "INVALID_ID"),
         Arguments.of("test-events/api/list-submissions-bad-escape-limit.json", 400, "INVALID_LIMIT"),
-        Arguments.of("test-events/api/list-submissions-double-slash.json", 404, "NOT_FOUND"));
+        Arguments.of("test-events/api/list-submissions-double-slash.json", 404, "NOT_FOUND"),
+        Arguments.of("test-events/api/list-submissions-repeated-parameter.json", 400, "INVALID_QUERY"),
+        Arguments.of("test-events/api/post-decision-not-utf8.json", 400, "INVALID_BODY"),
+        Arguments.of("test-events/api/post-decision-lowercase-action.json", 400, "INVALID_ACTION"),
+        Arguments.of("test-events/api/partner-post-upload-repeated-field.json", 400, "INVALID_BODY"),
+        Arguments.of("test-events/api/partner-post-upload-trailing-text.json", 400, "INVALID_BODY"));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -143,6 +148,35 @@ class ApiHandlerTest {
     assertThat(items).hasSize(1);
     assertThat(items.get(0).path("action").asText()).isEqualTo("ACCEPT");
     assertThat(items.get(0).path("reviewer").asText()).contains("competency-reviewer");
+  }
+
+  @Test
+  void api_queryParameterGivenTwice_is400NamingItRatherThanTakingOneValue() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+
+    APIGatewayProxyResponseEvent response =
+        f.api().handleRequest(Events.api("test-events/api/list-submissions-repeated-parameter.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    assertThat(PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8)).path("message").asText())
+        .isEqualTo("The query gives 'review' more than once; give each parameter once.");
+  }
+
+  @Test
+  void postDecision_base64BodyThatIsNotUtf8_is400NamingTheByteAndRecordsNothing() {
+    HandlerFixture f = new HandlerFixture();
+    f.evaluateSample();
+
+    APIGatewayProxyResponseEvent response =
+        f.api().handleRequest(Events.api("test-events/api/post-decision-not-utf8.json"), null);
+    APIGatewayProxyResponseEvent list = f.api().handleRequest(Events.api("test-events/api/list-decisions.json"), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(400);
+    // {"action":"REQUEST_CHANGES","comment":"bad is 42 bytes; the 43rd is 0xFF.
+    assertThat(PipelineJson.tree(response.getBody().getBytes(StandardCharsets.UTF_8)).path("message").asText())
+        .isEqualTo("The body is not valid UTF-8 (byte 43 of 50).");
+    assertThat(PipelineJson.tree(list.getBody().getBytes(StandardCharsets.UTF_8)).path("items")).isEmpty();
   }
 
   @Test

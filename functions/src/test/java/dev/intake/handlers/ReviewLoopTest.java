@@ -10,6 +10,7 @@ import dev.intake.api.Caller;
 import dev.intake.api.ReviewerApi;
 import dev.intake.aws.AwsClients;
 import dev.intake.pipeline.Decision;
+import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.SubmissionStore;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.ForwardingSubmissionStore;
@@ -255,6 +256,26 @@ class ReviewLoopTest {
         + " Studies!A1\",\"comment\":\"no such\"}", 400);
 
     assertThat(refused.path("code").asText()).isEqualTo("INVALID_FINDING");
+  }
+
+  @Test
+  void override_findingCopiedWithInvisibleCharacters_namesTheFindingTheApiShows() {
+    // given: a blocker's reference as the API shows it, and the same with a zero-width space, a
+    // direction isolate and a left-to-right mark in it, as a copy from a web page may carry them
+    String id = first().submissionId();
+    String ref = decide(REVIEWER, id, "{\"action\":\"ACCEPT\",\"comment\":\"looks fine\"}", 409)
+        .path("blockers").get(0).path("finding").asText();
+    String copied = "\u200b" + ref.replace("@", "\u2066@\u2069") + "\u200e";
+
+    // when
+    JsonNode overridden = decide(REVIEWER, id, "{\"action\":\"OVERRIDE_FINDING\",\"finding\":"
+        + PipelineJson.mapper().valueToTree(copied) + ",\"comment\":\"Confirmed with the partner's PDM\"}", 201);
+    JsonNode again = decide(REVIEWER, id, "{\"action\":\"OVERRIDE_FINDING\",\"finding\":\"" + ref
+        + "\",\"comment\":\"twice\"}", 409);
+
+    // then: recorded under the reference shown, so the same finding is not overridden twice
+    assertThat(overridden.path("finding").asText()).isEqualTo(ref);
+    assertThat(again.path("code").asText()).isEqualTo("ALREADY_OVERRIDDEN");
   }
 
   @Test

@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -89,7 +92,19 @@ final class ApiServlet extends HttpServlet {
       tooLarge(response);
       return;
     }
-    byte[] body = readBody(request.getInputStream());
+    byte[] body;
+    try {
+      body = readBody(request.getInputStream());
+    } catch (IOException | RuntimeException e) {
+      // The client's mistake, not the server's: chunks that are not chunks, or fewer bytes than it
+      // declared before it stopped sending. Nothing of such a body is handed on.
+      LOG.warn("Refused {} {}: the request body is incomplete or malformed ({})", request.getMethod(),
+          request.getRequestURI(), String.valueOf(e));
+      response.setHeader("Connection", "close");
+      JsonErrorHandler.send(response, 400, "INVALID_BODY", "The request body is incomplete or malformed: it ended"
+          + " before its declared length, or its chunked encoding is broken.");
+      return;
+    }
     if (body == null) {
       tooLarge(response);
       return;
@@ -97,8 +112,9 @@ final class ApiServlet extends HttpServlet {
     APIGatewayProxyRequestEvent event;
     try {
       event = event(request, principal, body);
-    } catch (IllegalArgumentException e) {
-      JsonErrorHandler.send(response, 400, "BAD_REQUEST", "The path or query string is not valid percent-encoding.");
+    } catch (BadTarget e) {
+      LOG.warn("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), e.code, e.getMessage());
+      JsonErrorHandler.send(response, 400, e.code, e.getMessage());
       return;
     }
     try {
@@ -125,16 +141,40 @@ final class ApiServlet extends HttpServlet {
     return bytes.length > ReviewerApi.MAX_BODY_BYTES ? null : bytes;
   }
 
-  /** @throws IllegalArgumentException when the path or query is not valid percent-encoding */
-  static APIGatewayProxyRequestEvent event(HttpServletRequest request, String principal, byte[] body) {
+  /** A request target the API does not take: its code and message. */
+  static final class BadTarget extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    final String code;
+
+    BadTarget(String code, String message) {
+      super(message, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /**
+   * API Gateway's proxy event for the request: the path percent-decoded, the query as both
+   * {@code queryStringParameters} (a repeated parameter's last value, as API Gateway keeps it) and
+   * {@code multiValueQueryStringParameters}, the body base64-encoded as it came, so the handler
+   * decodes the bytes (and refuses those that are not UTF-8) rather than this server guessing.
+   *
+   * @throws BadTarget when the path or query is not valid percent-encoding, or the path holds an
+   *     encoded '/', which would route as a separator the client did not send
+   */
+  static APIGatewayProxyRequestEvent event(HttpServletRequest request, String principal, byte[] body)
+      throws BadTarget {
     Map<String, String> query = new LinkedHashMap<>();
+    Map<String, List<String>> multiQuery = new LinkedHashMap<>();
     String rawQuery = request.getQueryString();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
-        String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        query.putIfAbsent(k, v);
+        String k = decode(eq < 0 ? pair : pair.substring(0, eq), "INVALID_QUERY");
+        String v = eq < 0 ? "" : decode(pair.substring(eq + 1), "INVALID_QUERY");
+        query.put(k, v);
+        multiQuery.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
       }
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -159,11 +199,35 @@ final class ApiServlet extends HttpServlet {
         .withIdentity(identity);
     return new APIGatewayProxyRequestEvent()
         .withHttpMethod(request.getMethod())
-        .withPath(URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .withPath(path(rawPath))
         .withQueryStringParameters(query.isEmpty() ? null : query)
+        .withMultiValueQueryStringParameters(multiQuery.isEmpty() ? null : multiQuery)
         .withHeaders(headers)
-        .withBody(body.length == 0 ? null : new String(body, StandardCharsets.UTF_8))
-        .withIsBase64Encoded(false)
+        .withBody(body.length == 0 ? null : Base64.getEncoder().encodeToString(body))
+        .withIsBase64Encoded(body.length != 0)
         .withRequestContext(context);
+  }
+
+  /** The path percent-decoded ('+' is a plus in a path), refused when a segment decodes to hold a '/'. */
+  private static String path(String rawPath) throws BadTarget {
+    List<String> segments = new ArrayList<>();
+    // -1: empty segments stay, so "/submissions/" and "//submissions" reach the router as they were sent.
+    for (String segment : rawPath.split("/", -1)) {
+      String decoded = decode(segment.replace("+", "%2B"), "INVALID_PATH");
+      if (decoded.indexOf('/') >= 0) {
+        throw new BadTarget("INVALID_PATH", "The path holds an encoded '/' (%2F); separate its parts with a plain"
+            + " '/' (no id or name holds one).");
+      }
+      segments.add(decoded);
+    }
+    return String.join("/", segments);
+  }
+
+  private static String decode(String raw, String code) throws BadTarget {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BadTarget(code, JsonErrorHandler.BAD_TARGET);
+    }
   }
 }

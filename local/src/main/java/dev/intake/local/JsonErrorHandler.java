@@ -16,6 +16,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The API's error shape, {@code {"code", "message"}}, for every error the server answers itself as
@@ -24,17 +26,31 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 final class JsonErrorHandler extends ErrorHandler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
+  private static final String GENERIC_BAD_REQUEST = HttpStatus.getMessage(400);
+  /** What a request target that is not valid percent-encoding gets, from Jetty or from the API's own decoding. */
+  static final String BAD_TARGET = "The request's path or query is not valid percent-encoding: a '%' must be"
+      + " followed by two hexadecimal digits.";
+
   JsonErrorHandler() {
     setShowStacks(false);
     setShowServlet(false);
   }
 
-  /** Errors raised while a request is dispatched (sendError, an uncaught exception). */
+  /**
+   * Errors raised while a request is dispatched (sendError, an uncaught exception). A 500 is logged
+   * with its cause: the answer says only "Internal error.", so the log is the one place it is told.
+   */
   @Override
   public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     int status = response.getStatus();
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+    if (status >= 500) {
+      Object cause = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      LOG.error("Local API answered {} to {} {}: {}", status, request.getMethod(), request.getRequestURI(),
+          message, cause instanceof Throwable t ? t : null);
+    }
     baseRequest.setHandled(true);
     send(response, status, code(status), status >= 500 ? "Internal error." : reason(status, message));
   }
@@ -44,7 +60,20 @@ final class JsonErrorHandler extends ErrorHandler {
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(new HttpField(HttpHeader.CONTENT_TYPE, "application/json"));
     fields.put(new HttpField(HttpHeader.CACHE_CONTROL, "no-store"));
-    return ByteBuffer.wrap(body(code(status), reason(status, reason)));
+    String message = switch (status) {
+      // Jetty's parser answers a request line it could not take apart with this bare reason; what it
+      // could not take apart is the request target, in practice a '%' without two hex digits after it.
+      case 400 -> GENERIC_BAD_REQUEST.equals(reason) ? BAD_TARGET : reason(status, reason);
+      case 505 -> "This server speaks HTTP/1.1 (and HTTP/1.0).";
+      default -> reason(status, reason);
+    };
+    // A 505 is the client's HTTP version: a refusal like a 400, not a failure of the server.
+    if (status == 500) {
+      LOG.error("Local API refused a request before reading it: {} {}", status, reason);
+    } else {
+      LOG.warn("Local API refused a request before reading it: {} {}", status, reason);
+    }
+    return ByteBuffer.wrap(body(code(status), message));
   }
 
   static void send(HttpServletResponse response, int status, String code, String message) throws IOException {
@@ -83,8 +112,9 @@ final class JsonErrorHandler extends ErrorHandler {
       case 413 -> "TOO_LARGE";
       case 414 -> "URI_TOO_LONG";
       case 431 -> "HEADERS_TOO_LARGE";
-      default -> status >= 500 ? "INTERNAL" : HttpStatus.getMessage(status).toUpperCase(Locale.ROOT)
-          .replaceAll("[^A-Z0-9]+", "_");
+      case 500 -> "INTERNAL";
+      // 505 HTTP_VERSION_NOT_SUPPORTED, 503 SERVICE_UNAVAILABLE, …: the status's own name.
+      default -> HttpStatus.getMessage(status).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
     };
   }
 

@@ -11,6 +11,9 @@ import dev.intake.api.UploadLinks;
 import dev.intake.checklist.Checklist;
 import dev.intake.handlers.ApiHandler;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.Submission;
+import dev.intake.pipeline.SubmissionIds;
+import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.testing.FakeUploadPresigner;
 import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.InMemorySubmissionStore;
@@ -26,14 +29,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The local API's HTTP server on its own, with the real handler over in-memory stores: what a hostile
@@ -46,11 +56,12 @@ class LocalApiServerTest {
 
   private final LocalTokens tokens = new LocalTokens(TOKEN);
   private final List<Socket> stalled = new ArrayList<>();
+  private final InMemorySubmissionStore store = new InMemorySubmissionStore();
   private LocalApiServer server;
 
   private LocalApiServer start(LocalApiServer.Limits limits) throws IOException {
     InMemoryObjectStore objects = new InMemoryObjectStore();
-    ApiHandler handler = new ApiHandler(new ReviewerApi(new InMemorySubmissionStore(), objects,
+    ApiHandler handler = new ApiHandler(new ReviewerApi(store, objects,
         new TemplateService(objects, "bucket", Checklist.current()), ExecutionHistory.NONE,
         new UploadLinks(new FakeUploadPresigner(), "bucket", Clock.systemUTC()), Clock.systemUTC()),
         CallerResolver.of(LocalTokens.REVIEWER_ROLE, LocalTokens.PARTNER_ROLE_PREFIX));
@@ -245,6 +256,166 @@ class LocalApiServerTest {
     assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
     assertThat(r.headers().firstValue("cache-control")).hasValue("no-store");
     assertThat(r.headers().firstValue("server")).isEmpty();
+  }
+
+  /** A submission of P-1001 in the store, evaluated READY; its id. */
+  private String storedSubmission() {
+    String key = "incoming/P-1001/a.xlsx";
+    Submission s = Submission.received(SubmissionIds.submissionId("bucket", key, "v1"), "P-1001",
+        new Submission.Source("bucket", key, "v1", "0000000000000001", SubmissionIds.documentId("bucket", key),
+            "a.xlsx", 1000),
+        Instant.parse("2026-11-02T10:00:00Z"), LocalDate.of(2026, 11, 1), Instant.parse("2026-11-02T10:00:00Z"))
+        .withEvaluation(Submission.Evaluation.declared("4.0", "Example"));
+    store.create(s);
+    store.advance(s.submissionId(), SubmissionStatus.READY, Instant.parse("2026-11-02T10:01:00Z"));
+    return s.submissionId();
+  }
+
+  private Raw get(String target) throws IOException {
+    return raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+        + "\r\nConnection: close\r\n\r\n", 0);
+  }
+
+  @Test
+  @Timeout(60)
+  void server_encodedSlashInThePath_doesNotRoute() throws Exception {
+    start(LocalApiServer.Limits.defaults());
+    String id = storedSubmission();
+    assertThat(get("/submissions/" + id + "/decisions").status()).isEqualTo(200);
+
+    Raw encoded = get("/submissions/" + id + "%2Fdecisions");
+    Raw lower = get("/submissions/" + id + "%2fdecisions");
+
+    for (Raw r : List.of(encoded, lower)) {
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.json().path("code").asText()).isEqualTo("INVALID_PATH");
+      assertThat(r.json().path("message").asText()).contains("%2F");
+    }
+  }
+
+  @Test
+  @Timeout(60)
+  void server_badPercentEncoding_answersTheSameSpecificMessageInThePathAsInTheQuery() throws Exception {
+    start(LocalApiServer.Limits.defaults());
+
+    Raw inPath = get("/submissions/%zz");
+    Raw inQuery = get("/submissions?limit=%zz");
+
+    assertThat(inPath.status()).isEqualTo(400);
+    assertThat(inQuery.status()).isEqualTo(400);
+    assertThat(inPath.json().path("message").asText()).as(inPath.json().toString()).contains("percent-encoding");
+    assertThat(inQuery.json().path("message").asText()).contains("percent-encoding");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"review=NEW&review=ACCEPTED, review", "limit=2&limit=3, limit",
+      "sort=oldest&overdue=true&sort=newest, sort"})
+  @Timeout(60)
+  void server_repeatedQueryParameter_is400NamingIt(String query, String parameter) throws Exception {
+    start(LocalApiServer.Limits.defaults());
+
+    Raw r = get("/submissions?" + query);
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("code").asText()).isEqualTo("INVALID_QUERY");
+    assertThat(r.json().path("message").asText()).contains("'" + parameter + "'");
+  }
+
+  @Test
+  @Timeout(60)
+  void server_unsupportedHttpVersion_answers505WithItsOwnCode() throws Exception {
+    start(LocalApiServer.Limits.defaults());
+
+    Raw r = raw("GET /submissions HTTP/9.9\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+        + "\r\nConnection: close\r\n\r\n", 0);
+
+    assertThat(r.status()).isEqualTo(505);
+    assertThat(r.json().path("code").asText()).isEqualTo("HTTP_VERSION_NOT_SUPPORTED");
+    assertThat(r.json().path("message").asText()).contains("HTTP/1.1");
+  }
+
+  @Test
+  @Timeout(60)
+  void server_decisionBodyNotUtf8_is400AndNothingIsRecorded() throws Exception {
+    start(LocalApiServer.Limits.defaults());
+    String id = storedSubmission();
+    byte[] before = "{\"action\":\"REQUEST_CHANGES\",\"comment\":\"bad".getBytes(StandardCharsets.US_ASCII);
+    byte[] body = concat(before, new byte[] {(byte) 0xff, (byte) 0xfe}, "utf8\"}".getBytes(StandardCharsets.US_ASCII));
+
+    Raw r = rawBytes(concat(("POST /submissions/" + id + "/decisions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body));
+
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("code").asText()).isEqualTo("INVALID_BODY");
+    assertThat(r.json().path("message").asText()).contains("not valid UTF-8")
+        .contains("byte " + (before.length + 1));
+    assertThat(store.decisions(id)).isEmpty();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  /** Sends {@code request} as it is and reads the answer. */
+  private Raw rawBytes(byte[] request) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.endpoint().getPort())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write(request);
+      s.getOutputStream().flush();
+      return Raw.read(s.getInputStream());
+    }
+  }
+
+  static Stream<Arguments> malformedBodies() {
+    String decisions = "POST /submissions/sub-aaaaaaaaaaaaaaaaaaaaaaaaaa/decisions";
+    String uploads = "POST /uploads";
+    List<Arguments> cases = new ArrayList<>();
+    for (String target : List.of(decisions, uploads)) {
+      cases.add(Arguments.of(target, "Transfer-Encoding: chunked", "zz\r\n\r\n", true));
+      cases.add(Arguments.of(target, "Transfer-Encoding: chunked", "5\r\nab", true));
+      cases.add(Arguments.of(target, "Transfer-Encoding: chunked", "ffffffffffffffffff\r\n", true));
+      cases.add(Arguments.of(target, "Content-Length: 100", "{\"action\":", true));
+      // Still open: the server answers without waiting for the client to give up.
+      cases.add(Arguments.of(target, "Transfer-Encoding: chunked", "zz\r\n\r\n", false));
+      cases.add(Arguments.of(target, "Transfer-Encoding: chunked", "ffffffffffffffffff\r\n\r\n", false));
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} with {1}: {2} (half-closed: {3})")
+  @MethodSource("malformedBodies")
+  @Timeout(60)
+  void server_malformedOrTruncatedBody_answers400WithTheJsonError(String target, String framing, String body,
+      boolean halfClose) throws Exception {
+    start(LocalApiServer.Limits.defaults());
+    String token = target.contains("uploads") ? tokens.partnerToken("P-1001") : TOKEN;
+    String request = target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+        + "\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n" + body;
+
+    // when: the body is cut short or its chunks are malformed (and the client may half-close the connection)
+    Raw response = halfClose ? rawHalfClosed(request) : rawBytes(request.getBytes(StandardCharsets.US_ASCII));
+
+    // then: a client mistake, not a 500
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.header("content-type")).startsWith("application/json");
+    assertThat(response.json().path("code").asText()).isEqualTo("INVALID_BODY");
+    assertThat(response.json().path("message").asText()).contains("incomplete or malformed");
+  }
+
+  /** Sends {@code request} as it is, half-closes the connection (no more bytes will come), reads the answer. */
+  private Raw rawHalfClosed(String request) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.endpoint().getPort())) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      s.shutdownOutput();
+      return Raw.read(s.getInputStream());
+    }
   }
 
   /** One raw exchange: sends the head, sends the body when asked to continue (or at once without Expect). */
