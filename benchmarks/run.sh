@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# benchmarks/run.sh — issue 6's figures in one run, written to BENCHMARKS.md at the repository root.
+# benchmarks/run.sh — issues 6 and 17's figures in one run, written to BENCHMARKS.md at the repository root.
 #
-# Builds the Lambda artifact and the benchmarks, makes the benchmark workbooks from the READY sample,
-# then runs: the cold harness (a fresh JVM per run with the Lambda runtime's flags; baseline A, floor
-# B, the subject and its variants; RUNS runs each, default 9), the warm JMH benchmarks (1 fork, 3
-# warm-up and 5 measured iterations of 2 s) with a cross-check in short rounds, and, when the CLI has it,
-# the local runtime's load run (./pipeline load --uploads 300, LOAD_RUNS times, 5 by default; the
-# medians are reported). About 13 minutes on 2 cores. Output: BENCHMARKS.md, and the raw
-# results in benchmarks/target/bench/.
+# Builds the Lambda artifact, the CLI (through ./pipeline, which also makes its class-data-sharing
+# archive) and the benchmarks, makes the benchmark workbooks from the READY sample, then runs: the
+# cold harness (a fresh JVM per run with the Lambda runtime's flags; baselines A and W, floor B, the
+# subject and its variants, the annotated copy and the previous annotator, the CLI's start-up as whole
+# processes; RUNS runs each, default 9), the warm JMH benchmarks (1 fork, 3 warm-up and 5 measured
+# iterations of 2 s) with a cross-check in short rounds, and the local runtime's load run
+# (./pipeline load --uploads 300, LOAD_RUNS times, 5 by default; the medians are reported). About 25
+# minutes on 2 cores. MACHINE_NOTE is added to the machine's line (e.g. that it was shared). Output:
+# BENCHMARKS.md, and the raw results in benchmarks/target/bench/.
 set -euo pipefail
 
 ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,6 +27,8 @@ step() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 step "building the Lambda artifact and the benchmarks"
 ./mvnw -q -B -pl functions,benchmarks -am package -DskipTests >&2
+step "building the CLI and its class-data-sharing archive (./pipeline help)"
+./pipeline help >/dev/null
 mkdir -p "$OUT"
 CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 PROBE_JAR="$(ls benchmarks/target/benchmarks-*.jar | head -n 1)"
@@ -37,13 +41,15 @@ step "cold: fresh JVMs, $RUNS runs per probe"
 "$JAVA" -cp "$CP" dev.intake.bench.ColdHarness \
   --lambda-jar "$LAMBDA_JAR" --probe-classes "$PROBE_JAR" \
   --poi-classpath "$(cat benchmarks/target/poi-classpath.txt)" \
-  --workbooks "$OUT/workbooks" --work "$OUT/work" --runs "$RUNS" --out "$OUT/cold.json"
+  --workbooks "$OUT/workbooks" --work "$OUT/work" --runs "$RUNS" --out "$OUT/cold.json" \
+  --repo-root "$ROOT" --cli-archive "$ROOT/local/target/pipeline.jsa" \
+  --cli-classpath "$(ls "$ROOT"/local/target/local-*.jar | grep -v -- '-tests.jar' | head -n 1):$(cat local/target/classpath.txt)"
 
 step "warm: JMH ${JMH_SETTINGS[*]}"
 "$JAVA" -cp "$CP" org.openjdk.jmh.Main 'dev.intake.bench.WarmBenchmarks' "${JMH_SETTINGS[@]}" -foe true \
   -jvmArgsAppend "-Dbench.workbooks=$OUT/workbooks" -rf json -rff "$OUT/jmh.json" >&2
 
-step "warm: rounds cross-check (A, B and parse + rules back to back, 5 times)"
+step "warm: rounds cross-check (A, B, parse + rules, W and the annotated copy back to back, 5 times)"
 "$JAVA" -cp "$CP" dev.intake.bench.WarmRounds "$OUT/workbooks" "$OUT/rounds.json"
 
 LOAD_ARGS=()
@@ -70,6 +76,7 @@ step "writing BENCHMARKS.md"
 "$JAVA" -cp "$CP" dev.intake.bench.ReportWriter --cold "$OUT/cold.json" --jmh "$OUT/jmh.json" \
   --rounds "$OUT/rounds.json" \
   --lambda-jar "$LAMBDA_JAR" --workbooks "$OUT/workbooks" --date "$(date -u +%Y-%m-%d)" \
+  --machine-note "${MACHINE_NOTE:-}" \
   --jmh-settings "${JMH_SETTINGS[*]} (1 fork, 3 warm-up and 5 measured iterations of 2 s), default JVM flags" \
   "${LOAD_ARGS[@]}" --out "$ROOT/BENCHMARKS.md"
 step "done: BENCHMARKS.md"

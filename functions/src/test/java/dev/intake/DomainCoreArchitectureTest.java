@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The layering docs/ARCHITECTURE.md describes, checked on the main classes: the domain core runs
  * the same on a laptop and in Lambda, so no AWS SDK or Lambda type may reach it, nor the adapters
  * and handlers that translate at the edge; the model and the checklist, which everything builds on,
- * build on nothing of the project.
+ * build on nothing of the project; and outside the template generator no class uses POI's user model.
  */
 class DomainCoreArchitectureTest {
 
@@ -27,6 +27,13 @@ class DomainCoreArchitectureTest {
       .that().resideInAnyPackage(DOMAIN_CORE)
       .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
       .because("the domain core must not depend on AWS; handlers and adapters translate at the edge");
+
+  private static final ArchRule NO_POI_USER_MODEL = noClasses()
+      .that().resideOutsideOfPackage("dev.intake.template..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.xssf..", "org.apache.poi.ooxml..",
+          "org.apache.poi.openxml4j..", "org.apache.xmlbeans..", "org.openxmlformats..")
+      .because("the annotated copy is streamed (report.AnnotatedCopy); only the template is built with POI's user"
+          + " model, which costs a cold start seconds and a Lambda artifact 11 MB");
 
   private static final ArchRule NO_EDGE = noClasses()
       .that().resideInAnyPackage(DOMAIN_CORE)
@@ -64,7 +71,23 @@ class DomainCoreArchitectureTest {
     FOUNDATIONS_STAND_ALONE.check(main);
   }
 
-  /** Proves the package patterns match real SDK and Lambda classes, so the rule above can fail. */
+  @Test
+  void mainClasses_outsideTheTemplate_useNoPoiUserModel() {
+    NO_POI_USER_MODEL.check(main);
+  }
+
+  /** Proves the rule above can fail: the template generator uses the user model. */
+  @Test
+  void poiUserModelRule_templateGenerator_isReportedWhenNotExempt() {
+    JavaClasses template = new ClassFileImporter().importClasses(dev.intake.template.TemplateGenerator.class);
+
+    assertThatThrownBy(() -> noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.xssf..")
+        .check(template))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("org.apache.poi.xssf.usermodel.XSSFWorkbook");
+  }
+
+  /** Proves the package patterns match real SDK and Lambda classes, so NO_AWS_TYPES can fail. */
   @Test
   void awsDependencyRule_classUsingTheSdk_isReported() {
     JavaClasses offender = new ClassFileImporter().importClasses(UsesAws.class);

@@ -24,7 +24,11 @@ import java.util.Locale;
  * code paid before two of the optimisations: building a Jackson {@code ObjectMapper}, opening the zip
  * with commons-compress), {@code verdict-primed} (the subject after the SnapStart priming has run once,
  * untimed: what a restored snapshot resumes into), {@code annotate} (the subject then the annotated
- * workbook).
+ * workbook), {@code poi-write} (baseline W: POI's user model opens the workbook and writes it again),
+ * {@code annotate-copy} and {@code annotate-poi} (the annotated copy alone, by the streaming annotator and by
+ * the previous one on POI's user model, from the report in REPORT.json, read before the clock starts),
+ * {@code noop} (nothing: the JVM's own start, for the process figure). The line also carries
+ * {@code heap_kb}, the peak of the heap's pools (used, before the last collection).
  */
 public final class ColdProbe {
 
@@ -33,8 +37,8 @@ public final class ColdProbe {
 
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: ColdProbe MODE FILE");
+    if (args.length < 2 || args.length > 3) {
+      throw new IllegalArgumentException("usage: ColdProbe MODE FILE [REPORT.json]");
     }
     String mode = args[0];
     Path file = Path.of(args[1]);
@@ -42,20 +46,32 @@ public final class ColdProbe {
       Primer.prime();
       start = System.nanoTime();
     }
-    byte[] bytes = Files.readAllBytes(file);
-    String result = run(mode, bytes, file.getFileName().toString());
+    String result;
+    if (mode.startsWith("annotate-")) {
+      FindingsReport report = ReportJson.read(Files.readString(Path.of(args[2])));
+      byte[] bytes = Files.readAllBytes(file);
+      start = System.nanoTime();
+      result = annotate(mode, bytes, report);
+    } else {
+      byte[] bytes = Files.readAllBytes(file);
+      result = run(mode, bytes, file.getFileName().toString());
+    }
     long opNanos = System.nanoTime() - start;
     if (result.startsWith("{")) {
       result = summary(result);
     }
-    System.out.printf(Locale.ROOT, "PROBE mode=%s op_ms=%.1f hwm_kb=%d result=%s%n", mode, opNanos / 1e6, peakRssKb(),
-        result.replace(' ', '_'));
+    System.out.printf(Locale.ROOT, "PROBE mode=%s op_ms=%.1f hwm_kb=%d heap_kb=%d result=%s%n", mode, opNanos / 1e6,
+        peakRssKb(), peakHeapKb(), result.replace(' ', '_'));
   }
 
   private static String run(String mode, byte[] bytes, String name) throws IOException {
     switch (mode) {
+      case "noop":
+        return "noop";
       case "poi":
         return "chars:" + PoiBaseline.readAll(bytes);
+      case "poi-write":
+        return "bytes:" + PoiBaseline.loadAndWrite(bytes);
       case "stax":
         return "events:" + StaxFloor.scan(bytes);
       case "verdict":
@@ -90,6 +106,31 @@ public final class ColdProbe {
       default:
         throw new IllegalArgumentException("unknown mode " + mode);
     }
+  }
+
+  /** The annotated copy alone: the streaming annotator (unbounded, so the 5 MB workbook is copied) or POI's. */
+  private static String annotate(String mode, byte[] bytes, FindingsReport report) throws IOException {
+    switch (mode) {
+      case "annotate-copy": {
+        WorkbookAnnotator.Annotation a = Annotations.unbounded().annotate(bytes, report);
+        return "annotated=" + a.annotatedCopy() + ":bytes=" + a.workbook().length;
+      }
+      case "annotate-poi":
+        return "annotated=true:bytes=" + PoiAnnotator.annotate(bytes, report).length;
+      default:
+        throw new IllegalArgumentException("unknown mode " + mode);
+    }
+  }
+
+  /** The sum of the heap pools' peak use, in KB: what the heap had to hold at most (garbage included). */
+  static long peakHeapKb() {
+    long bytes = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / 1024;
   }
 
   /** What the workbook reader did before it read the zip itself: open it with commons-compress. */

@@ -1,6 +1,7 @@
 package dev.intake.bench;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -8,7 +9,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Baseline A: what a plain program does with POI — open the workbook with the user model, read every cell as text. */
+/**
+ * Baseline A: what a plain program does with POI — open the workbook with the user model, read every
+ * cell as text; and baseline W: open it and write it again, what any POI program that hands back a
+ * changed workbook does at least.
+ */
 public final class PoiBaseline {
 
   private PoiBaseline() {
@@ -28,5 +33,14 @@ public final class PoiBaseline {
       }
     }
     return chars;
+  }
+
+  /** Baseline W: the workbook opened with the user model and written again; the bytes written. */
+  public static long loadAndWrite(byte[] xlsx) throws IOException {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
+      workbook.write(out);
+      return out.size();
+    }
   }
 }

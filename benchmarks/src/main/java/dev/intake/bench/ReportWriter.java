@@ -153,28 +153,39 @@ public final class ReportWriter {
 
     line("# Benchmarks");
     line("");
-    line("Written by `benchmarks/run.sh` (issue 6; `RUNS=n` sets the cold runs per probe, 9 by default); every");
-    line("figure below comes from one run of it. Figures are");
-    line("ratios against **baseline A** (a plain program: POI's `XSSFWorkbook` opens the workbook and every cell");
-    line("is read as text with `DataFormatter`) and **floor B** (every zip part inflated and scanned with the JDK's");
-    line("StAX, nothing else), measured in the same run on the same workbook, so they hold on a noisy machine;");
-    line("absolute figures are beside them. The subject is the intake handler's logic:");
-    line("`Evaluator.standard().evaluate(bytes, name, asOf)` (parse, every rule) then `ReportJson.write`.");
+    line("Written by `benchmarks/run.sh` (issues 6 and 17; `RUNS=n` sets the cold runs per probe, 9 by default,");
+    line("`LOAD_RUNS=n` the load runs, 5 by default); every figure below comes from one run of it. Figures are");
+    line("ratios against baselines run in the same script on the same workbook, so they hold on a noisy machine:");
+    line("**baseline A** (a plain program: POI's `XSSFWorkbook` opens the workbook and every cell is read as text");
+    line("with `DataFormatter`), **baseline W** (POI's user model opens the workbook and writes it again: the least");
+    line("any POI program that hands back a changed workbook does), **floor B** (every zip part inflated and");
+    line("scanned with the JDK's StAX, nothing else) and the previous annotator (POI's user model, kept in the");
+    line("benchmark module only); absolute figures are beside them. The subject is the intake handler's logic:");
+    line("`Evaluator.standard().evaluate(bytes, name, asOf)` (parse, every rule) then `ReportJson.write`; the");
+    line("annotated copy is `WorkbookAnnotator` on its own, given a report with findings on cells (`Annotations`).");
     line("");
+    if (opts.containsKey("--note")) {
+      // Said when the file is not all one run's (written again from a run's raw results after a change).
+      line("**Note.** " + opts.get("--note"));
+      line("");
+    }
     line("| | |");
     line("| --- | --- |");
     line("| date | " + opts.getOrDefault("--date", "?") + " |");
-    line("| machine | " + Machine.cpu() + ", " + Machine.cores() + " cores, " + Machine.ramGb() + " GB RAM |");
+    line("| machine | " + Machine.cpu() + ", " + Machine.cores() + " cores, " + Machine.ramGb() + " GB RAM"
+        + opts.getOrDefault("--machine-note", "") + " |");
     line("| JDK | " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
         + System.getProperty("java.vendor") + "); the Lambda runtime is java21 |");
     line("| cold | a fresh JVM per run with the Lambda runtime's `" + cold.path("flags").asText() + "`, "
-        + cold.path("runs").asInt() + " runs per probe (medians), probes run round-robin after one discarded round;"
-        + " op = first line of `main` to the result, process = start to exit, peak RSS = VmHWM |");
+        + cold.path("runs").asInt() + " runs per probe (medians; the probes with POI on the 5 MB workbook 5 runs),"
+        + " probes run round-robin after one discarded round; op = first line of `main` to the result, process ="
+        + " start to exit, peak RSS = VmHWM, peak heap = the heap pools' peak use |");
     line("| warm | JMH " + opts.getOrDefault("--jmh-settings", "") + " |");
     line("| workbooks | " + workbooks() + " |");
     line("");
 
-    line("## Targets");
+    targets17(jarBytes);
+    line("Issue 6's targets, still measured:");
     line("");
     line("| target | figure | met | gap |");
     line("| --- | --- | --- | --- |");
@@ -183,13 +194,8 @@ public final class ReportWriter {
         coldRatio <= 0.6, fmt("%.0f ms (%.2f × A) too slow", coldS - 0.6 * coldA, coldRatio - 0.6));
     target("cold peak RSS ≤ 200 MB", fmt("%.0f MB", rssS), rssS <= 200, fmt("%.0f MB over", rssS - 200));
     if (warmA != null && warmB != null && warmS != null) {
-      double ra = warmS[0] / warmA[0];
       double rb = warmS[0] / warmB[0];
-      double ia = rounds("sOverA");
       double ib = rounds("sOverB");
-      target("warm parse + rules ≤ 0.2 × baseline A warm", fmt("JMH %.3f × A (%.0f µs vs %.0f µs); rounds %.3f × A"
-          + " (per round %s)", ra, warmS[0], warmA[0], ia, roundsRange()), ra <= 0.2 && ia <= 0.2,
-          gap("× A", 0.2, ra, ia, "%.3f"));
       target("warm parse + rules within 3 × floor B", fmt("JMH %.2f × B (%.0f µs vs %.0f µs); rounds %.2f × B",
           rb, warmS[0], warmB[0], ib), rb <= 3 && ib <= 3, gap("× B", 3, rb, ib, "%.2f"));
     }
@@ -199,14 +205,14 @@ public final class ReportWriter {
             coldOutcome("S-large-128m"), coldMedian("S-large-128m", "opMs"),
             coldMedian("S-large-128m", "hwmKb") / 1024),
         largeOk == coldRuns("S-large-128m") && largeOk > 0, "runs failed: " + coldOutcome("S-large-128m"));
-    loadTarget();
-    target("Lambda artifact < 20 MB", fmt("%.1f MB", jarBytes / MB), jarBytes < 20 * MB,
-        fmt("%.1f MB over; see [the artifact](#the-lambda-artifact) for why", jarBytes / MB - 20));
     line("");
 
     coldTable(coldA, coldB);
+    cliTable();
+    copyTable();
     warmTable();
     artifact(jarBytes);
+    families(jarBytes);
     optimisations();
     loadOutput();
     return md.toString();
@@ -263,9 +269,15 @@ public final class ReportWriter {
     return runs;
   }
 
+  /** The load runs' median throughput and the CPU line of the median run; null when none ran. */
+  private LoadRun medianLoadRun() throws IOException {
+    return loadRuns().stream().filter(r -> r.rate() != null).sorted(java.util.Comparator.comparing(LoadRun::rate))
+        .skip((loadRuns().stream().filter(r -> r.rate() != null).count() - 1) / 2).findFirst().orElse(null);
+  }
+
   private void loadTarget() throws IOException {
     List<LoadRun> runs = loadRuns();
-    String name = "local runtime load run (300 uploads) ≥ 20 submissions/s, and its p99";
+    String name = "local load run (300 uploads) ≥ 35 submissions/s, median of five; none lost, none twice";
     if (runs.isEmpty()) {
       line("| " + name + " | not run by this script (no `./pipeline load` command when it ran) | — | — |");
       return;
@@ -283,12 +295,166 @@ public final class ReportWriter {
     String figure = fmt("median of %d runs: %.1f submissions/s (runs: %s), p50 %.2f s, p99 %.2f s", measured.size(),
         rate, each, p50, p99) + (allClean ? "; every run clean (none lost, none twice)" : "; a run was not clean")
         + " — runs below";
-    target(name, figure, rate >= 20 && allClean, fmt("%.1f submissions/s short by the median", 20 - rate));
+    LoadRun middle = medianLoadRun();
+    String cpu = middle == null ? null : cpuLine(middle);
+    target(name, figure, rate >= 35 && allClean, fmt("%.1f submissions/s short by the median.", 35 - rate)
+        + (cpu == null ? "" : " Where the CPU went in the median run: " + cpu + ".")
+        + " See [what holds the load run](#what-holds-the-load-run).");
+  }
+
+  /** The "CPU in the run" line a load run printed, without its label; null when it has none. */
+  private static String cpuLine(LoadRun run) throws IOException {
+    for (String line : Files.readAllLines(run.file(), StandardCharsets.UTF_8)) {
+      if (line.startsWith("CPU in the run: ")) {
+        return line.substring("CPU in the run: ".length());
+      }
+    }
+    return null;
   }
 
   private static Double number(String text, String regex) {
     Matcher m = Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(text);
     return m.find() ? Double.valueOf(m.group(1)) : null;
+  }
+
+  /** Issue 17's targets: the CLI's cold start, the annotated copy, the load run, warm parse + rules, artifacts. */
+  private void targets17(long jarBytes) throws IOException {
+    line("## Targets (issue 17)");
+    line("");
+    line("| target | figure | met | gap, the profile behind it, what would close it |");
+    line("| --- | --- | --- | --- |");
+    double aProcess = coldMedian("A", "totalMs");
+    double cli = coldMedian("cli", "opMs");
+    if (!Double.isNaN(cli)) {
+      double jvm = coldMedian("jvm", "opMs");
+      double direct = coldMedian("cli-java", "opMs");
+      double noCds = coldMedian("cli-nocds", "opMs");
+      double r = cli / aProcess;
+      target("`./pipeline validate` cold ≤ 0.35 × plain POI's cold open of the same workbook (whole processes)",
+          fmt("%.2f × A (%.0f ms vs %.0f ms); without the archive %.2f × A (%.0f ms)", r, cli, aProcess,
+              noCds / aProcess, noCds), r <= 0.35,
+          fmt("%.0f ms (%.2f × A) over. Of the command's %.0f ms, a JVM running an empty main takes %.0f ms, the"
+              + " script %.0f ms (the command less the java command it ends in, run directly) and the CLI's classes"
+              + " and the verdict the other %.0f ms; most of it is start-up, not work (a warm verdict takes %.1f"
+              + " ms in this run). Closing it takes not starting a JVM per command: a native image of the CLI"
+              + " (GraalVM, not installed here) or a resident JVM the script hands commands to.",
+              cli - 0.35 * aProcess, r - 0.35, cli, jvm, cli - direct, direct - jvm,
+              warm("verdict", Workbooks.READY) == null ? Double.NaN : warm("verdict", Workbooks.READY)[0] / 1000));
+    }
+    double[] wReady = warm("baselinePoiWrite", Workbooks.READY);
+    double[] cReady = warm("annotate", Workbooks.READY);
+    double[] wMedium = warm("baselinePoiWrite", Workbooks.MEDIUM);
+    double[] cMedium = warm("annotate", Workbooks.MEDIUM);
+    if (wReady != null && cReady != null && wMedium != null && cMedium != null) {
+      double r1 = cReady[0] / wReady[0];
+      double r2 = cMedium[0] / wMedium[0];
+      double c1 = coldMedian("C", "opMs") / coldMedian("W", "opMs");
+      double c2 = coldMedian("C-medium", "opMs") / coldMedian("W-medium", "opMs");
+      double rr = rounds("copyOverW");
+      double worst = Math.max(Math.max(r1, r2), Math.max(c1, c2));
+      target("annotated copy ≤ 0.25 × POI user-model load+write of the same workbook (W)",
+          fmt("warm (JMH) %.3f × W on ready.xlsx, %.3f × W on medium.xlsx (rounds %.3f × W); cold %.2f × W and"
+              + " %.2f × W", r1, r2, rr, c1, c2), worst <= 0.25,
+          fmt("%.2f × W at worst (0.25 allowed). The copy's work grows with the findings, W's with the workbook:"
+              + " medium.xlsx's report has 914 findings on cells (one per expired certification row), and the copy"
+              + " writes a comment, a note shape and a Findings row for each, about %.0f µs a finding here (JMH,"
+              + " medium less ready over the 902 more findings); with ready.xlsx's 12 findings it is %.2f × W."
+              + " Profiled with JFR while writing this: escaping and encoding the comments' and rows' text and the"
+              + " note shapes. What would close it: the note shapes' and rows' fixed text written as bytes once,"
+              + " generated parts deflated at a faster level, or one comment per run of cells for hundreds of"
+              + " findings of one rule", worst, (cMedium[0] - cReady[0]) / 902, r1));
+    }
+    int largeRuns = coldRuns("C-large-64m");
+    int largeOk = largeRuns - coldFailures("C-large-64m");
+    double heap = coldMedian("C-large-64m", "heapKb") / 1024;
+    int smallOk = coldRuns("C-large-32m") - coldFailures("C-large-32m");
+    target("annotated copy of the 5 MB workbook: peak heap ≤ 64 MB",
+        fmt("%d of %d runs under `-Xmx64m` wrote it (%.0f ms, %.2f × W's %.0f ms); peak heap %.0f MB (the heap pools'"
+            + " peak use, garbage included); %d of %d runs also under `-Xmx32m`; POI's load+write: %s under"
+            + " `-Xmx64m`", largeOk, largeRuns, coldMedian("C-large-64m", "opMs"),
+            coldMedian("C-large-64m", "opMs") / coldMedian("W-large", "opMs"), coldMedian("W-large", "opMs"), heap,
+            smallOk, coldRuns("C-large-32m"), coldOutcome("W-large-64m").replace("|", "/")),
+        largeOk == largeRuns && largeOk > 0 && heap <= 64, "runs failed: " + coldOutcome("C-large-64m"));
+    loadTarget();
+    double[] warmA = warm("baselinePoi", Workbooks.READY);
+    double[] warmB = warm("floorStax", Workbooks.READY);
+    double[] warmS = warm("parseAndRules", Workbooks.READY);
+    if (warmA != null && warmB != null && warmS != null) {
+      double ra = warmS[0] / warmA[0];
+      double rb = warmS[0] / warmB[0];
+      double ia = rounds("sOverA");
+      double ib = rounds("sOverB");
+      target("warm parse + rules ≤ 0.2 × POI (JMH) and ≤ 2 × the unzip+StAX floor",
+          fmt("JMH %.3f × A and %.2f × B (%.0f µs vs %.0f µs and %.0f µs); rounds %.3f × A (per round %s), %.2f × B",
+              ra, rb, warmS[0], warmA[0], warmB[0], ia, roundsRange(), ib),
+          ra <= 0.2 && rb <= 2,
+          (ra > 0.2 ? gap("× A", 0.2, ra, ia, "%.3f") + "; " : "") + (rb > 2 ? gap("× B", 2, rb, ib, "%.2f") : "")
+              + ". The rest of parse + rules over the floor is the reader's own work on each cell (text"
+              + " normalisation, header matching, dates) and the rules; on a shared machine the JMH figures"
+              + " move by ±30 % between runs (the rounds cross-check shows the spread).");
+    }
+    target("largest function artifact ≤ 20 MB; the check functions' ≤ 8 MB",
+        fmt("one artifact for every function: %.1f MB", jarBytes / MB), false,
+        "Not built in this change: one artifact per function family is issue 17's item 2, handed over later (it"
+            + " collides with infra work in progress). What each family would weigh without the libraries it does not"
+            + " use is [estimated below](#what-each-function-family-would-weigh).");
+    line("");
+  }
+
+  /** The CLI's start-up, whole processes. */
+  private void cliTable() {
+    if (!cold.path("probes").has("cli")) {
+      return;
+    }
+    double a = coldMedian("A", "totalMs");
+    line("## The CLI's start-up: whole processes");
+    line("");
+    line("| probe | what runs | process (median) | × A's process | process (best) | result | runs |");
+    line("| --- | --- | --- | --- | --- | --- | --- |");
+    line("| A | " + cold.path("probes").path("A").path("description").asText() + " | " + ms(a) + " | 1.00 | "
+        + ms(coldBest("A", "totalMs")) + " | " + coldOutcome("A") + " | " + (coldRuns("A") - coldFailures("A"))
+        + "/" + coldRuns("A") + " |");
+    for (String id : List.of("cli", "cli-nocds", "cli-java", "jvm")) {
+      JsonNode p = cold.path("probes").path(id);
+      double op = coldMedian(id, "opMs");
+      line("| " + id + " | " + p.path("description").asText() + " | " + ms(op) + " | " + ratio(op, a) + " | "
+          + ms(coldBest(id, "opMs")) + " | " + coldOutcome(id) + " | " + (coldRuns(id) - coldFailures(id)) + "/"
+          + coldRuns(id) + " |");
+    }
+    line("");
+    line(fmt("The class-data-sharing archive (`local/target/pipeline.jsa`, made by `./pipeline` after a build) saves"
+        + " %.0f ms a command (cli-nocds − cli); the script's own work (up-to-date check, lock, the archive's stamp)"
+        + " is %.0f ms (cli − cli-java); a JVM that does nothing takes %.0f ms.", coldMedian("cli-nocds", "opMs")
+            - coldMedian("cli", "opMs"), coldMedian("cli", "opMs") - coldMedian("cli-java", "opMs"),
+        coldMedian("jvm", "opMs")));
+    line("");
+  }
+
+  /** The annotated copy, cold: streamed against POI's load+write and the previous annotator. */
+  private void copyTable() {
+    line("## The annotated copy, cold");
+    line("");
+    line("| workbook | W: POI load + write | C: streamed copy | × W | C-poi: previous annotator | × W | C peak heap |"
+        + " C-poi peak heap |");
+    line("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (String[] w : List.of(new String[] {"", Workbooks.READY}, new String[] {"-medium", Workbooks.MEDIUM})) {
+      double base = coldMedian("W" + w[0], "opMs");
+      double c = coldMedian("C" + w[0], "opMs");
+      double p = coldMedian("C-poi" + w[0], "opMs");
+      line("| " + w[1] + " | " + ms(base) + " | " + ms(c) + " | " + ratio(c, base) + " | " + ms(p) + " | "
+          + ratio(p, base) + " | " + fmt("%.0f MB", coldMedian("C" + w[0], "heapKb") / 1024) + " | "
+          + fmt("%.0f MB", coldMedian("C-poi" + w[0], "heapKb") / 1024) + " |");
+    }
+    line("| large.xlsx | " + ms(coldMedian("W-large", "opMs")) + " (default heap) | "
+        + ms(coldMedian("C-large-64m", "opMs")) + " (`-Xmx64m`) | " + ratio(coldMedian("C-large-64m", "opMs"),
+            coldMedian("W-large", "opMs")) + " | not run (bounded to 4 MB, 5,000 rows) | — | "
+        + fmt("%.0f MB", coldMedian("C-large-64m", "heapKb") / 1024) + " | — |");
+    line("");
+    line("Each probe times the copy alone in a fresh JVM: the report is read from a file before the clock starts."
+        + " The reports: ready.xlsx as of 2029-06-01 (12 findings on cells of two sheets), medium.xlsx likewise"
+        + " (914 findings, one per expired certification row), large.xlsx 103 findings spread over its 50,000-row"
+        + " sheet and the other template sheets (it is over the parser's row limit, so it has no report of its own).");
+    line("");
   }
 
   private void coldTable(double coldA, double coldB) {
@@ -328,23 +494,28 @@ public final class ReportWriter {
   private void warmTable() {
     line("## Warm: JMH, average time per operation");
     line("");
-    line("| benchmark | workbook | µs/op (median of iterations) | mean ± error | × A | × B |");
-    line("| --- | --- | --- | --- | --- | --- |");
+    line("| benchmark | workbook | µs/op (median of iterations) | mean ± error | × A | × B | × W |");
+    line("| --- | --- | --- | --- | --- | --- | --- |");
     for (String workbook : List.of(Workbooks.READY, Workbooks.MEDIUM)) {
       double[] a = warm("baselinePoi", workbook);
       double[] b = warm("floorStax", workbook);
-      for (String bench : List.of("baselinePoi", "floorStax", "parseAndRules", "verdict", "annotate")) {
+      double[] w = warm("baselinePoiWrite", workbook);
+      for (String bench : List.of("baselinePoi", "floorStax", "parseAndRules", "verdict", "baselinePoiWrite",
+          "annotate", "annotatePoi")) {
         double[] r = warm(bench, workbook);
         if (r == null) {
           continue;
         }
+        boolean copy = bench.startsWith("annotate") || bench.equals("baselinePoiWrite");
         line("| " + bench + " | " + workbook + " | " + fmt("%.1f", r[0]) + " | " + fmt("%.1f ± %.1f", r[1], r[2])
-            + " | " + (a == null ? "—" : ratio(r[0], a[0])) + " | " + (b == null ? "—" : ratio(r[0], b[0])) + " |");
+            + " | " + (a == null || copy ? "—" : ratio(r[0], a[0])) + " | " + (b == null ? "—" : ratio(r[0], b[0]))
+            + " | " + (w == null || !copy ? "—" : ratio(r[0], w[0])) + " |");
       }
     }
     line("");
     line("`parseAndRules` is `Evaluator.evaluate` (parse + every rule); `verdict` adds `ReportJson.write`;");
-    line("`annotate` is the annotated-workbook writer (`WorkbookAnnotator`, POI's user model) on its own.");
+    line("`baselinePoiWrite` is baseline W; `annotate` is the annotated copy (`WorkbookAnnotator`, streamed),");
+    line("`annotatePoi` the previous annotator (POI's user model), both given the same report with findings.");
     line("");
     if (rounds != null) {
       line("Rounds cross-check (`WarmRounds`, READY sample): " + rounds.path("rounds").asInt() + " rounds; "
@@ -352,15 +523,18 @@ public final class ReportWriter {
           + " run above measures each benchmark for half a minute, one after the other, so on a shared machine a"
           + " burst of load elsewhere can land on one of them; here it lands on one round.");
       line("");
-      line("| A µs | B µs | parse + rules µs | × A | × B | × A by round |");
-      line("| --- | --- | --- | --- | --- | --- |");
+      line("| A µs | B µs | parse + rules µs | × A | × B | × A by round | W µs | copy µs | copy × W |");
+      line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
       List<String> byRound = new ArrayList<>();
       rounds.path("sOverAByRound").forEach(v -> byRound.add(fmt("%.3f", v.asDouble())));
       line("| " + fmt("%.0f", rounds.path("medianUs").path("baselinePoi").asDouble()) + " | "
           + fmt("%.0f", rounds.path("medianUs").path("floorStax").asDouble()) + " | "
           + fmt("%.0f", rounds.path("medianUs").path("parseAndRules").asDouble()) + " | "
           + fmt("%.3f", rounds("sOverA")) + " | " + fmt("%.2f", rounds("sOverB")) + " | "
-          + String.join(", ", byRound) + " |");
+          + String.join(", ", byRound) + " | "
+          + fmt("%.0f", rounds.path("medianUs").path("baselinePoiWrite").asDouble())
+          + " | " + fmt("%.0f", rounds.path("medianUs").path("annotate").asDouble()) + " | "
+          + fmt("%.3f", rounds("copyOverW")) + " |");
       line("");
     }
   }
@@ -378,26 +552,91 @@ public final class ReportWriter {
     line("");
     double sdk = parts.getOrDefault(SDK, 0L) / MB;
     double poi = (parts.getOrDefault(POI, 0L) + parts.getOrDefault(SCHEMAS, 0L)) / MB;
-    line(fmt("The SDK's clients (S3, DynamoDB, Step Functions and their core) take %.1f MB of compressed classes: every"
-        + " client class refers to every operation's model, and the JVM's verifier loads those classes when it links"
-        + " the client, so no model can be left out. POI's user model (POI, its OOXML schemas, XMLBeans), which the"
-        + " annotated workbook and the template need, takes %.1f MB more, and reading any .xlsx with it loads part"
-        + " of its Word support too (`POIXMLDocumentPart.read` touches `XWPFRelation`), so it cannot be cut by"
-        + " package either; each of the %,d entries also costs its headers. Both in one artifact cannot fit 20 MB:"
-        + " that takes splitting the artifact (infra) or writing the annotated copy without POI's user model."
-        + " (Tried while writing this, not measured by the script: the shade plugin's `minimizeJar` gives about"
-        + " 27 MB but drops what is loaded by reflection — Log4j plugins, XMLBeans schema types, the SDK's"
-        + " interceptors — and keeping those would leave an estimated 32 MB, still over; it was not kept.)",
+    line(fmt("The SDK's clients (S3, DynamoDB, Step Functions, SNS, Secrets Manager and their core) take %.1f MB "
+        + "of compressed classes: every client class refers to every operation's model, and the JVM's verifier "
+        + "loads those classes when it links the client, so no model can be left out. POI's user model (POI, "
+        + "its OOXML schemas, XMLBeans) takes %.1f MB more; since the annotated copy is streamed, only the "
+        + "template generator (the API's template link) still uses it, and reading any .xlsx with it loads part"
+        + " of its Word support too (`POIXMLDocumentPart.read` touches `XWPFRelation`), so it cannot be cut by "
+        + "package; each of the %,d entries also costs its headers. Both in one artifact cannot fit 20 MB: that"
+        + " takes one artifact per function family (issue 17's item 2, [estimated "
+        + "below](#what-each-function-family-would-weigh)). (Tried while writing this, not measured by the "
+        + "script: the shade plugin's `minimizeJar` gives about 27 MB but drops what is loaded by reflection — "
+        + "Log4j plugins, XMLBeans schema types, the SDK's interceptors — and keeping those would leave an "
+        + "estimated 32 MB, still over; it was not kept.)",
         sdk, poi, entries()));
     line("");
     long withoutPoi = repackedWithout(POI_FAMILY);
-    line(fmt("Measured by this script: the same jar repacked without POI's user model and the libraries only it uses"
-        + " (%s) is **%.1f MB** — what a verdict-path artifact (intake, checks, API) would weigh if the annotated"
-        + " workbook were written by another function. The parser's remaining uses of POI (`FileMagic`,"
-        + " `POIFSFileSystem`, `DateUtil`, `BuiltinFormats`) would have to be replaced first, and the figure is still"
-        + " %s 20 MB; Commons Compress (the reader's fallback for zip methods Excel never writes) and Log4j2"
-        + " (Powertools logging's backend) are the next largest parts.",
+    line(fmt("Measured by this script: the same jar repacked without POI (its user model and its core) and the "
+        + "libraries only it uses (%s) is **%.1f MB**. Dropping all of POI also takes replacing the parser's "
+        + "remaining uses of POI's core (`FileMagic`, `POIFSFileSystem`, `DateUtil`, `BuiltinFormats`), and the"
+        + " figure is still %s 20 MB with every SDK client in it; Commons Compress (the reader's fallback for "
+        + "zip methods Excel never writes) and Log4j2 (Powertools logging's backend) are the next largest "
+        + "parts.",
         String.join(", ", POI_FAMILY), withoutPoi / MB, withoutPoi / MB < 20 ? "under" : "over"));
+    line("");
+  }
+
+  /** POI's OOXML side (the user model, its schemas, XMLBeans and what only they use): no function needs it now. */
+  private static final List<String> POI_OOXML = List.of("org/apache/poi/xssf/", "org/apache/poi/xwpf/",
+      "org/apache/poi/xslf/", "org/apache/poi/xddf/", "org/apache/poi/xdgf/", "org/apache/poi/ooxml/",
+      "org/apache/poi/openxml4j/", "org/apache/poi/schemas/", "org/apache/xmlbeans/", "org/openxmlformats/",
+      "com/microsoft/schemas/", "org/etsi/", "org/w3/", "com/graphbuilder/", "org/apache/commons/collections4/",
+      "org/apache/commons/io/");
+
+  /**
+   * What each function family would weigh in an artifact of its own: this jar repacked without what the
+   * family does not use (judged from its code, not proven by running it; item 2 builds and runs them).
+   */
+  private void families(long jarBytes) throws IOException {
+    List<String> sfn = List.of("software/amazon/awssdk/services/sfn/");
+    List<String> dynamo = List.of("software/amazon/awssdk/services/dynamodb/");
+    List<String> sns = List.of("software/amazon/awssdk/services/sns/");
+    List<String> secrets = List.of("software/amazon/awssdk/services/secretsmanager/");
+    List<String> all = new ArrayList<>(POI_FAMILY);
+    all.add("org/apache/commons/compress/");
+    line("## What each function family would weigh");
+    line("");
+    line("Item 2 (one artifact per family) is not part of this change; these figures are this jar repacked without"
+        + " the libraries each family does not use, to show what the split would give now that the annotated copy"
+        + " no longer needs POI's user model.");
+    line("");
+    line("| family | handlers | needs | leaves out | MB |");
+    line("| --- | --- | --- | --- | --- |");
+    line("| all (today) | every handler | everything | — | " + fmt("%.1f", jarBytes / MB) + " |");
+    List<String> checks = new ArrayList<>(all);
+    checks.addAll(sfn);
+    checks.addAll(dynamo);
+    checks.addAll(sns);
+    checks.addAll(secrets);
+    line("| checks | Prerequisites, CaseStudies, PublicUrls | rules, checklist, Jackson, S3 | POI (all), Commons"
+        + " Compress, the DynamoDB, Step Functions, SNS and Secrets Manager clients | "
+        + fmt("%.1f", repackedWithout(checks) / MB) + " |");
+    List<String> intake = new ArrayList<>(POI_OOXML);
+    intake.addAll(sns);
+    intake.addAll(secrets);
+    line("| intake | Intake, DeadLetter | the reader (POI core: `FileMagic`, `DateUtil`), S3, DynamoDB, Step Functions"
+        + " | POI's OOXML side, the SNS and Secrets Manager clients | " + fmt("%.1f", repackedWithout(intake) / MB)
+        + " |");
+    List<String> aggregate = new ArrayList<>(POI_OOXML);
+    aggregate.addAll(sfn);
+    aggregate.addAll(sns);
+    aggregate.addAll(secrets);
+    line("| aggregate | Aggregate, Failure | the streamed annotator, S3, DynamoDB | POI's OOXML side, the Step"
+        + " Functions, SNS and Secrets Manager clients | " + fmt("%.1f", repackedWithout(aggregate) / MB) + " |");
+    List<String> digest = new ArrayList<>(all);
+    digest.addAll(sfn);
+    digest.addAll(secrets);
+    line("| digest | Digest | DynamoDB, SNS | POI (all), Commons Compress, the Step Functions and Secrets Manager"
+        + " clients | " + fmt("%.1f", repackedWithout(digest) / MB) + " |");
+    List<String> api = new ArrayList<>(List.of("org/apache/commons/compress/"));
+    api.addAll(sns);
+    line("| API | Api | DynamoDB, S3 (links), Step Functions (history), Secrets Manager (page tokens); the template"
+        + " is built with POI's user model | Commons Compress and the SNS client; without POI only if the template"
+        + " were built at deploy time | " + fmt("%.1f", repackedWithout(api) / MB) + " |");
+    line("");
+    line("The AWS SDK's core (HTTP, signing, the JSON and XML protocols) stays in every family; it and the S3 client"
+        + " are most of what the check functions would still weigh.");
     line("");
   }
 
@@ -432,7 +671,7 @@ public final class ReportWriter {
     }
   }
 
-  private static final String SDK = "AWS SDK v2 (S3, DynamoDB, Step Functions, core)";
+  private static final String SDK = "AWS SDK v2 (S3, DynamoDB, Step Functions, SNS, Secrets Manager, core)";
   private static final String SCHEMAS = "POI's OOXML schemas and XMLBeans";
   private static final String POI = "POI";
 
@@ -492,11 +731,23 @@ public final class ReportWriter {
         + " functions: infra) | " + fmt("the verdict after priming takes %.0f ms instead of %.0f ms (S-primed vs"
         + " S, %.2f × A); restore time itself is not measured here", coldMedian("S-primed", "opMs"), s,
         coldMedian("S-primed", "opMs") / coldMedian("A", "opMs")) + " |");
-    line("| AppCDS archive of a training run (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`) | no | "
-        + fmt("%.0f ms instead of %.0f ms (S-appcds vs S), archive %.0f MB. Not shipped: Lambda unpacks the jar"
-            + " into /var/task, and CDS archives classes only from jars; the archive must also come from the"
+    line("| AppCDS archive of a training run (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`) on Lambda |"
+        + " no | " + fmt("%.0f ms instead of %.0f ms (S-appcds vs S), archive %.0f MB. Not shipped: Lambda unpacks the"
+            + " jar into /var/task, and CDS archives classes only from jars; the archive must also come from the"
             + " runtime's own JVM build. SnapStart gives more on Lambda", coldMedian("S-appcds", "opMs"), s,
             cold.path("appCdsArchiveBytes").asDouble() / MB) + " |");
+    if (cold.path("probes").has("cli")) {
+      line("| The CLI runs from jars and starts from a class-data-sharing archive `./pipeline` makes after each build"
+          + " (`local/target/pipeline.jsa`; checked before use, ignored by the JVM when stale) | yes | "
+          + fmt("`./pipeline validate` takes %.0f ms instead of %.0f ms as a whole process (cli vs cli-nocds)",
+              coldMedian("cli", "opMs"), coldMedian("cli-nocds", "opMs")) + " |");
+    }
+    line("| The annotated copy streamed part by part (unchanged parts copied as they lie in the zip; marked sheets,"
+        + " comments, drawings, styles, workbook part rewritten with StAX) instead of POI's user model | yes | "
+        + fmt("cold, ready.xlsx: %.0f ms instead of %.0f ms (C vs C-poi); medium.xlsx: %.0f ms instead of %.0f ms;"
+            + " peak heap %.0f MB instead of %.0f MB on the medium workbook", coldMedian("C", "opMs"),
+            coldMedian("C-poi", "opMs"), coldMedian("C-medium", "opMs"), coldMedian("C-poi-medium", "opMs"),
+            coldMedian("C-medium", "heapKb") / 1024, coldMedian("C-poi-medium", "heapKb") / 1024) + " |");
     line("| The workbook read by a streaming reader of our own (the zip's parts inflated and scanned with StAX; only"
         + " the sheets and shared strings the template needs, no user model) instead of POI's `XSSFWorkbook` |"
         + " yes | " + fmt("a whole cold verdict — parse, every rule and the JSON report — takes %.0f ms where POI's"
@@ -533,6 +784,56 @@ public final class ReportWriter {
     LoadRun middle = runs.stream().filter(r -> r.rate() != null)
         .sorted(java.util.Comparator.comparing(LoadRun::rate)).skip((runs.size() - 1) / 2).findFirst()
         .orElse(runs.get(0));
+    LoadRun median = medianLoadRun();
+    String cpu = median == null ? null : cpuLine(median);
+    if (cpu != null) {
+      line("### What holds the load run");
+      line("");
+      line("On two cores a load run is bound by CPU. Where it went in the median run (`LoadRun` reads the JVM's"
+          + " threads and its child processes before the burst and after the last verdict; pools are one line):");
+      line("");
+      line("| where | CPU s |");
+      line("| --- | --- |");
+      String[] split = cpu.split(": ", 2);
+      Matcher head = Pattern.compile("([0-9.]+) s \\(([0-9]+) ms a submission\\); this JVM ([0-9.]+) s")
+          .matcher(split[0]);
+      double total = Double.NaN;
+      if (head.matches()) {
+        total = Double.parseDouble(head.group(1));
+        line("| everything: this JVM and the processes it started | " + head.group(1) + " (" + head.group(2)
+            + " ms a submission) |");
+        line("| this JVM | " + head.group(3) + " |");
+      }
+      double standIns = 0;
+      for (String part : split[1].split(", |; ")) {
+        int cut = part.lastIndexOf(' ', part.length() - 3);
+        String where = part.substring(0, cut);
+        double seconds = Double.parseDouble(part.substring(cut + 1).replace(" s", ""));
+        if (where.startsWith("S3Proxy") || where.startsWith("dynalite")) {
+          standIns += seconds;
+        }
+        line("| " + (where.startsWith("dynalite") ? where : "· " + where) + " | " + fmt("%.1f", seconds) + " |");
+      }
+      line("");
+      line(fmt("Besides the pipeline's own work (the `intake`, `asl-execution` and `asl-branch` pools: parsing, the"
+          + " rules, the annotated copy, the workflow's JSON), %.0f %% of the CPU goes to what stands in for AWS on"
+          + " this machine: S3Proxy's Jetty threads (SigV4 checks, files under the data folder) and dynalite (a"
+          + " Node.js DynamoDB over LevelDB); on our side the SDK clients sign every request (SHA-256 of each body)."
+          + " The JIT compiler's share is paid again by every run (a fresh JVM each time).", 100 * standIns / total));
+      line("");
+      line("Measured while writing this, not by the script: load runs alternating between the code before this "
+          + "change (commit 0bf2ca8) and after it, on this machine at the same time, gave 13.6 and 15.1 against "
+          + "19.9 and 23.0 submissions/s. Profiled with JFR then: before the change the previous annotator was 46"
+          + " % of the JVM's CPU; after it, the annotated copy is under 10 %, and reading the parsed workbook's "
+          + "JSON four times per submission (three check groups and the aggregate step) was the largest share of "
+          + "our own code (about 14 %; now read in one pass instead of through a tree). What would close the "
+          + "rest: fewer S3 and DynamoDB round trips per submission (the checks could receive the parsed workbook"
+          + " in the workflow's state instead of reading it from S3, and the aggregate step read only the partner"
+          + " and the notes), an S3 stand-in without request signing for the local runtime, and a longer-lived "
+          + "JVM (the JIT's cost spread over more submissions). The machine was shared with other work while "
+          + "these runs were made, so their absolute rates are low; the profile's shares hold.");
+      line("");
+    }
     line("The median run, as printed:");
     line("");
     line("```");

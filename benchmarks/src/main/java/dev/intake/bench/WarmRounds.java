@@ -18,17 +18,18 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * A cross-check of the warm ratios that a busy machine skews less: JMH again, but in short rounds —
- * each round runs baseline A, floor B and parse + rules on the READY sample back to back, each in its
- * own fork (3 warm-up iterations of 2 s, as in the main run, and 2 measured ones of 1 s) — and the
- * ratios are taken within each round, then their median over the rounds. The main JMH run measures
- * each benchmark for half a minute, one after the other, so a burst of load from elsewhere can land
- * on one of them only; here it lands on one round.
+ * each round runs baseline A, floor B, parse + rules, baseline W and the annotated copy on the READY
+ * sample back to back, each in its own fork (3 warm-up iterations of 2 s, as in the main run, and 2
+ * measured ones of 1 s) — and the ratios are taken within each round, then their median over the
+ * rounds. The main JMH run measures each benchmark for half a minute, one after the other, so a burst
+ * of load from elsewhere can land on one of them only; here it lands on one round.
  *
  * <p>{@code WarmRounds WORKBOOKS_DIR OUT.json [ROUNDS]}
  */
 public final class WarmRounds {
 
-  private static final List<String> BENCHMARKS = List.of("baselinePoi", "floorStax", "parseAndRules");
+  private static final List<String> BENCHMARKS = List.of("baselinePoi", "floorStax", "parseAndRules",
+      "baselinePoiWrite", "annotate");
 
   private WarmRounds() {
   }
@@ -51,6 +52,7 @@ public final class WarmRounds {
     BENCHMARKS.forEach(b -> scores.put(b, new ArrayList<>()));
     List<Double> overA = new ArrayList<>();
     List<Double> overB = new ArrayList<>();
+    List<Double> copyOverW = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
       Map<String, Double> inRound = new LinkedHashMap<>();
       for (RunResult r : new Runner(options).run()) {
@@ -61,6 +63,7 @@ public final class WarmRounds {
       double s = inRound.get("parseAndRules");
       overA.add(s / inRound.get("baselinePoi"));
       overB.add(s / inRound.get("floorStax"));
+      copyOverW.add(inRound.get("annotate") / inRound.get("baselinePoiWrite"));
       System.err.printf("round %d: A %.0f µs, B %.0f µs, parse + rules %.0f µs%n", round,
           inRound.get("baselinePoi"), inRound.get("floorStax"), s);
     }
@@ -74,6 +77,9 @@ public final class WarmRounds {
     scores.forEach((b, list) -> medians.put(b, ReportWriter.median(list)));
     out.put("sOverA", ReportWriter.median(overA));
     out.put("sOverB", ReportWriter.median(overB));
+    out.put("copyOverW", ReportWriter.median(copyOverW));
+    ArrayNode copyByRound = out.putArray("copyOverWByRound");
+    copyOverW.forEach(copyByRound::add);
     ArrayNode perRound = out.putArray("sOverAByRound");
     overA.forEach(perRound::add);
     json.writeValue(Path.of(args[1]).toFile(), out);

@@ -2,6 +2,8 @@ package dev.intake.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intake.model.FindingsReport;
+import dev.intake.model.ReportStatus;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.report.Evaluator;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -82,12 +85,72 @@ class HarnessTest {
     ColdHarness.Probe probe = new ColdHarness.Probe("B", "floor B", System.getProperty("java.class.path"), List.of(),
         "stax", Workbooks.READY);
 
-    ColdHarness.Result result = ColdHarness.run(java, probe, dir);
+    ColdHarness.Result result = ColdHarness.run(java, probe, dir, dir);
 
     assertThat(result.ok()).as(result.toString()).isTrue();
     assertThat(result.result()).isEqualTo("events:" + StaxFloor.scan(ready()));
     assertThat(result.hwmKb()).isPositive();
     assertThat(result.totalMs()).isGreaterThanOrEqualTo(result.opMs());
+  }
+
+  @Test
+  void loadAndWrite_workbookOfTwoCells_writesAWorkbookWithBoth() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      wb.createSheet("S").createRow(0).createCell(0).setCellValue("ab");
+      wb.write(bytes);
+    }
+
+    long written = PoiBaseline.loadAndWrite(bytes.toByteArray());
+
+    assertThat(written).isGreaterThan(1000);
+    assertThat(PoiBaseline.readAll(bytes.toByteArray())).isEqualTo(2);
+  }
+
+  @Test
+  void annotationsReport_readySample_hasFindingsOnCellsOfTwoSheets() throws IOException {
+    FindingsReport report = Annotations.report(Evaluator.standard(), ready(), Workbooks.READY);
+
+    assertThat(report.status()).isEqualTo(ReportStatus.ACTION_REQUIRED);
+    assertThat(report.findings().stream().filter(f -> f.location() != null && f.location().cell() != null)
+        .map(f -> f.location().sheet()).distinct()).containsExactlyInAnyOrder("Certifications", "Case Studies");
+  }
+
+  @Test
+  void poiAnnotator_readySampleWithFindings_commentsTheSameCellsAsTheStreamedCopy() throws IOException {
+    byte[] ready = ready();
+    FindingsReport report = Annotations.report(Evaluator.standard(), ready, Workbooks.READY);
+
+    byte[] poi = PoiAnnotator.annotate(ready, report);
+    byte[] streamed = Annotations.unbounded().annotate(ready, report).workbook();
+
+    assertThat(commentedCells(poi)).isNotEmpty().isEqualTo(commentedCells(streamed));
+  }
+
+  @Test
+  void coldHarness_commandProbe_timesTheWholeProcessAndKeepsItsExit() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    ColdHarness.Result ok = ColdHarness.runCommand(ColdHarness.Probe.command("v", "java -version",
+        List.of(java, "-version"), Map.of()));
+    ColdHarness.Result failed = ColdHarness.runCommand(ColdHarness.Probe.command("x", "no such class",
+        List.of(java, "NoSuchClass"), Map.of()));
+
+    assertThat(ok.ok()).isTrue();
+    assertThat(ok.result()).isEqualTo("exit:0");
+    assertThat(ok.opMs()).isEqualTo(ok.totalMs()).isPositive();
+    assertThat(failed.ok()).isFalse();
+    assertThat(failed.error()).startsWith("exit 1");
+  }
+
+  /** Sheet!cell of every comment in the workbook. */
+  private static java.util.Set<String> commentedCells(byte[] workbook) throws IOException {
+    java.util.Set<String> cells = new java.util.TreeSet<>();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+      wb.forEach(sheet -> ((XSSFSheet) sheet).getCellComments().keySet()
+          .forEach(address -> cells.add(sheet.getSheetName() + "!" + address)));
+    }
+    return cells;
   }
 
   @Test

@@ -45,6 +45,12 @@ public record Limits(
       200_000,
       200_000);
 
+  /** These limits with at most {@code bytes} inflated from all parts read together. */
+  public Limits withMaxTotalBytes(long bytes) {
+    return new Limits(maxFileBytes, maxEntries, maxPartBytes, bytes, maxInflateRatio, ratioGraceBytes,
+        maxSharedStringChars, maxDataRows, maxPhysicalRows, maxSheets, maxCells, maxSharedStrings);
+  }
+
   /** Excel's own limit on the characters in one cell. */
   public static final int MAX_CELL_CHARS = 32_767;
 }

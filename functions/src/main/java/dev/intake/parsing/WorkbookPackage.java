@@ -35,16 +35,18 @@ final class WorkbookPackage {
 
   private final ZipPackage zip;
   private final Limits limits;
+  private final String mainPart;
   private final List<SheetEntry> sheets;
   private final boolean externalLinks;
   private final boolean date1904;
   private String[] sharedStrings;
   private boolean[] dateStyles;
 
-  private WorkbookPackage(ZipPackage zip, Limits limits, List<SheetEntry> sheets, boolean externalLinks,
-      boolean date1904) {
+  private WorkbookPackage(ZipPackage zip, Limits limits, String mainPart, List<SheetEntry> sheets,
+      boolean externalLinks, boolean date1904) {
     this.zip = zip;
     this.limits = limits;
+    this.mainPart = mainPart;
     this.sheets = sheets;
     this.externalLinks = externalLinks;
     this.date1904 = date1904;
@@ -74,11 +76,16 @@ final class WorkbookPackage {
       String part = resolve(mainPart, rel.target);
       sheets.add(new SheetEntry(s.name, part, s.hidden, rel.type.endsWith("/worksheet")));
     }
-    return new WorkbookPackage(zip, limits, List.copyOf(sheets), wb.externalLinks, wb.date1904);
+    return new WorkbookPackage(zip, limits, mainPart, List.copyOf(sheets), wb.externalLinks, wb.date1904);
   }
 
   List<SheetEntry> sheets() {
     return sheets;
+  }
+
+  /** The workbook part, as the package relationships name it (normally xl/workbook.xml). */
+  String mainPart() {
+    return mainPart;
   }
 
   boolean hasExternalLinks() {

@@ -58,7 +58,7 @@ final class ZipPackage implements AutoCloseable {
   private static final long UINT32 = 0xffffffffL;
 
   /** One central directory record. */
-  private record Entry(String name, boolean encrypted, int method, long compressedSize, long size,
+  private record Entry(String name, boolean encrypted, int method, long crc, long compressedSize, long size,
       long localHeaderOffset) {
 
     boolean readable() {
@@ -162,6 +162,7 @@ final class ZipPackage implements AutoCloseable {
     need(zip, at, CENTRAL_HEADER_SIZE);
     int flags = uint16(zip, at + 8);
     int method = uint16(zip, at + 10);
+    long crc = uint32(zip, at + 16);
     long compressed = uint32(zip, at + 20);
     long size = uint32(zip, at + 24);
     int nameLength = uint16(zip, at + 28);
@@ -196,15 +197,15 @@ final class ZipPackage implements AutoCloseable {
           localOffset = int64(zip, field);
         }
       } else if (id == UNICODE_PATH_EXTRA && !utf8 && length >= 5 && zip[data] == 1) {
-        CRC32 crc = new CRC32();
-        crc.update(zip, nameAt, nameLength);
-        if (crc.getValue() == uint32(zip, data + 1)) {
+        CRC32 nameCrc = new CRC32();
+        nameCrc.update(zip, nameAt, nameLength);
+        if (nameCrc.getValue() == uint32(zip, data + 1)) {
           name = utf8(zip, data + 5, length - 5);
         }
       }
       x = data + length;
     }
-    all.add(new Entry(name, (flags & 1) != 0, method, compressed, size, localOffset));
+    all.add(new Entry(name, (flags & 1) != 0, method, crc, compressed, size, localOffset));
     return next;
   }
 
@@ -231,6 +232,19 @@ final class ZipPackage implements AutoCloseable {
     return find(name) != null;
   }
 
+  /** The name the zip stores a part under, found case-insensitively; null when there is no such part. */
+  String storedName(String name) {
+    if (entries.containsKey(normalise(name))) {
+      return normalise(name);
+    }
+    for (String candidate : entries.keySet()) {
+      if (candidate.equalsIgnoreCase(normalise(name))) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
   /** Part names in OOXML are case-insensitive. */
   private Entry find(String name) {
     Entry e = entries.get(normalise(name));
@@ -243,6 +257,35 @@ final class ZipPackage implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** The sum of the sizes the central directory declares for every part (they can lie; see {@link #open}). */
+  long declaredSize() {
+    long total = 0;
+    for (Entry e : entries.values()) {
+      total += Math.max(e.size(), 0);
+    }
+    return total;
+  }
+
+  /**
+   * A part as it lies in the zip, for copying it to another zip without inflating it: its method, its
+   * CRC-32 and sizes as the central directory gives them, and where its data starts in {@link #bytes()}.
+   */
+  record Raw(int method, long crc, long compressedSize, long size, int dataOffset) {
+  }
+
+  /** The part's raw data; null when there is no such part. */
+  Raw raw(String name) throws IOException {
+    Entry e = find(name);
+    if (e == null) {
+      return null;
+    }
+    return new Raw(e.method(), e.crc(), e.compressedSize(), e.size(), dataOffset(e));
+  }
+
+  byte[] bytes() {
+    return bytes;
   }
 
   // ---- reading a part --------------------------------------------------------------------------
@@ -267,6 +310,11 @@ final class ZipPackage implements AutoCloseable {
 
   /** The part's bytes as they lie in the zip, after its local header. */
   private InputStream stored(Entry e) throws IOException {
+    return new ByteArrayInputStream(bytes, dataOffset(e), (int) e.compressedSize());
+  }
+
+  /** Where the part's data starts: after its local header, whose name and extra field lengths are its own. */
+  private int dataOffset(Entry e) throws IOException {
     long header = e.localHeaderOffset();
     if (header < 0 || header + LOCAL_HEADER_SIZE > bytes.length) {
       throw new EOFException("local file header of " + e.name() + " is outside the file");
@@ -279,7 +327,7 @@ final class ZipPackage implements AutoCloseable {
     if (e.compressedSize() < 0 || data + e.compressedSize() > bytes.length) {
       throw new EOFException("data of " + e.name() + " runs past the end of the file");
     }
-    return new ByteArrayInputStream(bytes, (int) data, (int) e.compressedSize());
+    return (int) data;
   }
 
   private InputStream rare(Entry e) throws IOException {

@@ -1,6 +1,7 @@
 package dev.intake.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,31 +36,41 @@ public final class PipelineJson {
     return MAPPER;
   }
 
+  /**
+   * The parsed workbook as it is written: these fields in this order, absent ones left out. Read and
+   * written in one pass (not through a tree and then to the records): every check step and the
+   * aggregate step read it, and the tree's second pass was a sixth of a load run's CPU (BENCHMARKS.md).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ParsedJson(boolean readable, Assessment assessment, JsonNode notes, ParseOutcome.Stats stats,
+      JsonNode reasons) {
+  }
+
   public static byte[] writeParsed(ParseOutcome outcome) {
-    ObjectNode root = MAPPER.createObjectNode();
-    if (outcome instanceof ParseOutcome.Parsed p) {
-      root.put("readable", true);
-      root.set("assessment", MAPPER.valueToTree(p.assessment()));
-      root.set("notes", findings(p.notes()));
-      root.set("stats", MAPPER.valueToTree(p.stats()));
-    } else {
-      root.put("readable", false);
-      root.set("reasons", findings(((ParseOutcome.Rejected) outcome).reasons()));
+    ParsedJson json = outcome instanceof ParseOutcome.Parsed p
+        ? new ParsedJson(true, p.assessment(), findings(p.notes()), p.stats(), null)
+        : new ParsedJson(false, null, null, null, findings(((ParseOutcome.Rejected) outcome).reasons()));
+    try {
+      return MAPPER.writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
-    return bytes(root);
   }
 
   public static ParseOutcome readParsed(byte[] json) {
     try {
-      JsonNode root = MAPPER.readTree(json);
-      if (root.path("readable").asBoolean(false)) {
-        return new ParseOutcome.Parsed(MAPPER.treeToValue(root.get("assessment"), Assessment.class),
-            findings(root.path("notes")), MAPPER.treeToValue(root.get("stats"), ParseOutcome.Stats.class));
+      ParsedJson parsed = MAPPER.readValue(json, ParsedJson.class);
+      if (parsed.readable()) {
+        return new ParseOutcome.Parsed(parsed.assessment(), findings(orEmpty(parsed.notes())), parsed.stats());
       }
-      return new ParseOutcome.Rejected(findings(root.path("reasons")));
+      return new ParseOutcome.Rejected(findings(orEmpty(parsed.reasons())));
     } catch (IOException e) {
       throw new UncheckedIOException("parsed workbook JSON is unreadable", e);
     }
+  }
+
+  private static JsonNode orEmpty(JsonNode node) {
+    return node == null ? MAPPER.createArrayNode() : node;
   }
 
   public static byte[] writeResult(RuleResult result) {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Comment;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -152,6 +153,8 @@ class WorkbookAnnotatorTest {
 
     byte[] twice = annotator.annotate(once, EVALUATOR.evaluate(once, "wb.xlsx", AS_OF)).workbook();
 
+    String drawing = new String(zipPart(twice, "xl/drawings/vmlDrawing1.vml"), StandardCharsets.UTF_8);
+    assertThat(drawing.split("<x:Row>4</x:Row><x:Column>1</x:Column>", -1)).as("note shapes on B5").hasSize(2);
     try (XSSFWorkbook wb = open(twice)) {
       String text = commentText(wb.getSheet(Layout.PROFILE), "B5");
       assertThat(text.split("BLOCKER", -1)).hasSize(2);
@@ -177,14 +180,14 @@ class WorkbookAnnotatorTest {
       XSSFSheet sheet = wb.getSheetAt(0);
       assertThat(sheet.getSheetName()).isEqualTo("Findings");
       assertThat(wb.getActiveSheetIndex()).isZero();
-      assertThat(rowTexts(sheet.getRow(FindingsSheet.HEADER_ROW))).containsExactlyElementsOf(FindingsSheet.HEADERS);
+      assertThat(rowTexts(sheet.getRow(headerRow(sheet)))).containsExactlyElementsOf(FindingsSheet.HEADERS);
       assertThat(sheet.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo(
-          (short) (FindingsSheet.HEADER_ROW + 1));
+          (short) (headerRow(sheet) + 1));
       assertThat(sheet.getColumnWidth(5)).isGreaterThan(sheet.getColumnWidth(0));
-      assertThat(text(sheet, "B2")).isEqualTo("ACTION_REQUIRED: " + report.summary().blockers() + " blockers, "
+      assertThat(line(sheet, "Status")).isEqualTo("ACTION_REQUIRED: " + report.summary().blockers() + " blockers, "
           + report.summary().warnings() + " warnings, " + report.summary().passed() + " checks passed, as of "
           + AS_OF);
-      assertThat(text(sheet, "B4")).isEqualTo("Northwind Cloud Consulting Ltd [P-1001]");
+      assertThat(line(sheet, "Partner")).isEqualTo("Northwind Cloud Consulting Ltd [P-1001]");
       List<List<String>> rows = findingRows(sheet);
       assertThat(rows).hasSize(report.findings().size());
       for (int i = 0; i < rows.size(); i++) {
@@ -198,6 +201,37 @@ class WorkbookAnnotatorTest {
       int certs = rowOf(rows, "certifications-associate");
       assertThat(link(sheet, tier)).isEqualTo("'Partner Profile'!B5");
       assertThat(link(sheet, certs)).isEqualTo("'Certifications'!A1");
+    }
+  }
+
+  @Test
+  void findingsSheet_comparedWithAnEarlierSubmission_saysWhatChangedOnTheCopyAndOnFindingsOnly()
+      throws IOException {
+    byte[] earlierWorkbook = WorkbookBuilder.ready(AS_OF).clearCertifications().build();
+    byte[] original = WorkbookBuilder.ready(AS_OF).profile(ProfileField.PARTNER_TIER, "Select").build();
+    FindingsReport earlier = EVALUATOR.evaluate(earlierWorkbook, "wb.xlsx", AS_OF);
+    FindingsReport report = EVALUATOR.evaluate(original, "wb.xlsx", AS_OF);
+    Comparison changes = Comparison.of("sub-earlier", LocalDate.of(2026, 10, 1), earlier.findings(),
+        report.findings());
+    WorkbookAnnotator small = new WorkbookAnnotator(new WorkbookAnnotator.Bounds(original.length - 1, 1 << 30,
+        5_000));
+
+    WorkbookAnnotator.Annotation copy = annotator.annotate(original, report, changes);
+    WorkbookAnnotator.Annotation findingsOnly = small.annotate(original, report, changes);
+    WorkbookAnnotator.Annotation uncompared = annotator.annotate(original, report);
+
+    assertThat(copy.annotatedCopy()).isTrue();
+    assertThat(findingsOnly.annotatedCopy()).isFalse();
+    // The earlier workbook's missing certifications are fixed; the Select tier is the one new blocker.
+    String expected = earlier.findings().stream().filter(f -> f.severity() != Severity.INFO).count()
+        + " fixed, 1 new since 2026-10-01 (sub-earlier)";
+    try (XSSFWorkbook a = open(copy.workbook()); XSSFWorkbook b = open(findingsOnly.workbook());
+        XSSFWorkbook c = open(uncompared.workbook())) {
+      assertThat(line(a.getSheetAt(0), "Changes")).isEqualTo(expected);
+      assertThat(line(b.getSheetAt(0), "Changes")).isEqualTo(expected);
+      assertThat(line(c.getSheetAt(0), "Changes"))
+          .isEqualTo("Not compared: no earlier evaluated submission of this partner.");
+      assertThat(findingRows(a.getSheetAt(0))).hasSize(report.findings().size());
     }
   }
 
@@ -227,8 +261,8 @@ class WorkbookAnnotatorTest {
 
     try (XSSFWorkbook wb = open(result.workbook())) {
       XSSFSheet sheet = wb.getSheetAt(0);
-      assertThat(text(sheet, "B2")).startsWith("READY: 0 blockers, 0 warnings");
-      assertThat(text(sheet, "F" + (FindingsSheet.HEADER_ROW + 2))).isEqualTo("No findings: every check passed.");
+      assertThat(line(sheet, "Status")).startsWith("READY: 0 blockers, 0 warnings");
+      assertThat(text(sheet, "F" + (headerRow(sheet) + 2))).isEqualTo("No findings: every check passed.");
     }
   }
 
@@ -300,7 +334,7 @@ class WorkbookAnnotatorTest {
       assertThat(texts).noneMatch(t -> !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0);
       assertThat(texts).contains("'" + evil, "'+cmd", "'-1+1", "'+cmd|' /C calc'!A0", "'@SUM(1+1)*cmd", "'=1+1",
           "'+1", "'=1+2");
-      assertThat(text(sheet, "B4")).isEqualTo("'" + evil + " [+cmd|' /C calc'!A0]");
+      assertThat(line(sheet, "Partner")).isEqualTo("'" + evil + " [+cmd|' /C calc'!A0]");
       assertThat(texts).anyMatch(t -> t.contains("same customer") && t.contains(evil));
     }
   }
@@ -337,8 +371,8 @@ class WorkbookAnnotatorTest {
         assertThat(wb.getNumberOfSheets()).isEqualTo(1);
         XSSFSheet sheet = wb.getSheetAt(0);
         assertThat(sheet.getSheetName()).isEqualTo("Findings");
-        assertThat(text(sheet, "B2")).startsWith("REJECTED: 1 blocker");
-        assertThat(text(sheet, "B5")).isEqualTo(a.note());
+        assertThat(line(sheet, "Status")).startsWith("REJECTED: 1 blocker");
+        assertThat(line(sheet, "Note")).isEqualTo(a.note());
         assertThat(findingRows(sheet)).extracting(r -> r.get(2)).containsExactly("file-type");
       }
     }
@@ -384,12 +418,15 @@ class WorkbookAnnotatorTest {
   void annotate_inflatedSizeAboveTheBound_givesFindingsOnly() throws IOException {
     byte[] original = WorkbookBuilder.ready(AS_OF).build();
     FindingsReport report = EVALUATOR.evaluate(original, "wb.xlsx", AS_OF);
-    long inflated = WorkbookAnnotator.inflatedSize(original, Long.MAX_VALUE);
+    long inflated = inflatedSize(original);
     WorkbookAnnotator tight = new WorkbookAnnotator(new WorkbookAnnotator.Bounds(1 << 30, inflated - 1, 5_000));
+    WorkbookAnnotator exact = new WorkbookAnnotator(new WorkbookAnnotator.Bounds(1 << 30, inflated, 5_000));
 
     WorkbookAnnotator.Annotation result = tight.annotate(original, report);
 
     assertThat(inflated).isGreaterThan(original.length);
+    assertThat(WorkbookAnnotator.declaredSize(original)).isEqualTo(inflated);
+    assertThat(exact.annotate(original, report).annotatedCopy()).isTrue();
     assertThat(result.annotatedCopy()).isFalse();
     assertThat(result.note()).contains("expands to more than");
   }
@@ -424,6 +461,28 @@ class WorkbookAnnotatorTest {
   private static FindingsReport report(List<Finding> findings, PartnerRef partner) {
     return new FindingsReport(null, partner, "4.0", AS_OF, FindingsReport.statusOf(findings),
         Summary.of(findings, 0), findings);
+  }
+
+  private static byte[] zipPart(byte[] zip, String name) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return in.readAllBytes();
+        }
+      }
+    }
+    throw new AssertionError("no part " + name);
+  }
+
+  /** Every part of the zip inflated and counted, with the JDK's own zip reader. */
+  private static long inflatedSize(byte[] zip) throws IOException {
+    long total = 0;
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      while (in.getNextEntry() != null) {
+        total += in.readAllBytes().length;
+      }
+    }
+    return total;
   }
 
   private static XSSFWorkbook open(byte[] bytes) {
@@ -468,6 +527,10 @@ class WorkbookAnnotatorTest {
     Comment c = comment(sheet, ref);
     assertThat(c).as("comment on %s!%s", sheet.getSheetName(), ref).isNotNull();
     assertThat(c.getAuthor()).isIn(WorkbookAnnotator.COMMENT_AUTHOR);
+    // Excel shows a comment through its note shape in the sheet's VML drawing.
+    assertThat(sheet.getVMLDrawing(false)).as("comments drawing of %s", sheet.getSheetName()).isNotNull();
+    assertThat(sheet.getVMLDrawing(false).findCommentShape(A1.row(ref) - 1, A1.column(ref)))
+        .as("note shape of %s!%s", sheet.getSheetName(), ref).isNotNull();
     return c.getString().getString();
   }
 
@@ -492,7 +555,7 @@ class WorkbookAnnotatorTest {
 
   private static List<List<String>> findingRows(XSSFSheet sheet) {
     List<List<String>> rows = new ArrayList<>();
-    for (int r = FindingsSheet.HEADER_ROW + 1; r <= sheet.getLastRowNum(); r++) {
+    for (int r = headerRow(sheet) + 1; r <= sheet.getLastRowNum(); r++) {
       XSSFRow row = sheet.getRow(r);
       List<String> values = new ArrayList<>();
       for (int c = 0; c < FindingsSheet.HEADERS.size(); c++) {
@@ -502,6 +565,32 @@ class WorkbookAnnotatorTest {
       rows.add(values);
     }
     return rows;
+  }
+
+  /** The 0-based row of the Findings sheet's table header. */
+  private static int headerRow(XSSFSheet sheet) {
+    for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+      XSSFRow row = sheet.getRow(r);
+      if (row != null && row.getCell(0) != null && FindingsSheet.HEADERS.get(0).equals(text(row.getCell(0)))) {
+        return r;
+      }
+    }
+    throw new AssertionError("no header row on " + sheet.getSheetName());
+  }
+
+  /** The value beside a label above the Findings sheet's table (column B of the row labelled in A). */
+  private static String line(XSSFSheet sheet, String label) {
+    for (int r = 0; r < headerRow(sheet); r++) {
+      XSSFRow row = sheet.getRow(r);
+      if (row != null && row.getCell(0) != null && label.equals(text(row.getCell(0)))) {
+        return row.getCell(1) == null ? null : text(row.getCell(1));
+      }
+    }
+    throw new AssertionError("no line " + label + " on " + sheet.getSheetName());
+  }
+
+  private static String text(XSSFCell cell) {
+    return cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : cell.toString();
   }
 
   private static int rowOf(List<List<String>> rows, String ruleId) {
@@ -515,7 +604,7 @@ class WorkbookAnnotatorTest {
 
   /** The internal link of the Cell column of the i-th finding row, or null. */
   private static String link(XSSFSheet sheet, int findingIndex) {
-    XSSFCell c = sheet.getRow(FindingsSheet.HEADER_ROW + 1 + findingIndex).getCell(4);
+    XSSFCell c = sheet.getRow(headerRow(sheet) + 1 + findingIndex).getCell(4);
     return c == null || c.getHyperlink() == null ? null : c.getHyperlink().getAddress();
   }
 }

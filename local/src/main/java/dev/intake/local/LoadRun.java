@@ -33,7 +33,8 @@ public final class LoadRun {
 
   /** The outcome of a run. */
   public record Result(int uploads, int terminal, int lost, int executions, int failedExecutions, int notifications,
-      Map<String, Integer> byStatus, Duration wall, double throughput, Duration p50, Duration p99, Duration max) {
+      Map<String, Integer> byStatus, Duration wall, double throughput, Duration p50, Duration p99, Duration max,
+      String cpu) {
 
     /** Every upload ended in a terminal state, evaluated and notified once. */
     public boolean clean() {
@@ -44,9 +45,10 @@ public final class LoadRun {
       return String.format(java.util.Locale.ROOT,
           "%d uploads: %d terminal, %d lost; %d executions (%d failed), %d notifications; by status %s%n"
               + "throughput %.1f submissions/s (first upload to last verdict, %.1f s); latency p50 %.2f s,"
-              + " p99 %.2f s, max %.2f s",
+              + " p99 %.2f s, max %.2f s%s",
           uploads, terminal, lost, executions, failedExecutions, notifications, byStatus, throughput,
-          wall.toMillis() / 1000.0, p50.toMillis() / 1000.0, p99.toMillis() / 1000.0, max.toMillis() / 1000.0);
+          wall.toMillis() / 1000.0, p50.toMillis() / 1000.0, p99.toMillis() / 1000.0, max.toMillis() / 1000.0,
+          cpu == null ? "" : String.format("%n") + cpu);
     }
   }
 
@@ -60,12 +62,15 @@ public final class LoadRun {
   public static Result run(LocalRuntime runtime, List<Path> workbooks, int count, Duration timeout,
       IntConsumer progress) throws IOException, InterruptedException {
     Clock clock = Clock.systemUTC();
+    CpuUse.Reading cpuBefore = CpuUse.now();
     Instant start = clock.instant();
     UploadTracker tracker = upload(runtime, workbooks, count, clock);
     // Polled every half second: each round lists every submission through the API, which costs the
     // pipeline under test CPU time too.
     List<UploadTracker.Outcome> outcomes = tracker.await(timeout, Duration.ofMillis(500), progress);
-    return result(runtime, outcomes, count, start, clock.instant());
+    Instant end = clock.instant();
+    String cpu = CpuUse.between(cpuBefore, CpuUse.now(), count);
+    return result(runtime, outcomes, count, start, end, cpu);
   }
 
   /** Uploads the burst (a pool of uploaders, each object under its own key) and returns who to follow. */
@@ -110,6 +115,12 @@ public final class LoadRun {
   /** Counts what became of the uploads, from the API's answers, the runner's executions and the outbox. */
   public static Result result(LocalRuntime runtime, List<UploadTracker.Outcome> outcomes, int count, Instant start,
       Instant end) throws IOException {
+    return result(runtime, outcomes, count, start, end, null);
+  }
+
+  /** The same, with the CPU use of the run ({@link CpuUse}) to report, or null. */
+  public static Result result(LocalRuntime runtime, List<UploadTracker.Outcome> outcomes, int count, Instant start,
+      Instant end, String cpu) throws IOException {
     List<Duration> latencies = outcomes.stream().map(UploadTracker.Outcome::latency)
         .filter(java.util.Objects::nonNull).sorted().toList();
     Map<String, Integer> byStatus = new HashMap<>();
@@ -123,7 +134,7 @@ public final class LoadRun {
     return new Result(count, terminal, count - terminal, executions.size(), failed,
         countNotifications(runtime.dataDir().resolve("outbox")), byStatus, wall,
         terminal / Math.max(0.001, wall.toMillis() / 1000.0), percentile(latencies, 50), percentile(latencies, 99),
-        latencies.isEmpty() ? Duration.ZERO : latencies.get(latencies.size() - 1));
+        latencies.isEmpty() ? Duration.ZERO : latencies.get(latencies.size() - 1), cpu);
   }
 
   static Duration percentile(List<Duration> sorted, int p) {
