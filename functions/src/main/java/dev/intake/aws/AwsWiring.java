@@ -29,6 +29,7 @@ import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.SubmissionStore;
+import dev.intake.pipeline.Threads;
 import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.web.SafePageFetcher;
@@ -123,7 +124,7 @@ public final class AwsWiring {
 
   public AggregateService aggregateService() {
     return AggregateService.standard(objects(), store(), checklist, clock, env.getOrDefault(API_BASE_URL, ""),
-        metrics());
+        metrics()).withThreadSettle(Threads.Settle.sleeping(DynamoDbSubmissionStore.INDEX_SETTLE));
   }
 
   /** Receives of a dead letter after which the upload is stored FAILED instead of retried. */
@@ -136,7 +137,8 @@ public final class AwsWiring {
   }
 
   public FailureService failureService() {
-    return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""));
+    return new FailureService(store(), clock, metrics(), env.getOrDefault(API_BASE_URL, ""))
+        .withThreadSettle(Threads.Settle.sleeping(DynamoDbSubmissionStore.INDEX_SETTLE));
   }
 
   /** The daily digest, published to the program office's topic, its links to the API. */
