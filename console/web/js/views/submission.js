@@ -441,9 +441,12 @@ export function renderSubmission(main, session, id) {
     const section = h('section', {id: 'changes', class: 'panel', 'aria-labelledby': 'changes-title'},
       h('h2', {id: 'changes-title'}, 'Since the previous submission'));
     if (!s.previousSubmissionId) {
-      section.append(h('p', {class: 'muted', id: 'no-previous'}, !EVALUATED.has(s.status) ? 'Compared once it is evaluated.'
-        : s.status === 'REJECTED' ? 'A rejected upload is not compared: nothing in it could be checked.'
-          : 'This is the partner\'s first evaluated submission: nothing to compare with.'));
+      section.append(h('p', {class: 'muted', id: 'no-previous'}, s.status === 'FAILED'
+        ? 'A failed evaluation is not compared: nothing in it was checked.'
+        : !EVALUATED.has(s.status) ? 'Compared once it is evaluated.'
+          : s.status === 'REJECTED' ? 'A rejected upload is not compared: nothing in it could be checked.'
+            : s.partnerId === 'unassigned' ? 'An upload outside a partner folder is not compared with any other.'
+              : 'This is the partner\'s first evaluated submission: nothing to compare with.'));
       return section;
     }
     section.append(h('p', {}, 'Previous: ', h('a', {href: '#/submissions/' + encodeURIComponent(s.previousSubmissionId),

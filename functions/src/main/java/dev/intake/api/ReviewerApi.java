@@ -107,7 +107,7 @@ public final class ReviewerApi {
       case "/findings" -> findings(s, r.caller());
       case "/report" -> report(s, r.caller());
       case "/history" -> history(s, r.caller());
-      case "/comparison" -> comparison(s, r.caller());
+      case "/comparison" -> comparison(s);
       default -> route.method().equals("POST") ? decide(s, r) : decisions(s, r.caller());
     };
   }
@@ -137,6 +137,10 @@ public final class ReviewerApi {
       throw new ApiException(409, "FAILED", "The evaluation of this submission failed: "
           + ApiJson.failure(s, caller));
     }
+    requireTerminal(s);
+  }
+
+  private static void requireTerminal(Submission s) {
     if (!s.status().terminal()) {
       throw new ApiException(409, "NOT_EVALUATED", "The submission is " + s.status() + "; try again shortly.");
     }
@@ -167,11 +171,14 @@ public final class ReviewerApi {
   }
 
   /**
-   * What changed since the partner's previous judged submission. A submission outside the thread
-   * (the partner's first, or REJECTED or FAILED) has nothing to compare: null and empty lists.
+   * What changed since the partner's previous judged submission, as the thread stands now (the link is
+   * read at each request, so it is right once the partner's evaluations have all finished, whatever
+   * their order). A submission outside the thread (the partner's first, a REJECTED or FAILED one, a
+   * stray upload) has nothing to compare: null and empty lists, the same answer for each, so a client
+   * needs no special case for a failure.
    */
-  private ApiResponse comparison(Submission s, Caller caller) {
-    requireEvaluated(s, caller);
+  private ApiResponse comparison(Submission s) {
+    requireTerminal(s);
     String previousId = s.previousSubmissionId();
     Optional<Submission> previous = previousId == null ? Optional.empty() : store.get(previousId);
     Comparison c = previous.map(p -> Comparison.of(p.submissionId(), LocalDate.ofInstant(p.receivedAt(),

@@ -11,6 +11,7 @@ import dev.intake.parsing.ParseOutcome;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.Bundled;
 import dev.intake.pipeline.PipelineJson;
+import dev.intake.pipeline.Threads;
 import dev.intake.report.Evaluator;
 import dev.intake.report.ReportJson;
 import dev.intake.report.WorkbookAnnotator;
@@ -52,7 +53,8 @@ public final class AggregateWiring {
   public AggregateService aggregateService() {
     return AggregateService.standard(objects.get(), DynamoDbSubmissionStore.fromEnvironment(dynamoDb.get(), env),
         Checklist.current(), env.clock(), env.get(API_BASE_URL, ""),
-        new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)));
+        new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)))
+        .withThreadSettle(Threads.Settle.sleeping(DynamoDbSubmissionStore.INDEX_SETTLE));
   }
 
   /**

@@ -11,6 +11,7 @@ import static dev.intake.aws.SubmissionItems.decisionItem;
 import static dev.intake.aws.SubmissionItems.decisionSortKey;
 import static dev.intake.aws.SubmissionItems.findingItem;
 import static dev.intake.aws.SubmissionItems.n;
+import static dev.intake.aws.SubmissionItems.orderKey;
 import static dev.intake.aws.SubmissionItems.reviewAttributes;
 import static dev.intake.aws.SubmissionItems.reviewPartition;
 import static dev.intake.aws.SubmissionItems.s;
@@ -78,6 +79,14 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   public static final int MAX_LIST_LIMIT = 100;
 
+  /**
+   * How long after a write the thread's neighbour queries are repeated
+   * ({@link dev.intake.pipeline.Threads.Settle}): they read the partner index, a GSI, whose reads are
+   * eventually consistent; DynamoDB propagates to a GSI usually well within a second. dynalite updates
+   * its indexes with the write: no settle locally.
+   */
+  public static final Duration INDEX_SETTLE = Duration.ofSeconds(2);
+
   static final int MAX_FAILURE_CHARS = 8000;
 
   private static final String ABSENT = "attribute_not_exists(" + PARTITION_KEY + ")";
@@ -92,7 +101,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
   private static final int BATCH_ATTEMPTS = 8;
   private static final int FILTERED_PAGE_SIZE = 100;
   private static final int MAX_QUERIES_PER_LIST = 10;
-  /** Reads of a partner's index per page while looking for its latest judged submission. */
+  /** Reads of a partner's index per page while looking for a submission's neighbours in its thread. */
   private static final int JUDGED_PAGE_SIZE = 25;
   /** Read-then-write attempts of a projection before a race is reported as a retryable failure. */
   private static final int RACE_ATTEMPTS = 5;
@@ -210,7 +219,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
    */
   @Override
   public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-      String previousSubmissionId, Instant at) {
+      Submission previous, Instant at) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(at, "at");
     Optional<Submission> current = get(submissionId);
@@ -234,7 +243,12 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     List<String> remove = new ArrayList<>();
     setOrRemove("reportKey", ":rk", reportKey, set, remove, values);
     setOrRemove("annotatedKey", ":ak", annotatedKey, set, remove, values);
-    setOrRemove("previousSubmissionId", ":prev", previousSubmissionId, set, remove, values);
+    if (previous != null) {
+      // Nothing links a submission before its verdict (only judged ones are linked), so no condition.
+      set.append(", previousSubmissionId = :prev, previousKey = :prevKey");
+      values.put(":prev", s(previous.submissionId()));
+      values.put(":prevKey", s(orderKey(previous)));
+    }
     String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
     values.put(":terminal", n(SubmissionStatus.READY.rank()));
     return conditionalUpdate("save evaluation of " + submissionId, submissionId, update,
@@ -336,31 +350,55 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     throw new StoreUnavailableException("the review of " + submissionId + " kept changing while it was saved", null);
   }
 
-  /** {@inheritDoc} Conditional on the projection read, like {@link #saveReview}. */
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The link's target is kept with its {@link SubmissionItems#orderKey} ({@code previousKey}) and the
+   * write is conditional on the stored one being absent or smaller: DynamoDB settles concurrent links.
+   */
   @Override
-  public boolean supersede(String submissionId, String laterSubmissionId) {
-    Objects.requireNonNull(laterSubmissionId, "laterSubmissionId");
+  public boolean linkPrevious(String submissionId, Submission previous) {
+    Objects.requireNonNull(previous, "previous");
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":prev", s(previous.submissionId()));
+    values.put(":prevKey", s(orderKey(previous)));
+    return update("link " + submissionId + " to " + previous.submissionId(), submissionId,
+        "SET previousSubmissionId = :prev, previousKey = :prevKey",
+        PRESENT + " AND (attribute_not_exists(previousKey) OR previousKey < :prevKey)", Map.of(), values);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Read, then written on the condition that the projection, the status and {@code supersededBy} are
+   * as read (the review index partition depends on them), like {@link #saveReview}; the successor is
+   * kept with its {@link SubmissionItems#orderKey} ({@code supersededByKey}) for the comparison.
+   */
+  @Override
+  public boolean supersede(String submissionId, Submission later) {
+    Objects.requireNonNull(later, "later");
+    String laterKey = orderKey(later);
     for (int attempt = 0; attempt < RACE_ATTEMPTS; attempt++) {
       Map<String, AttributeValue> item = metaItem("supersede " + submissionId, submissionId);
-      if (item == null || item.containsKey("supersededBy")) {
+      if (item == null) {
         return false;
       }
-      Submission later = toSubmission(item).withSupersededBy(laterSubmissionId);
+      Submission current = toSubmission(item);
+      String currentKey = SubmissionItems.str(item, "supersededByKey");
+      // A link stored before the keys were (no supersededByKey) is replaced: it was set once, unordered.
+      if (!current.status().terminal() || currentKey != null && currentKey.compareTo(laterKey) <= 0) {
+        return false;
+      }
       Map<String, AttributeValue> values = new HashMap<>();
-      values.put(":later", s(laterSubmissionId));
-      String update = "SET supersededBy = :later";
-      String partition = reviewPartition(later);
+      values.put(":later", s(later.submissionId()));
+      values.put(":laterKey", s(laterKey));
+      String update = "SET supersededBy = :later, supersededByKey = :laterKey";
+      String partition = reviewPartition(current.withSupersededBy(later.submissionId()));
       if (partition == null) {
         update += " REMOVE " + Index.BY_REVIEW.partitionKey();
       } else {
         update += ", " + Index.BY_REVIEW.partitionKey() + " = :partition";
         values.put(":partition", s(partition));
-      }
-      boolean terminal = later.status().terminal();
-      if (!terminal) {
-        // Not in the review index before its verdict: the verdict's write puts it there.
-        update = "SET supersededBy = :later";
-        values.remove(":partition");
       }
       if (updateIfUnchanged("supersede " + submissionId, submissionId, update, item, values)) {
         return true;
@@ -484,38 +522,71 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
 
   @Override
   public Optional<Submission> previousJudged(Submission s) {
-    return latestJudged(s.partnerId(), time(s.receivedAt()) + "#" + s.submissionId());
+    return firstJudged(partnerQuery(s, false, true), "previous judged submission of " + s.submissionId());
   }
 
   @Override
-  public Optional<Submission> latestJudged(String partnerId) {
-    return latestJudged(partnerId, null);
+  public Optional<Submission> nextJudged(Submission s) {
+    return firstJudged(partnerQuery(s, true, true), "next judged submission of " + s.submissionId());
   }
 
-  /** The newest READY or ACTION_REQUIRED submission of the partner whose partner-index key is below {@code before}. */
-  private Optional<Submission> latestJudged(String partnerId, String before) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":pk", s(PARTNER_PREFIX + partnerId));
-    values.put(":ready", s(SubmissionStatus.READY.name()));
-    values.put(":ar", s(SubmissionStatus.ACTION_REQUIRED.name()));
-    Map<String, String> names = new HashMap<>(STATUS_NAME);
-    names.put("#pk", Index.BY_PARTNER.partitionKey());
-    String key = "#pk = :pk";
-    if (before != null) {
-      names.put("#sk", Index.BY_PARTNER.sortKey());
-      values.put(":before", s(before));
-      key += " AND #sk < :before";
+  /** {@inheritDoc} Read from the partner index a page at a time, latest first, until a judged one. */
+  @Override
+  public List<Submission> sinceLastJudged(Submission s) {
+    QueryRequest request = partnerQuery(s, false, false);
+    List<Submission> out = new ArrayList<>();
+    try {
+      while (true) {
+        QueryResponse response = dynamoDb.query(request);
+        for (Map<String, AttributeValue> item : response.items()) {
+          if (!expired(item)) {
+            Submission before = toSubmission(item);
+            out.add(before);
+            if (before.judged()) {
+              return out;
+            }
+          }
+        }
+        if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+          return out;
+        }
+        request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
+      }
+    } catch (SdkException e) {
+      throw AwsFailures.translate("submissions of " + s.partnerId() + " before " + s.submissionId(), e);
     }
-    QueryRequest request = QueryRequest.builder()
+  }
+
+  /**
+   * The partner's submissions received after {@code s} (oldest first) or before it (latest first), only
+   * READY and ACTION_REQUIRED ones when {@code judgedOnly}, on the partner index, whose sort key is
+   * {@link SubmissionItems#orderKey}.
+   */
+  private QueryRequest partnerQuery(Submission s, boolean after, boolean judgedOnly) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":pk", s(PARTNER_PREFIX + s.partnerId()));
+    values.put(":from", s(orderKey(s)));
+    Map<String, String> names = new HashMap<>();
+    names.put("#pk", Index.BY_PARTNER.partitionKey());
+    names.put("#sk", Index.BY_PARTNER.sortKey());
+    QueryRequest.Builder b = QueryRequest.builder()
         .tableName(tableName)
         .indexName(Index.BY_PARTNER.indexName())
-        .keyConditionExpression(key)
-        .filterExpression("#status IN (:ready, :ar)")
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values)
-        .scanIndexForward(false)
-        .limit(JUDGED_PAGE_SIZE)
-        .build();
+        .keyConditionExpression("#pk = :pk AND #sk " + (after ? ">" : "<") + " :from")
+        .scanIndexForward(after)
+        .limit(JUDGED_PAGE_SIZE);
+    if (judgedOnly) {
+      names.putAll(STATUS_NAME);
+      values.put(":ready", s(SubmissionStatus.READY.name()));
+      values.put(":ar", s(SubmissionStatus.ACTION_REQUIRED.name()));
+      b.filterExpression("#status IN (:ready, :ar)");
+    }
+    return b.expressionAttributeNames(names).expressionAttributeValues(values).build();
+  }
+
+  /** The first unexpired item {@code request} finds, reading on page after page. */
+  private Optional<Submission> firstJudged(QueryRequest first, String operation) {
+    QueryRequest request = first;
     try {
       while (true) {
         QueryResponse response = dynamoDb.query(request);
@@ -530,7 +601,7 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
         request = request.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build();
       }
     } catch (SdkException e) {
-      throw AwsFailures.translate("latest judged submission of " + partnerId, e);
+      throw AwsFailures.translate(operation, e);
     }
   }
 

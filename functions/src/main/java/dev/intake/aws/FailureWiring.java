@@ -5,6 +5,7 @@ import static dev.intake.contracts.LambdaEnvironment.POWERTOOLS_METRICS_NAMESPAC
 
 import dev.intake.aws.ClientFactory.Service;
 import dev.intake.pipeline.FailureService;
+import dev.intake.pipeline.Threads;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,6 +33,7 @@ public final class FailureWiring {
 
   public FailureService failureService() {
     return new FailureService(DynamoDbSubmissionStore.fromEnvironment(dynamoDb.get(), env), env.clock(),
-        new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)), env.get(API_BASE_URL, ""));
+        new PowertoolsMetrics(env.get(POWERTOOLS_METRICS_NAMESPACE)), env.get(API_BASE_URL, ""))
+        .withThreadSettle(Threads.Settle.sleeping(DynamoDbSubmissionStore.INDEX_SETTLE));
   }
 }

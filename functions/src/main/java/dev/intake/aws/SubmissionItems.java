@@ -39,7 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       is open (NEW, IN_REVIEW) and not superseded, else {@code REVIEW#{state}} — absent for an open
  *       review that a later submission superseded, which leaves the queue; the review projection in
  *       {@code reviewState}, {@code reviewAt}, {@code reviewBy}, {@code reviewDecisions},
- *       {@code reviewHash} and {@code overriddenBlockers};
+ *       {@code reviewHash} and {@code overriddenBlockers}; the thread links {@code previousSubmissionId}
+ *       and {@code supersededBy}, each with the linked submission's {@link #orderKey} beside it
+ *       ({@code previousKey}, {@code supersededByKey}) so a conditional write can move a link only
+ *       toward the true neighbour;
  *   <li>finding: {@code SK=FINDING#{index, 5 digits}} — a retried write overwrites, never adds;
  *   <li>decision: {@code SK=DECISION#{sequence, 6 digits}} — written only if absent, so one number
  *       holds one decision.
@@ -104,7 +107,7 @@ final class SubmissionItems {
     putIfNotNull(item, "previousSubmissionId", sub.previousSubmissionId());
     putIfNotNull(item, "supersededBy", sub.supersededBy());
     item.putAll(reviewAttributes(sub.review()));
-    String sortKey = received + "#" + id;
+    String sortKey = orderKey(sub);
     item.put(Index.BY_PARTNER.partitionKey(), s(PARTNER_PREFIX + sub.partnerId()));
     item.put(Index.BY_PARTNER.sortKey(), s(sortKey));
     item.put(Index.BY_STATUS.partitionKey(), s(STATUS_PREFIX + sub.status().name()));
@@ -121,6 +124,15 @@ final class SubmissionItems {
       item.put(Index.BY_REVIEW.partitionKey(), s(partition));
     }
     return item;
+  }
+
+  /**
+   * {@code {receivedAt}#{id}}: the sort key of every listing index, and beside a thread link the linked
+   * submission's place. Its string order is {@link Submission#RECEIVED_ORDER} (fixed-width times; ids
+   * are ASCII, so UTF-16 and byte order agree).
+   */
+  static String orderKey(Submission s) {
+    return time(s.receivedAt()) + "#" + s.submissionId();
   }
 
   /**

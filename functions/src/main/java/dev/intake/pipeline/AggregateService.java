@@ -16,21 +16,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The aggregate step: merges the check groups' findings with the parser's notes into the report,
  * threads a judged submission after the partner's previous one and compares the two, writes the
- * JSON report and the annotated workbook to S3, stores status, findings and the thread link, and
- * returns the notification. Safe to retry: S3 writes are overwrites, the store refuses a second
- * terminal write (a retry keeps the thread link it stored), and the same notification is returned again.
+ * JSON report and the annotated workbook to S3, stores status, findings and the thread link, links
+ * the submission with its neighbours in the partner's thread ({@link Threads}), and returns the
+ * notification. Safe to retry: S3 writes are overwrites, the store refuses a second terminal write,
+ * the links are repeated harmlessly, and the notification is the same but for a comparison with the
+ * previous submission as stored by then.
  */
 public final class AggregateService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AggregateService.class);
-
 
   private final ObjectStore objects;
   private final SubmissionStore store;
@@ -40,9 +40,16 @@ public final class AggregateService {
   private final String apiBaseUrl;
   private final long maxWorkbookBytes;
   private final PipelineMetrics metrics;
+  private final Threads.Settle settle;
 
   public AggregateService(ObjectStore objects, SubmissionStore store, Annotator annotator, Checklist checklist,
       Clock clock, String apiBaseUrl, long maxWorkbookBytes, PipelineMetrics metrics) {
+    this(objects, store, annotator, checklist, clock, apiBaseUrl, maxWorkbookBytes, metrics, Threads.Settle.NONE);
+  }
+
+  private AggregateService(ObjectStore objects, SubmissionStore store, Annotator annotator, Checklist checklist,
+      Clock clock, String apiBaseUrl, long maxWorkbookBytes, PipelineMetrics metrics, Threads.Settle settle) {
+    this.settle = settle;
     this.objects = objects;
     this.store = store;
     this.annotator = annotator;
@@ -65,6 +72,15 @@ public final class AggregateService {
         checklist, clock, apiBaseUrl, new WorkbookParser().limits().maxFileBytes(), metrics);
   }
 
+  /**
+   * This service, linking each submission into its thread a second time once {@code next}'s time has passed,
+   * for a store whose neighbour queries lag behind its writes (DynamoDB's partner index: {@link Threads}).
+   */
+  public AggregateService withThreadSettle(Threads.Settle next) {
+    return new AggregateService(objects, store, annotator, checklist, clock, apiBaseUrl, maxWorkbookBytes, metrics,
+        next);
+  }
+
   /** The notification of the evaluation; a retried or duplicate run returns the same one and saves nothing. */
   public Notification run(JsonNode state) {
     WorkflowInput in = WorkflowInput.from(state);
@@ -85,8 +101,9 @@ public final class AggregateService {
       report = ReportAssembler.rejected(in.submissionId(), checklist, in.asOf(),
           ((ParseOutcome.Rejected) parsed).reasons());
     }
-    String previousId = previousInThread(submission, report);
-    Comparison changes = compare(previousId, report);
+    Submission previous = previousInThread(submission, report);
+    String previousId = previous == null ? null : previous.submissionId();
+    Comparison changes = compare(previous, report);
     String reportKey = WorkflowInput.reportKey(in.submissionId());
     String annotatedKey = WorkflowInput.annotatedKey(in.submissionId());
     objects.write(in.bucket(), reportKey, ReportJson.write(report).getBytes(StandardCharsets.UTF_8),
@@ -98,12 +115,11 @@ public final class AggregateService {
         : null;
     objects.write(in.bucket(), annotatedKey, annotator.annotate(original, report, changes),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    boolean first = store.saveEvaluation(in.submissionId(), report, reportKey, annotatedKey, previousId,
+    boolean first = store.saveEvaluation(in.submissionId(), report, reportKey, annotatedKey, previous,
         clock.instant());
-    if (SubmissionStatus.of(report.status()) == SubmissionStatus.READY
-        || SubmissionStatus.of(report.status()) == SubmissionStatus.ACTION_REQUIRED) {
-      supersede(submission, previousId);
-    }
+    // Linked again after the verdict is stored, by this run and by retries alike: an evaluation of the
+    // partner finishing meanwhile may have moved a neighbour (Threads).
+    Threads.link(store, store.get(in.submissionId()).orElse(submission), settle);
     if (first) {
       metrics.evaluated(report.status().name(), report.summary().blockers());
     } else {
@@ -115,45 +131,29 @@ public final class AggregateService {
   }
 
   /**
-   * The partner's previous judged submission, which this one follows: only a judged report (READY or
-   * ACTION_REQUIRED) joins the thread. A retry keeps the link the first run stored, even if another
-   * submission was judged in between.
+   * The partner's previous judged submission, which this one follows and is compared with: only a judged
+   * report (READY or ACTION_REQUIRED) of a partner joins the thread. A retry takes the link stored by
+   * then, which may have moved to a later one since the first run ({@link Threads}).
    */
-  private String previousInThread(Submission submission, FindingsReport report) {
+  private Submission previousInThread(Submission submission, FindingsReport report) {
     if (submission.status().terminal()) {
-      return submission.previousSubmissionId();
+      String stored = submission.previousSubmissionId();
+      return stored == null ? null : store.get(stored).orElse(null);
     }
     SubmissionStatus status = SubmissionStatus.of(report.status());
     if (status != SubmissionStatus.READY && status != SubmissionStatus.ACTION_REQUIRED) {
       return null;
     }
-    return store.previousJudged(submission).map(Submission::submissionId).orElse(null);
+    return Threads.previous(store, submission).orElse(null);
   }
 
   /** What changed since the previous submission; null without one (or when it has expired). */
-  private Comparison compare(String previousId, FindingsReport report) {
-    if (previousId == null) {
+  private Comparison compare(Submission previous, FindingsReport report) {
+    if (previous == null) {
       return null;
     }
-    Optional<Submission> previous = store.get(previousId);
-    return previous.map(p -> Comparison.of(previousId, LocalDate.ofInstant(p.receivedAt(), ZoneOffset.UTC),
-        store.findings(previousId), report.findings())).orElse(null);
-  }
-
-  /**
-   * The office owes an answer on the partner's latest judged submission only: the previous one is
-   * superseded by this one, and this one by a later one already judged (evaluations can finish out
-   * of order). Both writes are no-ops when done already, so a retry repeats them safely.
-   */
-  private void supersede(Submission submission, String previousId) {
-    if (previousId != null) {
-      store.supersede(previousId, submission.submissionId());
-    }
-    store.latestJudged(submission.partnerId())
-        .filter(latest -> !latest.submissionId().equals(submission.submissionId())
-            && (latest.receivedAt().isAfter(submission.receivedAt()) || latest.receivedAt().equals(
-                submission.receivedAt()) && latest.submissionId().compareTo(submission.submissionId()) > 0))
-        .ifPresent(latest -> store.supersede(submission.submissionId(), latest.submissionId()));
+    return Comparison.of(previous.submissionId(), LocalDate.ofInstant(previous.receivedAt(), ZoneOffset.UTC),
+        store.findings(previous.submissionId()), report.findings());
   }
 
   private byte[] read(String bucket, String key) {

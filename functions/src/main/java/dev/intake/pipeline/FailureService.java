@@ -5,6 +5,7 @@ import dev.intake.model.Text;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The workflow's Catch target (and where a failure intake found ends up): the submission is stored
  * FAILED with the error and its cause, and the program office's notification of it is returned, to
  * be published like any verdict's. A failure arriving after a terminal state changes nothing and
- * announces nothing (that submission was announced already).
+ * announces nothing (that submission was announced already). A FAILED submission is linked to the
+ * partner's next judged one, which supersedes it ({@link Threads}).
  */
 public final class FailureService {
 
@@ -23,13 +25,25 @@ public final class FailureService {
   private final Clock clock;
   private final PipelineMetrics metrics;
   private final String apiBaseUrl;
+  private final Threads.Settle settle;
 
   /** @param apiBaseUrl where the notification's links point ("" for relative links) */
   public FailureService(SubmissionStore store, Clock clock, PipelineMetrics metrics, String apiBaseUrl) {
+    this(store, clock, metrics, apiBaseUrl, Threads.Settle.NONE);
+  }
+
+  private FailureService(SubmissionStore store, Clock clock, PipelineMetrics metrics, String apiBaseUrl,
+      Threads.Settle settle) {
+    this.settle = settle;
     this.store = store;
     this.clock = clock;
     this.metrics = metrics;
     this.apiBaseUrl = apiBaseUrl;
+  }
+
+  /** As {@link AggregateService#withThreadSettle}. */
+  public FailureService withThreadSettle(Threads.Settle next) {
+    return new FailureService(store, clock, metrics, apiBaseUrl, next);
   }
 
   /**
@@ -44,12 +58,15 @@ public final class FailureService {
   public Outcome fail(WorkflowInput in, String error, String cause) {
     String reason = reason(error, cause);
     boolean marked = markFailed(in.submissionId(), reason);
+    Optional<Submission> stored = store.get(in.submissionId());
+    // Out of the queue once a later upload of the partner is judged; repeated by a retry, harmlessly.
+    stored.filter(s -> s.status() == SubmissionStatus.FAILED)
+        .ifPresent(s -> Threads.link(store, s, settle));
     if (!marked) {
       return new Outcome(false, null);
     }
     // A FAILED submission waits for the office's answer like any other: its notice says by when.
-    LocalDate dueBy = store.get(in.submissionId()).map(Submission::dueBy)
-        .orElseGet(() -> DueDates.dueBy(clock.instant()));
+    LocalDate dueBy = stored.map(Submission::dueBy).orElseGet(() -> DueDates.dueBy(clock.instant()));
     return new Outcome(true, Notification.failed(in, reason, dueBy, apiBaseUrl));
   }
 

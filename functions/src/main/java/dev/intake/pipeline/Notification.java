@@ -45,7 +45,9 @@ public record Notification(String status, String subject, String message, String
    * @param changes what changed since the partner's previous judged submission, or null
    */
   public static Notification evaluated(Submission s, FindingsReport report, Comparison changes, String apiBaseUrl) {
-    Links links = Links.of(apiBaseUrl, s.submissionId());
+    SubmissionStatus verdict = SubmissionStatus.of(report.status());
+    boolean judged = verdict == SubmissionStatus.READY || verdict == SubmissionStatus.ACTION_REQUIRED;
+    Links links = Links.evaluated(apiBaseUrl, s.submissionId(), judged && Threads.threaded(s.partnerId()));
     String status = report.status().name();
     int blockers = report.summary().blockers();
     String count = blockers + " blocker" + (blockers == 1 ? "" : "s");
@@ -64,7 +66,7 @@ public record Notification(String status, String subject, String message, String
    * why; the partner is told in a plain sentence that the office will follow up.
    */
   public static Notification failed(WorkflowInput in, String reason, LocalDate dueBy, String apiBaseUrl) {
-    Links links = Links.of(apiBaseUrl, in.submissionId());
+    Links links = Links.failed(apiBaseUrl, in.submissionId());
     String status = SubmissionStatus.FAILED.name();
     ObjectNode office = failedDocument(in, dueBy, links, Audience.PROGRAM_OFFICE);
     office.put("failure", reason);
@@ -77,12 +79,26 @@ public record Notification(String status, String subject, String message, String
         envelope(partner, NotificationText.failed(in, reason, dueBy, links, Audience.PARTNER)));
   }
 
-  /** The API links of a submission (absolute when the base URL is known). */
+  /**
+   * The API links of a submission (absolute when the base URL is known), each null where it would
+   * only answer an error or never anything: a FAILED submission has no findings, report or comparison,
+   * and only a judged submission of a partner is compared.
+   */
   record Links(String submission, String findings, String comparison, String report, String decisions) {
 
-    static Links of(String apiBaseUrl, String submissionId) {
-      String base = (apiBaseUrl == null ? "" : apiBaseUrl.replaceAll("/+$", "")) + "/submissions/" + submissionId;
-      return new Links(base, base + "/findings", base + "/comparison", base + "/report", base + "/decisions");
+    static Links evaluated(String apiBaseUrl, String submissionId, boolean compared) {
+      String base = base(apiBaseUrl, submissionId);
+      return new Links(base, base + "/findings", compared ? base + "/comparison" : null, base + "/report",
+          base + "/decisions");
+    }
+
+    static Links failed(String apiBaseUrl, String submissionId) {
+      String base = base(apiBaseUrl, submissionId);
+      return new Links(base, null, null, null, base + "/decisions");
+    }
+
+    private static String base(String apiBaseUrl, String submissionId) {
+      return (apiBaseUrl == null ? "" : apiBaseUrl.replaceAll("/+$", "")) + "/submissions/" + submissionId;
     }
 
     ObjectNode toJson() {

@@ -2,6 +2,7 @@ package dev.intake.pipeline;
 
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
+import dev.intake.model.ReportStatus;
 import dev.intake.model.Severity;
 import dev.intake.model.Text;
 import dev.intake.report.Comparison;
@@ -53,20 +54,23 @@ final class NotificationText {
         .append(warnings == 1 ? "" : "s").append(", ").append(report.summary().passed())
         .append(" checks passed (checklist ").append(report.checklistVersion()).append(", as of ")
         .append(report.asOf()).append(")\n");
+    boolean rejected = report.status() == ReportStatus.REJECTED;
+    boolean threaded = Threads.threaded(s.partnerId());
     if (changes != null) {
       out.append("Changes:    ").append(changes.line()).append(" (").append(changes.previousSubmissionId())
           .append("), ").append(changes.unchanged().size()).append(" unchanged\n");
-    } else if (report.status() == dev.intake.model.ReportStatus.READY
-        || report.status() == dev.intake.model.ReportStatus.ACTION_REQUIRED) {
+    } else if (rejected) {
+      out.append("Changes:    not compared: the file could not be checked\n");
+    } else if (threaded) {
       out.append("Changes:    none to report: the first checked submission of this partner\n");
+    } else {
+      out.append("Changes:    not compared: an upload outside a partner folder\n");
     }
     out.append("Reply due:  ").append(s.dueBy()).append(" (five business days)\n");
     if (!office) {
-      out.append('\n').append(blockers == 0
-          ? "Nothing blocks a technical validation. The program office will review the submission and reply by "
-              + s.dueBy() + "."
-          : "Fix the blockers below and upload the corrected workbook (any file name): it is compared with this one."
-              + " The program office will reply by " + s.dueBy() + ".").append('\n');
+      out.append('\n').append(nextStep(rejected, blockers, threaded)).append(" The program office will ")
+          .append(blockers == 0 ? "review the submission and " : "").append("reply by ").append(s.dueBy())
+          .append(".\n");
     }
     List<Finding> blocking = report.findings().stream().filter(f -> f.severity() == Severity.BLOCKER).toList();
     if (!blocking.isEmpty()) {
@@ -95,6 +99,25 @@ final class NotificationText {
     }
     links(out, links, office);
     return out.toString();
+  }
+
+  /**
+   * What the partner does next. Only checked workbooks are compared (a rejected file had nothing in it
+   * the rules could read), and only within a partner folder.
+   */
+  private static String nextStep(boolean rejected, int blockers, boolean threaded) {
+    if (rejected) {
+      return "The file could not be checked: fix what is listed below and upload the workbook again (any file"
+          + " name). A file that could not be checked is not compared with anything: your next upload is compared"
+          + " with your last checked submission, if there is one.";
+    }
+    if (blockers == 0) {
+      return "Nothing blocks a technical validation.";
+    }
+    return threaded
+        ? "Fix the blockers below and upload the corrected workbook (any file name): it is compared with this one."
+        : "Fix the blockers below and upload the corrected workbook into your partner folder"
+            + " (incoming/<your partner id>/): an upload outside it is not compared with any other.";
   }
 
   static String failed(WorkflowInput in, String reason, LocalDate dueBy, Notification.Links links,
@@ -135,9 +158,15 @@ final class NotificationText {
     out.append("\nLinks (the competency intake API; sign in with your ").append(office ? "reviewer" : "partner")
         .append(" role)\n");
     out.append("  Submission: ").append(links.submission()).append('\n');
-    out.append("  Findings:   ").append(links.findings()).append('\n');
-    out.append("  Changes:    ").append(links.comparison()).append('\n');
-    out.append("  Report:     ").append(links.report()).append(" (the annotated workbook and report.json)\n");
+    if (links.findings() != null) {
+      out.append("  Findings:   ").append(links.findings()).append('\n');
+    }
+    if (links.comparison() != null) {
+      out.append("  Changes:    ").append(links.comparison()).append('\n');
+    }
+    if (links.report() != null) {
+      out.append("  Report:     ").append(links.report()).append(" (the annotated workbook and report.json)\n");
+    }
     out.append("  Decisions:  ").append(links.decisions()).append(office ? "\n" : " (the program office's comments)\n");
   }
 

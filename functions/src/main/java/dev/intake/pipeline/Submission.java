@@ -4,6 +4,7 @@ import dev.intake.model.Summary;
 import dev.intake.model.Text;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,14 @@ import java.util.Objects;
  * @param evaluation never null: {@link Evaluation#NONE} until the workbook is read
  * @param failure why it FAILED, or null
  * @param updatedAt when its status last moved
- * @param previousSubmissionId the partner's previous submission the rules judged (READY or
- *     ACTION_REQUIRED), set when this one was judged; null for the first, and for a REJECTED or
- *     FAILED one (not compared). A partner's submissions form one thread through it, whatever the
- *     file names.
- * @param supersededBy a later judged submission of the same partner, once there is one: the office's
- *     answer is owed on that one, so this one is never overdue and leaves the open queue
+ * @param previousSubmissionId the partner's latest submission the rules judged (READY or
+ *     ACTION_REQUIRED) received before this one, for a judged one; null for the partner's first, for a
+ *     REJECTED or FAILED one (not compared) and for stray uploads (partner {@code unassigned}, never
+ *     threaded). A partner's judged submissions form one thread through it, whatever the file names
+ *     ({@link Threads}).
+ * @param supersededBy the partner's earliest judged submission received after this one, once there is
+ *     one (for a REJECTED or FAILED one too, which stays out of the thread otherwise): the office's
+ *     answer is owed on the later one, so this one is never overdue and leaves the open queue
  * @param review where the office's review stands, projected from the decisions; never null
  */
 public record Submission(
@@ -37,6 +40,13 @@ public record Submission(
     String previousSubmissionId,
     String supersededBy,
     Review review) {
+
+  /**
+   * The order submissions are received in: by time received, then by id (two uploads in the same
+   * instant). Every listing and every thread follows it; the DynamoDB store's index keys sort the same.
+   */
+  public static final Comparator<Submission> RECEIVED_ORDER =
+      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId);
 
   public Submission {
     Objects.requireNonNull(submissionId, "submissionId");

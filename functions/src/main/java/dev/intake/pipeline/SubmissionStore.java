@@ -43,13 +43,15 @@ public interface SubmissionStore {
 
   /**
    * As {@link #saveEvaluation(String, FindingsReport, String, String, Instant)}, linking the submission to
-   * the partner's previous judged one in the same write (so it never shows as evaluated without its
-   * thread). The evaluated submission enters the office's queue: review NEW, due in five business days.
+   * the partner's previous judged one in the same write (so it usually never shows as evaluated without
+   * its thread; {@link #linkPrevious} moves the link later if an evaluation in between finishes after).
+   * The evaluated submission enters the office's queue: review NEW, due in five business days.
    *
-   * @param previousSubmissionId {@link Submission#previousSubmissionId()}, or null
+   * @param previous the submission {@link Submission#previousSubmissionId()} names, or null (nothing
+   *     is written then: a link is never cleared)
    */
   boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-      String previousSubmissionId, Instant at);
+      Submission previous, Instant at);
 
   /**
    * Marks a non-terminal submission FAILED with a reason; false when it was already terminal. A
@@ -80,19 +82,35 @@ public interface SubmissionStore {
 
   /**
    * The partner's latest judged submission (READY or ACTION_REQUIRED) received before {@code s}
-   * (by time received, then id): the one {@code s} follows in the partner's thread.
+   * (in {@link Submission#RECEIVED_ORDER}): the one {@code s} follows in the partner's thread.
    */
   Optional<Submission> previousJudged(Submission s);
 
-  /** The partner's latest judged submission, whenever received. */
-  Optional<Submission> latestJudged(String partnerId);
+  /** The partner's earliest judged submission received after {@code s} (in {@link Submission#RECEIVED_ORDER}). */
+  Optional<Submission> nextJudged(Submission s);
 
   /**
-   * Records that {@code laterSubmissionId} supersedes a submission (and, while its review is open,
-   * takes it out of the office's queue). False, and no change, when it was superseded already or
-   * does not exist.
+   * The partner's submissions received before {@code s}, latest first, down to and including the
+   * latest judged one (all of them when none is judged): what a judged {@code s} answers.
    */
-  boolean supersede(String submissionId, String laterSubmissionId);
+  List<Submission> sinceLastJudged(Submission s);
+
+  /**
+   * Links a submission to {@code previous} as the one it follows, if it follows none yet or one received
+   * before {@code previous} (in {@link Submission#RECEIVED_ORDER}): a link only ever moves to a later
+   * submission, so concurrent callers converge on the latest. False, and no change, otherwise or when
+   * there is no such submission.
+   */
+  boolean linkPrevious(String submissionId, Submission previous);
+
+  /**
+   * Records that {@code later} supersedes a terminal submission (and, while its review is open, takes it
+   * out of the office's queue), if nothing supersedes it yet or something received after {@code later}
+   * does (in {@link Submission#RECEIVED_ORDER}): the link only ever moves to an earlier submission, so
+   * concurrent callers converge on the earliest. False, and no change, otherwise, when the submission is
+   * not terminal yet (its own verdict links it) or does not exist.
+   */
+  boolean supersede(String submissionId, Submission later);
 
   /**
    * Every stored version of one document (same bucket and key), in upload order: by

@@ -19,6 +19,7 @@ import dev.intake.parsing.WorkbookParser;
 import dev.intake.pipeline.AggregateService;
 import dev.intake.pipeline.AsOfPolicy;
 import dev.intake.pipeline.CheckService;
+import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.ObjectStore;
@@ -85,26 +86,52 @@ final class RealPipeline {
     }
   }
 
+  /** An upload received and checked, whose aggregate (or failure) step has not run yet. */
+  record Pending(String submissionId, ObjectNode state, Instant at) {
+  }
+
   /** Uploads {@code xlsx} as {@code key} at {@code at} and evaluates it as the workflow would. */
   Evaluated upload(String key, byte[] xlsx, Instant at) {
-    clock.set(at);
-    objects.write(BUCKET, key, xlsx, XLSX);
-    // S3's ETag of a single PUT: intake reads an unversioned upload only if it still has these bytes.
-    UploadedObject upload = new UploadedObject(BUCKET, key, null, md5Hex(xlsx), xlsx.length,
-        String.format(Locale.ROOT, "%016X", sequencer++), at);
-    intake.accept(upload);
-    String id = upload.submissionId();
-    ObjectNode state = (ObjectNode) PipelineJson.tree(workflow.started.get(id).getBytes(StandardCharsets.UTF_8));
-    if (state.path("readable").asBoolean(true)) {
-      ArrayNode checks = state.putArray("checks");
-      for (RuleGroup g : RuleGroup.values()) {
-        checks.add(new CheckService(g, RuleEngine.standard(checklist), objects).run(WorkflowInput.from(state)));
+    return aggregate(receive(key, xlsx, at));
+  }
+
+  /**
+   * Uploads {@code xlsx} as {@code key} at {@code at} and runs intake and the check groups, leaving
+   * the last step to {@link #aggregate} or {@link #fail}: so a test can finish evaluations in any order.
+   */
+  Pending receive(String key, byte[] xlsx, Instant at) {
+    synchronized (this) {
+      clock.set(at);
+      objects.write(BUCKET, key, xlsx, XLSX);
+      // S3's ETag of a single PUT: intake reads an unversioned upload only if it still has these bytes.
+      UploadedObject upload = new UploadedObject(BUCKET, key, null, md5Hex(xlsx), xlsx.length,
+          String.format(Locale.ROOT, "%016X", sequencer++), at);
+      intake.accept(upload);
+      String id = upload.submissionId();
+      ObjectNode state = (ObjectNode) PipelineJson.tree(workflow.started.get(id).getBytes(StandardCharsets.UTF_8));
+      if (state.path("readable").asBoolean(true)) {
+        ArrayNode checks = state.putArray("checks");
+        for (RuleGroup g : RuleGroup.values()) {
+          checks.add(new CheckService(g, RuleEngine.standard(checklist), objects).run(WorkflowInput.from(state)));
+        }
       }
+      return new Pending(id, state, at);
     }
-    clock.set(at.plusSeconds(20));
+  }
+
+  /** The workflow's aggregate step for {@code p}; safe to call from several threads at once. */
+  Evaluated aggregate(Pending p) {
+    clock.set(p.at().plusSeconds(20));
     JsonNode notification = new AggregateHandler(AggregateService.standard(objects, store, checklist, clock, API,
-        PipelineMetrics.NONE)).handle(state);
-    return new Evaluated(id, notification);
+        PipelineMetrics.NONE)).handle(p.state());
+    return new Evaluated(p.submissionId(), notification);
+  }
+
+  /** The workflow's failure step for {@code p} (its Catch): stored FAILED; the notification, or null. */
+  Notification fail(Pending p) {
+    clock.set(p.at().plusSeconds(20));
+    return new FailureService(store, clock, PipelineMetrics.NONE, API)
+        .fail(WorkflowInput.from(p.state()), "States.Timeout", "the checks took too long (test)").notification();
   }
 
   ReviewerApi api() {

@@ -87,7 +87,7 @@ class DigestServiceTest {
     // Superseded by a later upload of the same partner (received in the window): never overdue.
     String e = evaluated("e", "P-5005", "Tailspin", "2026-10-29T10:00:00Z", ReportStatus.ACTION_REQUIRED);
     String f = evaluated("f", "P-5005", "Tailspin", "2026-11-09T12:00:00Z", ReportStatus.READY);
-    store.supersede(e, f);
+    store.supersede(e, store.get(f).orElseThrow());
     evaluated("g", "P-6006", "", "2026-11-09T15:00:00Z", ReportStatus.REJECTED);
     // Still being evaluated: counted as received, not in the queue.
     store.advance(received("h", "P-7007", "2026-11-10T06:00:00Z"), SubmissionStatus.EVALUATING,
@@ -135,6 +135,20 @@ class DigestServiceTest {
     assertThat(digest.overdue()).extracting(Submission::submissionId)
         .containsExactly(id("d", "P-4004"), id("a", "P-1001"));
     assertThat(overdueMetric).containsExactly(2);
+  }
+
+  @Test
+  void run_failedUploadWhosePartnerUploadedAgainAndWasJudged_isNeitherInTheQueueNorOverdue() {
+    // P-4004's FAILED upload of 2026-10-30 is answered by its workbook of Monday, checked and linked.
+    String again = evaluated("d2", "P-4004", "Litware", "2026-11-09T12:00:00Z", ReportStatus.ACTION_REQUIRED);
+    Threads.link(store, store.get(again).orElseThrow());
+
+    Digest digest = digests.run();
+
+    assertThat(store.get(id("d", "P-4004")).orElseThrow().supersededBy()).isEqualTo(again);
+    assertThat(digest.queueByReview()).containsEntry(Review.State.NEW, 4);
+    assertThat(digest.overdue()).extracting(Submission::submissionId).containsExactly(id("a", "P-1001"));
+    assertThat(overdueMetric).containsExactly(1);
   }
 
   @Test

@@ -125,4 +125,57 @@ class NotificationTest {
     assertThat(Notification.emailOf(n.partnerMessage())).contains("Reply due:  2026-12-03");
     assertThat(tree(Notification.defaultOf(n.message())).path("dueBy").asText()).isEqualTo("2026-12-03");
   }
+  @Test
+  void evaluated_rejected_partnerIsToldTheFileIsNotComparedAndNoChangesLinkIsGiven() {
+    FindingsReport rejected = new FindingsReport(ID, new PartnerRef(null, "P-1001"), "4.0", LocalDate.of(2026, 11, 3),
+        ReportStatus.REJECTED, new Summary(1, 0, 0), List.of(new Finding("file-format", "file", Severity.BLOCKER,
+            "The file is not an .xlsx workbook.", "Save it as an Excel workbook (.xlsx) and upload it again.",
+            null)));
+
+    Notification n = Notification.evaluated(submission(), rejected, null, "https://api.example/v1");
+
+    String partner = Notification.emailOf(n.partnerMessage());
+    String office = Notification.emailOf(n.message());
+    assertThat(partner).doesNotContain("compared with this one")
+        .contains("A file that could not be checked is not compared with anything: your next upload is compared"
+            + " with your last checked submission, if there is one.")
+        .contains("Changes:    not compared: the file could not be checked")
+        .contains("Findings:   https://api.example/v1/submissions/" + ID + "/findings")
+        .doesNotContain("/comparison");
+    assertThat(office).contains("Changes:    not compared: the file could not be checked")
+        .doesNotContain("/comparison");
+    assertThat(tree(Notification.defaultOf(n.message())).path("links").path("comparison").isNull()).isTrue();
+  }
+
+  @Test
+  void evaluated_strayUpload_isNotCalledTheFirstOfAPartnerNorPromisedAComparison() {
+    Submission stray = Submission.received(ID, "unassigned", new Submission.Source("b", "incoming/v2.xlsx", null,
+        "01", null, "v2.xlsx", 1L), RECEIVED, LocalDate.of(2026, 11, 3), RECEIVED);
+
+    Notification n = Notification.evaluated(stray, report(), null, "https://api.example/v1");
+
+    assertThat(Notification.emailOf(n.message()))
+        .contains("Changes:    not compared: an upload outside a partner folder").doesNotContain("/comparison");
+    assertThat(Notification.emailOf(n.partnerMessage())).doesNotContain("compared with this one")
+        .contains("upload the corrected workbook into your partner folder");
+  }
+
+  @Test
+  void failed_linksOnlyTheSubmissionAndItsDecisions() {
+    Notification n = Notification.failed(WorkflowInput.of(submission(), true), "States.Timeout: prerequisites",
+        LocalDate.parse("2026-12-03"), "https://api.example/v1");
+
+    for (String envelope : List.of(n.message(), n.partnerMessage())) {
+      assertThat(Notification.emailOf(envelope))
+          .contains("Submission: https://api.example/v1/submissions/" + ID + "\n",
+              "Decisions:  https://api.example/v1/submissions/" + ID + "/decisions")
+          .doesNotContain("Findings:", "Changes:", "Report:", "/findings", "/comparison", "/report");
+      JsonNode links = tree(Notification.defaultOf(envelope)).path("links");
+      assertThat(links.path("findings").isNull()).isTrue();
+      assertThat(links.path("comparison").isNull()).isTrue();
+      assertThat(links.path("report").isNull()).isTrue();
+      assertThat(links.path("decisions").asText())
+          .isEqualTo("https://api.example/v1/submissions/" + ID + "/decisions");
+    }
+  }
 }

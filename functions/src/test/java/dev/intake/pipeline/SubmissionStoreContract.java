@@ -504,7 +504,7 @@ public abstract class SubmissionStoreContract {
     store.create(second);
 
     store.saveEvaluation(second.submissionId(), report(second.submissionId(), ReportStatus.READY, List.of()),
-        "r.json", "a.xlsx", first.submissionId(), T0.plusSeconds(61));
+        "r.json", "a.xlsx", first, T0.plusSeconds(61));
 
     assertThat(store.get(second.submissionId()).orElseThrow().previousSubmissionId()).isEqualTo(first.submissionId());
     assertThat(store.get(first.submissionId()).orElseThrow().previousSubmissionId()).isNull();
@@ -550,26 +550,130 @@ public abstract class SubmissionStoreContract {
   }
 
   @Test
-  void latestJudged_newestJudgedWhateverItsPosition() {
-    evaluated("l1", "p1", T0, ReportStatus.READY);
-    Submission newest = evaluated("l2", "p1", T0.plusSeconds(10), ReportStatus.ACTION_REQUIRED);
-    evaluated("l3-rejected", "p1", T0.plusSeconds(20), ReportStatus.REJECTED);
+  void nextJudged_earliestJudgedAfterSkippingRejectedFailedUnevaluatedAndEarlierOnes() {
+    evaluated("n0-earlier", "p1", T0, ReportStatus.READY);
+    Submission current = evaluated("n1", "p1", T0.plusSeconds(10), ReportStatus.ACTION_REQUIRED);
+    evaluated("n2-rejected", "p1", T0.plusSeconds(20), ReportStatus.REJECTED);
+    Submission failed = received("n3-failed", "p1", T0.plusSeconds(30));
+    store.create(failed);
+    store.markFailed(failed.submissionId(), "boom", T0.plusSeconds(31));
+    store.create(received("n4-evaluating", "p1", T0.plusSeconds(40)));
+    evaluated("n5-other-partner", "p2", T0.plusSeconds(45), ReportStatus.READY);
+    Submission next = evaluated("n6", "p1", T0.plusSeconds(50), ReportStatus.READY);
+    evaluated("n7-later", "p1", T0.plusSeconds(60), ReportStatus.READY);
 
-    assertThat(store.latestJudged("p1")).map(Submission::submissionId).contains(newest.submissionId());
-    assertThat(store.latestJudged("nobody")).isEmpty();
+    assertThat(store.nextJudged(current)).map(Submission::submissionId).contains(next.submissionId());
+    assertThat(store.nextJudged(store.get(id("n7-later")).orElseThrow())).isEmpty();
   }
 
   @Test
-  void supersede_once_storesTheLaterIdAndRefusesASecond() {
+  void neighbours_receivedInTheSameInstant_areOrderedById() {
+    Submission a = evaluated("tie-a", "p1", T0, ReportStatus.READY);
+    Submission b = evaluated("tie-b", "p1", T0, ReportStatus.READY);
+    Submission first = Submission.RECEIVED_ORDER.compare(a, b) < 0 ? a : b;
+    Submission second = first == a ? b : a;
+
+    assertThat(store.previousJudged(second)).map(Submission::submissionId).contains(first.submissionId());
+    assertThat(store.nextJudged(first)).map(Submission::submissionId).contains(second.submissionId());
+    assertThat(store.previousJudged(first)).isEmpty();
+  }
+
+  @Test
+  void sinceLastJudged_latestFirstDownToTheLatestJudgedOne() {
+    evaluated("b0-older", "p1", T0, ReportStatus.READY);
+    Submission judged = evaluated("b1-judged", "p1", T0.plusSeconds(10), ReportStatus.ACTION_REQUIRED);
+    Submission rejected = evaluated("b2-rejected", "p1", T0.plusSeconds(20), ReportStatus.REJECTED);
+    Submission evaluating = received("b3-evaluating", "p1", T0.plusSeconds(30));
+    store.create(evaluating);
+    evaluated("b4-other-partner", "p2", T0.plusSeconds(35), ReportStatus.REJECTED);
+    Submission current = evaluated("b5", "p1", T0.plusSeconds(40), ReportStatus.READY);
+    evaluated("b6-later", "p1", T0.plusSeconds(50), ReportStatus.REJECTED);
+
+    assertThat(store.sinceLastJudged(current)).extracting(Submission::submissionId)
+        .containsExactly(evaluating.submissionId(), rejected.submissionId(), judged.submissionId());
+    assertThat(store.sinceLastJudged(judged)).extracting(Submission::submissionId)
+        .containsExactly(id("b0-older"));
+  }
+
+  @Test
+  void sinceLastJudged_noJudgedOneBefore_isEveryEarlierSubmission() {
+    Submission rejected = evaluated("c0-rejected", "p1", T0, ReportStatus.REJECTED);
+    Submission current = evaluated("c1", "p1", T0.plusSeconds(10), ReportStatus.READY);
+
+    assertThat(store.sinceLastJudged(current)).extracting(Submission::submissionId)
+        .containsExactly(rejected.submissionId());
+    assertThat(store.sinceLastJudged(rejected)).isEmpty();
+  }
+
+  @Test
+  void linkPrevious_onlyMovesToALaterSubmission() {
+    Submission a = evaluated("lp-a", "p1", T0, ReportStatus.READY);
+    Submission b = evaluated("lp-b", "p1", T0.plusSeconds(10), ReportStatus.READY);
+    Submission c = evaluated("lp-c", "p1", T0.plusSeconds(20), ReportStatus.READY);
+    Submission d = evaluated("lp-d", "p1", T0.plusSeconds(30), ReportStatus.READY);
+
+    boolean first = store.linkPrevious(d.submissionId(), a);
+    boolean later = store.linkPrevious(d.submissionId(), c);
+    boolean earlier = store.linkPrevious(d.submissionId(), b);
+    boolean same = store.linkPrevious(d.submissionId(), c);
+
+    assertThat(List.of(first, later, earlier, same)).containsExactly(true, true, false, false);
+    assertThat(store.get(d.submissionId()).orElseThrow().previousSubmissionId()).isEqualTo(c.submissionId());
+    assertThat(store.linkPrevious(id("ghost"), a)).isFalse();
+  }
+
+  @Test
+  void linkPrevious_afterSaveEvaluationLinkedOne_onlyMovesToALaterSubmission() {
+    Submission a = evaluated("ls-a", "p1", T0, ReportStatus.READY);
+    Submission b = evaluated("ls-b", "p1", T0.plusSeconds(10), ReportStatus.READY);
+    Submission c = received("ls-c", "p1", T0.plusSeconds(20));
+    store.create(c);
+    store.saveEvaluation(c.submissionId(), report(c.submissionId(), ReportStatus.READY, List.of()), "r.json",
+        "a.xlsx", b, T0.plusSeconds(21));
+
+    assertThat(store.linkPrevious(c.submissionId(), a)).isFalse();
+    assertThat(store.get(c.submissionId()).orElseThrow().previousSubmissionId()).isEqualTo(b.submissionId());
+  }
+
+  @Test
+  void supersede_onlyMovesToAnEarlierSubmission() {
     Submission old = evaluated("s1", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission s2 = evaluated("s2", "p1", T0.plusSeconds(10), ReportStatus.READY);
+    Submission s3 = evaluated("s3", "p1", T0.plusSeconds(20), ReportStatus.READY);
+    Submission s4 = evaluated("s4", "p1", T0.plusSeconds(30), ReportStatus.READY);
 
-    boolean first = store.supersede(old.submissionId(), id("s2"));
-    boolean second = store.supersede(old.submissionId(), id("s3"));
+    boolean first = store.supersede(old.submissionId(), s3);
+    boolean later = store.supersede(old.submissionId(), s4);
+    boolean earlier = store.supersede(old.submissionId(), s2);
+    boolean same = store.supersede(old.submissionId(), s2);
 
-    assertThat(first).isTrue();
-    assertThat(second).isFalse();
-    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(id("s2"));
-    assertThat(store.supersede(id("ghost"), id("s2"))).isFalse();
+    assertThat(List.of(first, later, earlier, same)).containsExactly(true, false, true, false);
+    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(s2.submissionId());
+    assertThat(store.supersede(id("ghost"), s2)).isFalse();
+  }
+
+  @Test
+  void supersede_notTerminalYet_isRefused() {
+    Submission evaluating = received("se1", "p1", T0);
+    store.create(evaluating);
+    Submission later = evaluated("se2", "p1", T0.plusSeconds(10), ReportStatus.READY);
+
+    assertThat(store.supersede(evaluating.submissionId(), later)).isFalse();
+    assertThat(store.get(evaluating.submissionId()).orElseThrow().supersededBy()).isNull();
+  }
+
+  @Test
+  void supersede_movedToAnEarlierSubmission_staysOutOfTheQueue() {
+    Submission old = evaluated("sq1", "p1", T0, ReportStatus.REJECTED);
+    Submission s2 = evaluated("sq2", "p1", T0.plusSeconds(10), ReportStatus.READY);
+    Submission s3 = evaluated("sq3", "p1", T0.plusSeconds(20), ReportStatus.READY);
+
+    store.supersede(old.submissionId(), s3);
+    store.supersede(old.submissionId(), s2);
+    store.supersede(s2.submissionId(), s3);
+
+    assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 5)).extracting(Submission::submissionId)
+        .containsExactly(s3.submissionId());
   }
 
   // ---------------------------------------------------------------- the review queue
@@ -616,11 +720,11 @@ public abstract class SubmissionStoreContract {
         "h", 0));
     Submission later = evaluated("sup3", "p1", T0.plusSeconds(60), ReportStatus.READY);
 
-    store.supersede(open.submissionId(), later.submissionId());
-    store.supersede(closed.submissionId(), id("sup4"));
+    store.supersede(open.submissionId(), later);
+    store.supersede(closed.submissionId(), evaluated("sup4", "p2", T0.plusSeconds(70), ReportStatus.READY));
 
     assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 5)).extracting(Submission::submissionId)
-        .containsExactly(later.submissionId());
+        .containsExactlyInAnyOrder(later.submissionId(), id("sup4"));
     assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.CHANGES_REQUESTED), 5))
         .extracting(Submission::submissionId).containsExactly(closed.submissionId());
     assertThat(readAll(SubmissionQuery.of("p1", null), 5)).hasSize(2);
@@ -637,7 +741,7 @@ public abstract class SubmissionStoreContract {
     Submission answered = evaluated("o3", "p3", T0.plusSeconds(50), ReportStatus.READY);
     store.saveReview(answered.submissionId(), new Review(Review.State.ACCEPTED, T0.plusSeconds(60), "rev", 1, "h", 0));
     Submission superseded = evaluated("o4", "p4", T0.plusSeconds(70), ReportStatus.ACTION_REQUIRED);
-    store.supersede(superseded.submissionId(), id("o4-later"));
+    store.supersede(superseded.submissionId(), received("o4-later", "p4", T0.plusSeconds(80)));
     evaluated("o5-due-today", "p1", Instant.parse("2026-10-02T00:00:00Z"), ReportStatus.READY);
     store.create(received("o6-unevaluated", "p5", T0.minusSeconds(3600)));
 

@@ -43,8 +43,8 @@ public class ForwardingSubmissionStore implements SubmissionStore {
   }
 
   @Override public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
-      String annotatedKey, String previousSubmissionId, Instant at) {
-    return delegate.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
+      String annotatedKey, Submission previous, Instant at) {
+    return delegate.saveEvaluation(submissionId, report, reportKey, annotatedKey, previous, at);
   }
 
   @Override public boolean markFailed(String submissionId, String reason, Instant at) {
@@ -68,12 +68,20 @@ public class ForwardingSubmissionStore implements SubmissionStore {
     return delegate.previousJudged(s);
   }
 
-  @Override public Optional<Submission> latestJudged(String partnerId) {
-    return delegate.latestJudged(partnerId);
+  @Override public Optional<Submission> nextJudged(Submission s) {
+    return delegate.nextJudged(s);
   }
 
-  @Override public boolean supersede(String submissionId, String laterSubmissionId) {
-    return delegate.supersede(submissionId, laterSubmissionId);
+  @Override public List<Submission> sinceLastJudged(Submission s) {
+    return delegate.sinceLastJudged(s);
+  }
+
+  @Override public boolean linkPrevious(String submissionId, Submission previous) {
+    return delegate.linkPrevious(submissionId, previous);
+  }
+
+  @Override public boolean supersede(String submissionId, Submission later) {
+    return delegate.supersede(submissionId, later);
   }
 
   @Override public List<Submission> history(String documentId) {

@@ -11,6 +11,7 @@ import dev.intake.pipeline.SubmissionQuery;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.SubmissionStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
 
   private static final int MAX_LIMIT = 100;
   /** Oldest first, as the store's indexes sort: by time received, then by id. */
-  private static final Comparator<Submission> OLDEST_FIRST =
-      Comparator.comparing(Submission::receivedAt).thenComparing(Submission::submissionId);
+  private static final Comparator<Submission> OLDEST_FIRST = Submission.RECEIVED_ORDER;
 
   private final Map<String, Submission> submissions = new LinkedHashMap<>();
   private final Map<String, List<Finding>> findings = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public final class InMemorySubmissionStore implements SubmissionStore {
   }
 
   @Override public synchronized boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey,
-      String annotatedKey, String previousSubmissionId, Instant at) {
+      String annotatedKey, Submission previous, Instant at) {
     Submission s = submissions.get(submissionId);
     if (s == null || s.status().terminal()) {
       return false;
@@ -67,8 +67,8 @@ public final class InMemorySubmissionStore implements SubmissionStore {
     String partnerName = report.partner().name() == null ? "" : report.partner().name();
     Submission.Evaluation evaluation = new Submission.Evaluation(report.summary(), report.checklistVersion(),
         partnerName, reportKey, annotatedKey);
-    submissions.put(submissionId, s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at)
-        .withPrevious(previousSubmissionId));
+    Submission saved = s.withEvaluation(evaluation).withStatus(SubmissionStatus.of(report.status()), at);
+    submissions.put(submissionId, previous == null ? saved : saved.withPrevious(previous.submissionId()));
     return true;
   }
 
@@ -124,19 +124,57 @@ public final class InMemorySubmissionStore implements SubmissionStore {
         .max(OLDEST_FIRST);
   }
 
-  @Override public synchronized Optional<Submission> latestJudged(String partnerId) {
+  @Override public synchronized Optional<Submission> nextJudged(Submission s) {
     return submissions.values().stream()
-        .filter(o -> o.partnerId().equals(partnerId) && o.judged())
-        .max(OLDEST_FIRST);
+        .filter(o -> o.partnerId().equals(s.partnerId()) && o.judged() && OLDEST_FIRST.compare(o, s) > 0)
+        .min(OLDEST_FIRST);
   }
 
-  @Override public synchronized boolean supersede(String submissionId, String laterSubmissionId) {
+  @Override public synchronized List<Submission> sinceLastJudged(Submission s) {
+    List<Submission> before = submissions.values().stream()
+        .filter(o -> o.partnerId().equals(s.partnerId()) && OLDEST_FIRST.compare(o, s) < 0)
+        .sorted(OLDEST_FIRST.reversed())
+        .toList();
+    List<Submission> out = new ArrayList<>();
+    for (Submission o : before) {
+      out.add(o);
+      if (o.judged()) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  @Override public synchronized boolean linkPrevious(String submissionId, Submission previous) {
     Submission s = submissions.get(submissionId);
-    if (s == null || s.supersededBy() != null) {
+    if (s == null || !laterThanLinked(previous, s.previousSubmissionId())) {
       return false;
     }
-    submissions.put(submissionId, s.withSupersededBy(laterSubmissionId));
+    submissions.put(submissionId, s.withPrevious(previous.submissionId()));
     return true;
+  }
+
+  @Override public synchronized boolean supersede(String submissionId, Submission later) {
+    Submission s = submissions.get(submissionId);
+    if (s == null || !s.status().terminal()
+        || s.supersededBy() != null && OLDEST_FIRST.compare(orderOf(s.supersededBy()), later) <= 0) {
+      return false;
+    }
+    submissions.put(submissionId, s.withSupersededBy(later.submissionId()));
+    return true;
+  }
+
+  /** Whether {@code candidate} comes after the linked submission {@code linkedId} (true when none is linked). */
+  private boolean laterThanLinked(Submission candidate, String linkedId) {
+    return linkedId == null || OLDEST_FIRST.compare(candidate, orderOf(linkedId)) > 0;
+  }
+
+  private Submission orderOf(String submissionId) {
+    Submission s = submissions.get(submissionId);
+    if (s == null) {
+      throw new IllegalStateException("linked to a submission this store does not hold: " + submissionId);
+    }
+    return s;
   }
 
   @Override public synchronized List<Submission> history(String documentId) {

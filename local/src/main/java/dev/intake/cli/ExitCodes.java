@@ -16,6 +16,11 @@ public final class ExitCodes {
   public static final int REJECTED = 2;
   /** EX_USAGE: unknown command or option, a missing or malformed argument. */
   public static final int USAGE = 64;
+  /**
+   * EX_DATAERR: an input is readable but not what the command needs ({@code validate --since}: the
+   * earlier file is not a workbook of the template, so there is nothing to compare with).
+   */
+  public static final int DATA_ERROR = 65;
   /** EX_NOINPUT: the input file does not exist or cannot be read. */
   public static final int NO_INPUT = 66;
   /** EX_UNAVAILABLE: a service the command needs is missing (Node.js, a free port, a running pipeline). */

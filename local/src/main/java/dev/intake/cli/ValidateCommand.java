@@ -1,6 +1,8 @@
 package dev.intake.cli;
 
 import dev.intake.model.FindingsReport;
+import dev.intake.model.ReportStatus;
+import dev.intake.model.Text;
 import dev.intake.parsing.ParseOutcome;
 import dev.intake.parsing.WorkbookParser;
 import dev.intake.report.Evaluator;
@@ -87,12 +89,15 @@ final class ValidateCommand implements Command {
         + "                       cell and a Findings sheet (replaces OUT.xlsx; never FILE.xlsx itself)\n"
         + "  --since OLD.xlsx     also say what changed since an earlier version of the workbook (\"3 fixed, 1 new\n"
         + "                       since …\", matched by what each finding is about, not by row), in the text\n"
-        + "                       report and on the annotated copy's Findings sheet\n"
+        + "                       report and on the annotated copy's Findings sheet. As in the pipeline, only\n"
+        + "                       workbooks that could be checked are compared: if OLD.xlsx is rejected the\n"
+        + "                       command stops (65); if FILE.xlsx is, its report comes without a comparison\n"
         + "  --check-urls         also fetch each public case-study page and check it is reachable and names\n"
         + "                       the partner and the customer (off by default; needs internet; never reaches\n"
         + "                       private, loopback, link-local or metadata addresses)\n"
         + "\n"
         + "Exit codes: 0 READY, 1 ACTION_REQUIRED, 2 REJECTED, 64 usage error,\n"
+        + "            65 OLD.xlsx (--since) is not a workbook of the template: nothing to compare with,\n"
         + "            66 FILE.xlsx does not exist or cannot be read, 73 OUT.xlsx cannot be written.\n";
   }
 
@@ -115,12 +120,22 @@ final class ValidateCommand implements Command {
         : evaluator;
     WorkbookParser parser = judge.parser();
     byte[] bytes = read(file, parser.limits().maxFileBytes());
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    String name = fileName(file);
     ParseOutcome outcome = bytes.length > parser.limits().maxFileBytes()
         ? parse(parser, bytes, name)
         : parser.parse(bytes, name);
     FindingsReport report = judge.evaluate(outcome, asOf, "", null);
-    Comparison changes = a.value(SINCE).isPresent() ? since(Path.of(a.value(SINCE).get()), judge, asOf, report) : null;
+    Comparison changes = null;
+    if (a.value(SINCE).isPresent()) {
+      Path previous = Path.of(a.value(SINCE).get());
+      FindingsReport before = earlier(previous, judge, asOf);
+      if (report.status() == ReportStatus.REJECTED) {
+        err.println("pipeline validate: " + file + " not compared with " + previous + ": it could not be checked,"
+            + " and only checked workbooks are compared");
+      } else {
+        changes = Comparison.of(fileName(previous), modified(previous), before.findings(), report.findings());
+      }
+    }
 
     out.print(json ? ReportJson.write(report) + "\n" : TextReport.render(report, changes));
     out.flush();
@@ -137,22 +152,33 @@ final class ValidateCommand implements Command {
   }
 
   /**
-   * The earlier version judged on the same day, compared with this one; "since" is the day the earlier
-   * file was last modified (UTC).
+   * The earlier version judged on the same day. The pipeline never compares with a file it could not
+   * check (nothing in it was read), and neither does this: such a file ends the command.
    */
-  private static Comparison since(Path previous, Evaluator judge, LocalDate asOf, FindingsReport report)
-      throws CliException {
+  private static FindingsReport earlier(Path previous, Evaluator judge, LocalDate asOf) throws CliException {
     WorkbookParser parser = judge.parser();
     byte[] bytes = read(previous, parser.limits().maxFileBytes());
-    String name = previous.getFileName() == null ? previous.toString() : previous.getFileName().toString();
-    FindingsReport before = judge.evaluate(parser.parse(bytes, name), asOf, "", null);
-    LocalDate modified;
+    FindingsReport before = judge.evaluate(parser.parse(bytes, fileName(previous)), asOf, "", null);
+    if (before.status() == ReportStatus.REJECTED) {
+      String why = before.findings().isEmpty() ? "" : ": " + Text.visible(before.findings().get(0).message());
+      throw new CliException(ExitCodes.DATA_ERROR, "cannot compare with " + previous + ": it is not a workbook of"
+          + " the template (REJECTED" + why + "), and only checked workbooks are compared; run without --since,"
+          + " or give an earlier version that validates");
+    }
+    return before;
+  }
+
+  /** "Since" is the day the earlier file was last modified (UTC). */
+  private static LocalDate modified(Path previous) throws CliException {
     try {
-      modified = LocalDate.ofInstant(Files.getLastModifiedTime(previous).toInstant(), ZoneOffset.UTC);
+      return LocalDate.ofInstant(Files.getLastModifiedTime(previous).toInstant(), ZoneOffset.UTC);
     } catch (IOException e) {
       throw new CliException(ExitCodes.NO_INPUT, "cannot read " + previous + ": " + e.getMessage());
     }
-    return Comparison.of(name, modified, before.findings(), report.findings());
+  }
+
+  private static String fileName(Path file) {
+    return file.getFileName() == null ? file.toString() : file.getFileName().toString();
   }
 
   private LocalDate asOf(Arguments a) throws CliException {

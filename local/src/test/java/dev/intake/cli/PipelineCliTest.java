@@ -236,6 +236,45 @@ class PipelineCliTest {
   }
 
   @Test
+  void validate_sinceAFileThatIsNotAWorkbook_saysItCannotCompareAndExits65() throws IOException {
+    LocalDate asOf = LocalDate.of(2026, 11, 1);
+    Path old = dir.resolve("notzip.xlsx");
+    Files.writeString(old, "not a workbook at all");
+    Path fixed = dir.resolve("fixed.xlsx");
+    Files.write(fixed, ReviewLoopWorkbooks.corrected(asOf).build());
+
+    int code = run("validate", fixed.toString(), "--as-of", "2026-11-01", "--since", old.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.DATA_ERROR).isEqualTo(65);
+    assertThat(out()).doesNotContain("Changes:", "fixed,");
+    assertThat(err()).contains("cannot compare with " + old, "not a workbook of the template",
+        "run without --since");
+  }
+
+  @Test
+  void validate_rejectedFileSinceAWorkbook_printsItsReportWithoutAComparison() throws IOException {
+    LocalDate asOf = LocalDate.of(2026, 11, 1);
+    Path old = dir.resolve("old.xlsx");
+    Files.write(old, ReviewLoopWorkbooks.first(asOf).build());
+    Path broken = dir.resolve("broken.xlsx");
+    Files.writeString(broken, "not a workbook at all");
+
+    int code = run("validate", broken.toString(), "--as-of", "2026-11-01", "--since", old.toString());
+
+    assertThat(code).isEqualTo(ExitCodes.REJECTED);
+    assertThat(out()).contains("Status:   REJECTED").doesNotContain("Changes:");
+    assertThat(err()).contains("not compared with " + old);
+  }
+
+  @Test
+  void validate_help_saysWhatSinceDoesWithAFileThatCannotBeChecked() {
+    int code = run("validate", "--help");
+
+    assertThat(code).isZero();
+    assertThat(out()).contains("65 OLD.xlsx (--since) is not a workbook of the template");
+  }
+
+  @Test
   void validate_fileThatIsNotAWorkbook_exits2() throws IOException {
     Path file = sample("not-a-workbook.xlsx");
 

@@ -79,6 +79,9 @@ class LocalRuntimeFaultsTest {
       assertThat(r.lost()).as(r.describe()).isZero();
       assertThat(r.byStatus()).as(r.describe()).doesNotContainKey("FAILED");
       assertThat(outcomes).allSatisfy(o -> assertThat(o.evaluations()).isEqualTo(1));
+      // An upload is terminal once its verdict is stored; its execution goes on to link the thread and
+      // publish the notifications: wait for those steps too (the assertion raced them under load).
+      awaitNoneRunning(second);
       Map<ExecutionStatus, Long> executions = second.runner().list().stream()
           .collect(Collectors.groupingBy(ExecutionDescription::status, Collectors.counting()));
       assertThat(executions).as("every execution, across both runs, finished").containsOnlyKeys(
@@ -94,6 +97,14 @@ class LocalRuntimeFaultsTest {
       if (done >= n) {
         return;
       }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void awaitNoneRunning(LocalRuntime runtime) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline
+        && runtime.runner().list().stream().anyMatch(e -> e.status() == ExecutionStatus.RUNNING)) {
       Thread.sleep(100);
     }
   }

@@ -21,6 +21,7 @@ import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
 import dev.intake.pipeline.PipelineMetrics;
 import dev.intake.pipeline.StoreUnavailableException;
+import dev.intake.pipeline.Submission;
 import dev.intake.pipeline.SubmissionStatus;
 import dev.intake.pipeline.WorkflowInput;
 import dev.intake.testing.ForwardingObjectStore;
@@ -291,11 +292,11 @@ class SubmissionWorkflowTest {
 
     @Override
     public boolean saveEvaluation(String submissionId, FindingsReport report, String reportKey, String annotatedKey,
-        String previousSubmissionId, Instant at) {
+        Submission previous, Instant at) {
       if (failSaves.getAndDecrement() > 0) {
         throw new StoreUnavailableException("DynamoDB unreachable (test)", null);
       }
-      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, previousSubmissionId, at);
+      return super.saveEvaluation(submissionId, report, reportKey, annotatedKey, previous, at);
     }
   }
 
