@@ -25,21 +25,23 @@ else
 fi
 step() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
-step "building the Lambda artifact and the benchmarks"
+step "building the Lambda artifacts and the benchmarks"
 ./mvnw -q -B -pl functions,benchmarks -am package -DskipTests >&2
 step "building the CLI and its class-data-sharing archive (./pipeline help)"
 ./pipeline help >/dev/null
 mkdir -p "$OUT"
 CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 PROBE_JAR="$(ls benchmarks/target/benchmarks-*.jar | head -n 1)"
-LAMBDA_JAR="$ROOT/functions/target/functions-lambda.jar"
+ARTIFACTS="$ROOT/functions/target/lambda"
+# The cold subject runs on the aggregate family's artifact (the report and the annotated copy).
+LAMBDA_JAR="$ARTIFACTS/aggregate.jar"
 
 step "making the workbooks"
 "$JAVA" -cp "$CP" dev.intake.bench.Workbooks test-events/workbooks/ready.xlsx "$OUT/workbooks" >&2
 
 step "cold: fresh JVMs, $RUNS runs per probe"
 "$JAVA" -cp "$CP" dev.intake.bench.ColdHarness \
-  --lambda-jar "$LAMBDA_JAR" --probe-classes "$PROBE_JAR" \
+  --lambda-jar "$LAMBDA_JAR" --clients-jar "$ARTIFACTS/intake.jar" --probe-classes "$PROBE_JAR" \
   --poi-classpath "$(cat benchmarks/target/poi-classpath.txt)" \
   --workbooks "$OUT/workbooks" --work "$OUT/work" --runs "$RUNS" --out "$OUT/cold.json" \
   --repo-root "$ROOT" --cli-archive "$ROOT/local/target/pipeline.jsa" \
@@ -75,7 +77,7 @@ fi
 step "writing BENCHMARKS.md"
 "$JAVA" -cp "$CP" dev.intake.bench.ReportWriter --cold "$OUT/cold.json" --jmh "$OUT/jmh.json" \
   --rounds "$OUT/rounds.json" \
-  --lambda-jar "$LAMBDA_JAR" --workbooks "$OUT/workbooks" --date "$(date -u +%Y-%m-%d)" \
+  --artifacts "$ARTIFACTS" --workbooks "$OUT/workbooks" --date "$(date -u +%Y-%m-%d)" \
   --machine-note "${MACHINE_NOTE:-}" \
   --jmh-settings "${JMH_SETTINGS[*]} (1 fork, 3 warm-up and 5 measured iterations of 2 s), default JVM flags" \
   "${LOAD_ARGS[@]}" --out "$ROOT/BENCHMARKS.md"

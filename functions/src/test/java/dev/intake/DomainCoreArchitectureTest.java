@@ -47,6 +47,11 @@ class DomainCoreArchitectureTest {
           "dev.intake.web..", "dev.intake.aws..", "dev.intake.handlers..")
       .because("the model and the checklist are what every other package builds on");
 
+  private static final ArchRule READER_WITHOUT_POI = noClasses()
+      .that().resideInAnyPackage("dev.intake.parsing..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.apache.xmlbeans..")
+      .because("the reader needs no POI, so the intake functions' artifact carries none (issue 17)");
+
   private static JavaClasses main;
 
   @BeforeAll
@@ -69,6 +74,11 @@ class DomainCoreArchitectureTest {
   @Test
   void modelAndChecklist_mainClasses_dependOnNoOtherPackageOfTheProject() {
     FOUNDATIONS_STAND_ALONE.check(main);
+  }
+
+  @Test
+  void reader_mainClasses_dependOnNoPoi() {
+    READER_WITHOUT_POI.check(main);
   }
 
   @Test

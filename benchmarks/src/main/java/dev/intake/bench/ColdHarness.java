@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
  * the probes round-robin (so a noisy moment hits them all alike) after one discarded round (which
  * warms the page cache), and writes every run's figures to a JSON file for {@link ReportWriter}.
  *
- * <p>{@code ColdHarness --lambda-jar JAR --probe-classes DIR --poi-classpath CP --workbooks DIR
- * --work DIR --runs N --out FILE [--repo-root DIR --cli-classpath CP --cli-archive FILE] [--probes ID,…]}
- * ({@code --probes}: only those probes, for a spot check outside run.sh). Baselines A
+ * <p>{@code ColdHarness --lambda-jar JAR [--clients-jar JAR] --probe-classes DIR --poi-classpath CP
+ * --workbooks DIR --work DIR --runs N --out FILE [--repo-root DIR --cli-classpath CP --cli-archive FILE]
+ * [--probes ID,…]} ({@code --probes}: only those probes, for a spot check outside run.sh). Baselines A
  * and W and floor B run on POI's own class path (poi-ooxml and its dependencies, nothing else: a plain
- * program); the subject runs on the Lambda artifact, which is what the Lambda runtime loads. The AppCDS
+ * program); the subject runs on a Lambda artifact, which is what the Lambda runtime loads: run.sh
+ * gives the aggregate family's (the report and the annotated copy), and the intake family's for the
+ * clients probe (the Step Functions client is in that one). The probes of what the code did before
+ * (commons-compress, the previous annotator) add POI's class path, which no artifact carries now. The AppCDS
  * probe first makes its archive in a training run ({@code -XX:ArchiveClassesAtExit}). The annotator
  * probes read each workbook's report ({@link Annotations}) from a file written here first. With
  * {@code --repo-root}, the CLI probes run {@code ./pipeline validate} itself (and the java command it
@@ -73,6 +76,10 @@ public final class ColdHarness {
     String probeClasses = opts.get("--probe-classes");
     String lambda = probeClasses + File.pathSeparator + opts.get("--lambda-jar");
     String poi = probeClasses + File.pathSeparator + opts.get("--poi-classpath");
+    // The clients probe builds Step Functions' client too: the intake artifact's, which carries it.
+    String clients = probeClasses + File.pathSeparator + opts.getOrDefault("--clients-jar", opts.get("--lambda-jar"));
+    // What the code did before, with libraries no function artifact carries any more (commons-compress, POI).
+    String previous = lambda + File.pathSeparator + opts.get("--poi-classpath");
     int runs = Integer.parseInt(opts.getOrDefault("--runs", "7"));
 
     Path archive = work.resolve("verdict-appcds.jsa");
@@ -100,30 +107,30 @@ public final class ColdHarness {
             List.of(), "verdict-logging", Workbooks.READY),
         new Probe("S-mapper", "subject plus building a Jackson ObjectMapper first (the checklist and report did)",
             lambda, List.of(), "verdict-mapper", Workbooks.READY),
-        new Probe("S-compress", "subject plus opening the zip with commons-compress first (the reader did)", lambda,
-            List.of(), "verdict-compress", Workbooks.READY),
+        new Probe("S-compress", "subject plus opening the zip with commons-compress first (the reader did)",
+            previous, List.of(), "verdict-compress", Workbooks.READY),
         new Probe("S-primed", "subject after the SnapStart priming ran once, untimed (what a snapshot resumes into)",
             lambda, List.of(), "verdict-primed", Workbooks.READY),
         new Probe("S-appcds", "subject with an AppCDS archive of a training run (-XX:SharedArchiveFile)", lambda,
             List.of("-XX:SharedArchiveFile=" + archive), "verdict", Workbooks.READY),
-        new Probe("clients", "building the S3, DynamoDB and Step Functions clients and the presigner (Lambda jar)",
-            lambda, List.of(), "clients", Workbooks.READY),
+        new Probe("clients", "building the S3, DynamoDB and Step Functions clients and the presigner (intake jar)",
+            clients, List.of(), "clients", Workbooks.READY),
         new Probe("annotate", "subject + the annotated workbook (Lambda jar)", lambda, List.of(), "annotate",
             Workbooks.READY),
         new Probe("W", "baseline W: XSSFWorkbook open + write it again (plain POI class path)", poi, List.of(),
             "poi-write", Workbooks.READY),
         new Probe("C", "the annotated copy alone, streamed (Lambda jar; report read before the clock starts)", lambda,
             List.of(), "annotate-copy", Workbooks.READY),
-        new Probe("C-poi", "the annotated copy alone, by the previous annotator on POI's user model (Lambda jar)",
-            lambda, List.of(), "annotate-poi", Workbooks.READY),
+        new Probe("C-poi", "the annotated copy alone, by the previous annotator on POI's user model (Lambda jar + POI)",
+            previous, List.of(), "annotate-poi", Workbooks.READY),
         new Probe("A-medium", "baseline A on the medium workbook", poi, List.of(), "poi", Workbooks.MEDIUM),
         new Probe("B-medium", "floor B on the medium workbook", poi, List.of(), "stax", Workbooks.MEDIUM),
         new Probe("S-medium", "subject on the medium workbook", lambda, List.of(), "verdict", Workbooks.MEDIUM),
         new Probe("W-medium", "baseline W on the medium workbook", poi, List.of(), "poi-write", Workbooks.MEDIUM),
         new Probe("C-medium", "the streamed annotated copy of the medium workbook", lambda, List.of(), "annotate-copy",
             Workbooks.MEDIUM),
-        new Probe("C-poi-medium", "the previous annotator on the medium workbook", lambda, List.of(), "annotate-poi",
-            Workbooks.MEDIUM),
+        new Probe("C-poi-medium", "the previous annotator on the medium workbook", previous, List.of(),
+            "annotate-poi", Workbooks.MEDIUM),
         new Probe("S-large-128m", "subject on the 5 MB / 50,000-row workbook under -Xmx128m", lambda,
             List.of("-Xmx128m"), "verdict", Workbooks.LARGE),
         new Probe("A-large-128m", "baseline A on the 5 MB / 50,000-row workbook under -Xmx128m", poi,

@@ -87,14 +87,22 @@ public final class ColdProbe {
         openWithCommonsCompress(bytes);
         return Verdict.run(Evaluator.standard(), bytes, name);
       case "clients": {
-        // What AwsWiring builds once per container: the three SDK clients (URL-connection HTTP client)
-        // and the presigner, against loopback endpoints so no call leaves the machine.
+        // What IntakeWiring builds once per container: the three SDK clients (URL-connection HTTP client)
+        // and the presigner, against loopback endpoints so no call leaves the machine. Through
+        // ClientFactory, as the wiring does: AwsClients names every client, and the intake artifact
+        // carries only these three.
         java.net.URI local = java.net.URI.create("http://127.0.0.1:9");
-        try (dev.intake.aws.AwsClients clients = dev.intake.aws.AwsClients.builder()
-            .dynamoDbEndpoint(local).s3Endpoint(local).sfnEndpoint(local)
+        try (dev.intake.aws.ClientFactory factory = dev.intake.aws.ClientFactory.builder()
+            .endpoint(dev.intake.aws.ClientFactory.Service.DYNAMODB, local)
+            .endpoint(dev.intake.aws.ClientFactory.Service.S3, local)
+            .endpoint(dev.intake.aws.ClientFactory.Service.SFN, local)
             .localCredentials("bench", "bench").build()) {
-          return "clients:" + (clients.dynamoDb() != null && clients.s3() != null && clients.sfn() != null
-              && clients.s3Presigner() != null);
+          return "clients:" + (factory.build(dev.intake.aws.ClientFactory.Service.DYNAMODB,
+              software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()) != null
+              && dev.intake.aws.S3Clients.client(factory) != null
+              && factory.build(dev.intake.aws.ClientFactory.Service.SFN,
+                  software.amazon.awssdk.services.sfn.SfnClient.builder()) != null
+              && dev.intake.aws.S3Clients.presigner(factory) != null);
         }
       }
       case "annotate": {

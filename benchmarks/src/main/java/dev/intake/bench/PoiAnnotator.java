@@ -8,7 +8,6 @@ import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
 import dev.intake.model.Severity;
 import dev.intake.model.Text;
-import dev.intake.template.TemplateGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Comment;
@@ -245,7 +245,7 @@ public final class PoiAnnotator {
       label = wb.createCellStyle();
       label.setFont(bold);
       label.setVerticalAlignment(VerticalAlignment.TOP);
-      header = TemplateGenerator.headerStyle(wb);
+      header = headerStyle(wb);
       wrap = wb.createCellStyle();
       wrap.setWrapText(true);
       wrap.setVerticalAlignment(VerticalAlignment.TOP);
@@ -387,5 +387,19 @@ public final class PoiAnnotator {
       }
       return c;
     }
+  }
+
+  /** The template's header style, as the previous annotator took it from the template generator. */
+  private static XSSFCellStyle headerStyle(XSSFWorkbook wb) {
+    Font white = wb.createFont();
+    white.setBold(true);
+    white.setColor(IndexedColors.WHITE.getIndex());
+    XSSFCellStyle header = wb.createCellStyle();
+    header.setFont(white);
+    header.setFillForegroundColor(IndexedColors.DARK_BLUE.getIndex());
+    header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    header.setBorderBottom(BorderStyle.THIN);
+    header.setVerticalAlignment(VerticalAlignment.CENTER);
+    return header;
   }
 }

@@ -2,8 +2,8 @@ package dev.intake.contracts;
 
 /**
  * The environment variables the CDK stack sets on the pipeline's functions and the Lambda code
- * reads ({@code dev.intake.aws.AwsWiring}). A name spelled differently on the two sides would pass
- * every local test and fail only on AWS, so both sides take it from here.
+ * reads (each function family's wiring in {@code dev.intake.aws}). A name spelled differently on
+ * the two sides would pass every local test and fail only on AWS, so both sides take it from here.
  */
 public final class LambdaEnvironment {
 

@@ -1,80 +1,30 @@
 package dev.intake.aws;
 
-import static dev.intake.contracts.LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
-
+import dev.intake.aws.ClientFactory.Service;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.SfnClientBuilder;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.SnsClientBuilder;
 
 /**
- * The SDK clients the pipeline uses, each built once on first use and then shared: build one
- * {@code AwsClients} per process (a handler's static field) and take the clients from it.
- *
- * <p>On AWS ({@link #fromEnvironment()}) the region comes from {@code AWS_REGION} and credentials
- * from the SDK's default provider chain (the Lambda role). For local use, a service whose endpoint
- * is overridden (dynalite, S3Proxy) gets static placeholder credentials instead; the S3 client then
- * also uses path-style addressing and computes/validates checksums only when an operation requires
- * them, because the flexible checksums SDK v2 sends by default make a PutObject to S3Proxy hang.
- *
- * <p>Every client uses the URL-connection HTTP client (the only one on the class path), the SDK's
- * standard retry mode, and bounded attempt and call timeouts. On AWS the stack gives each function
- * a call budget ({@code SDK_CALL_TIMEOUT_MS}, a quarter of its timeout): no call, retries included,
- * takes longer, and no attempt longer than half of it, so a slow service surfaces as a retryable
- * failure while the function still runs, instead of as a function timeout.
+ * Every SDK client the pipeline uses, each built once on first use by one {@link ClientFactory} and
+ * then shared: for the local runtime, the CLI and the tests, which run every function in one
+ * process. No Lambda function uses this class: each function family's wiring builds only its own
+ * clients from a {@link ClientFactory}, so its artifact needs no other service's SDK module.
  */
 public final class AwsClients implements AutoCloseable {
 
   /** Placeholder credentials for local servers; they guard nothing and are not a secret. */
-  public static final String LOCAL_ACCESS_KEY_ID = "local";
-  public static final String LOCAL_SECRET_ACCESS_KEY = "local-placeholder-not-a-secret";
+  public static final String LOCAL_ACCESS_KEY_ID = ClientFactory.LOCAL_ACCESS_KEY_ID;
+  public static final String LOCAL_SECRET_ACCESS_KEY = ClientFactory.LOCAL_SECRET_ACCESS_KEY;
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration DYNAMODB_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-  static final Duration DYNAMODB_CALL_TIMEOUT = Duration.ofSeconds(20);
-  static final Duration S3_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
-  static final Duration S3_CALL_TIMEOUT = Duration.ofSeconds(90);
-  static final Duration SFN_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
-  static final Duration SFN_CALL_TIMEOUT = Duration.ofSeconds(20);
-  static final Duration SECRETS_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
-  static final Duration SECRETS_CALL_TIMEOUT = Duration.ofSeconds(10);
-
-  private final Region region;
-  private final Duration callBudget;
-  private final URI dynamoDbEndpoint;
-  private final URI s3Endpoint;
-  private final URI sfnEndpoint;
-  private final URI secretsManagerEndpoint;
-  private final URI snsEndpoint;
-  private final AwsCredentialsProvider localCredentials;
-  private final Lazy<AwsCredentialsProvider> defaultCredentials;
-  private final Lazy<SdkHttpClient> httpClient;
+  private final ClientFactory factory;
   private final Lazy<DynamoDbClient> dynamoDb;
   private final Lazy<S3Client> s3;
   private final Lazy<S3Presigner> s3Presigner;
@@ -82,71 +32,24 @@ public final class AwsClients implements AutoCloseable {
   private final Lazy<SecretsManagerClient> secretsManager;
   private final Lazy<SnsClient> sns;
 
-  private AwsClients(Builder b) {
-    this.region = b.region != null ? b.region : regionFromEnvironment();
-    this.callBudget = b.callBudget;
-    this.dynamoDbEndpoint = b.dynamoDbEndpoint;
-    this.s3Endpoint = b.s3Endpoint;
-    this.sfnEndpoint = b.sfnEndpoint;
-    this.secretsManagerEndpoint = b.secretsManagerEndpoint;
-    this.snsEndpoint = b.snsEndpoint;
-    this.localCredentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretKey));
-    this.defaultCredentials = new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
-    this.httpClient = new Lazy<>(() -> UrlConnectionHttpClient.builder()
-        .connectionTimeout(CONNECT_TIMEOUT)
-        .socketTimeout(SOCKET_TIMEOUT)
-        .build());
-    this.dynamoDb = new Lazy<>(this::buildDynamoDb);
-    this.s3 = new Lazy<>(this::buildS3);
-    this.s3Presigner = new Lazy<>(this::buildS3Presigner);
-    this.sfn = new Lazy<>(this::buildSfn);
-    this.secretsManager = new Lazy<>(this::buildSecretsManager);
-    this.sns = new Lazy<>(this::buildSns);
+  private AwsClients(ClientFactory factory) {
+    this.factory = factory;
+    this.dynamoDb = new Lazy<>(() -> factory.build(Service.DYNAMODB, DynamoDbClient.builder()));
+    this.s3 = new Lazy<>(() -> S3Clients.client(factory));
+    this.s3Presigner = new Lazy<>(() -> S3Clients.presigner(factory));
+    this.sfn = new Lazy<>(() -> factory.build(Service.SFN, SfnClient.builder()));
+    this.secretsManager = new Lazy<>(() -> factory.build(Service.SECRETS_MANAGER, SecretsManagerClient.builder()));
+    this.sns = new Lazy<>(() -> factory.build(Service.SNS, SnsClient.builder()));
   }
 
-  /**
-   * Clients for AWS: region from {@code AWS_REGION} (default us-east-1), default credentials chain,
-   * the call budget from {@code SDK_CALL_TIMEOUT_MS} when it is set.
-   */
+  /** Clients for AWS, as {@link ClientFactory#fromEnvironment()} configures them. */
   public static AwsClients fromEnvironment() {
-    return builder().callBudget(callBudget(System.getenv())).build();
+    return new AwsClients(ClientFactory.fromEnvironment());
   }
 
-  /**
-   * The call budget an environment gives, or null when it gives none.
-   *
-   * @throws IllegalStateException when the value is not a positive number of milliseconds
-   */
+  /** @see ClientFactory#callBudget(Map) */
   public static Duration callBudget(Map<String, String> env) {
-    String value = env.get(SDK_CALL_TIMEOUT_MS);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    long millis;
-    try {
-      millis = Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      millis = 0;
-    }
-    if (millis <= 0) {
-      throw new IllegalStateException(SDK_CALL_TIMEOUT_MS + " must be a positive number of milliseconds, was '" + value
-          + "'");
-    }
-    return Duration.ofMillis(millis);
-  }
-
-  /** The longest one call may take, retries included: the service's own bound, or the budget if lower. */
-  Duration callTimeout(Duration serviceCall) {
-    return callBudget == null || callBudget.compareTo(serviceCall) >= 0 ? serviceCall : callBudget;
-  }
-
-  /** The longest one attempt may take: the service's own bound, or half the budget if lower (two attempts fit). */
-  Duration attemptTimeout(Duration serviceAttempt) {
-    if (callBudget == null) {
-      return serviceAttempt;
-    }
-    Duration half = callBudget.dividedBy(2);
-    return half.compareTo(serviceAttempt) >= 0 ? serviceAttempt : half;
+    return ClientFactory.callBudget(env);
   }
 
   /**
@@ -162,8 +65,13 @@ public final class AwsClients implements AutoCloseable {
     return new Builder();
   }
 
+  /** The settings these clients were built with; a function family's wiring builds its own from them. */
+  public ClientFactory factory() {
+    return factory;
+  }
+
   public Region region() {
-    return region;
+    return factory.region();
   }
 
   public DynamoDbClient dynamoDb() {
@@ -199,207 +107,67 @@ public final class AwsClients implements AutoCloseable {
     sfn.ifBuilt(SfnClient::close);
     secretsManager.ifBuilt(SecretsManagerClient::close);
     sns.ifBuilt(SnsClient::close);
-    httpClient.ifBuilt(SdkHttpClient::close);
-  }
-
-  private DynamoDbClient buildDynamoDb() {
-    DynamoDbClientBuilder b = DynamoDbClient.builder()
-        .region(region)
-        .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(DYNAMODB_ATTEMPT_TIMEOUT, DYNAMODB_CALL_TIMEOUT));
-    if (dynamoDbEndpoint != null) {
-      b.endpointOverride(dynamoDbEndpoint).credentialsProvider(localCredentials);
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  private S3Client buildS3() {
-    S3ClientBuilder b = S3Client.builder()
-        .region(region)
-        .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(S3_ATTEMPT_TIMEOUT, S3_CALL_TIMEOUT));
-    if (s3Endpoint != null) {
-      b.endpointOverride(s3Endpoint)
-          .credentialsProvider(localCredentials)
-          .forcePathStyle(true)
-          .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-          .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  private S3Presigner buildS3Presigner() {
-    S3Presigner.Builder b = S3Presigner.builder().region(region);
-    if (s3Endpoint != null) {
-      b.endpointOverride(s3Endpoint)
-          .credentialsProvider(localCredentials)
-          .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  private SfnClient buildSfn() {
-    SfnClientBuilder b = SfnClient.builder()
-        .region(region)
-        .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT));
-    if (sfnEndpoint != null) {
-      b.endpointOverride(sfnEndpoint).credentialsProvider(localCredentials);
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  private SecretsManagerClient buildSecretsManager() {
-    SecretsManagerClientBuilder b = SecretsManagerClient.builder()
-        .region(region)
-        .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(SECRETS_ATTEMPT_TIMEOUT, SECRETS_CALL_TIMEOUT));
-    if (secretsManagerEndpoint != null) {
-      b.endpointOverride(secretsManagerEndpoint).credentialsProvider(localCredentials);
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  private SnsClient buildSns() {
-    // Step Functions' bounds: one small publish per call.
-    SnsClientBuilder b = SnsClient.builder()
-        .region(region)
-        .httpClient(httpClient.get())
-        .overrideConfiguration(overrides(SFN_ATTEMPT_TIMEOUT, SFN_CALL_TIMEOUT));
-    if (snsEndpoint != null) {
-      b.endpointOverride(snsEndpoint).credentialsProvider(localCredentials);
-    } else {
-      b.credentialsProvider(defaultCredentials.get());
-    }
-    return b.build();
-  }
-
-  /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
-  private ClientOverrideConfiguration overrides(Duration serviceAttempt, Duration serviceCall) {
-    return ClientOverrideConfiguration.builder()
-        .retryStrategy(RetryMode.STANDARD)
-        .apiCallAttemptTimeout(attemptTimeout(serviceAttempt))
-        .apiCallTimeout(callTimeout(serviceCall))
-        .build();
-  }
-
-  private static Region regionFromEnvironment() {
-    String name = System.getenv("AWS_REGION");
-    return name == null || name.isBlank() ? Region.US_EAST_1 : Region.of(name.trim());
+    factory.close();
   }
 
   /** Configures {@link AwsClients}; every setting is optional. */
   public static final class Builder {
 
-    private Region region;
-    private Duration callBudget;
-    private URI dynamoDbEndpoint;
-    private URI s3Endpoint;
-    private URI sfnEndpoint;
-    private URI secretsManagerEndpoint;
-    private URI snsEndpoint;
-    private String accessKeyId = LOCAL_ACCESS_KEY_ID;
-    private String secretKey = LOCAL_SECRET_ACCESS_KEY;
+    private final ClientFactory.Builder factory = ClientFactory.builder();
 
     private Builder() {
     }
 
     /** Overrides {@code AWS_REGION}. */
     public Builder region(Region region) {
-      this.region = region;
+      factory.region(region);
       return this;
     }
 
     /** The longest one call may take, retries included (null: each service's own bound). */
     public Builder callBudget(Duration budget) {
-      if (budget != null && (budget.isNegative() || budget.isZero())) {
-        throw new IllegalArgumentException("the call budget must be positive, was " + budget);
-      }
-      this.callBudget = budget;
+      factory.callBudget(budget);
       return this;
     }
 
     /** A local DynamoDB-compatible endpoint (dynalite); null means AWS. */
     public Builder dynamoDbEndpoint(URI endpoint) {
-      this.dynamoDbEndpoint = endpoint;
+      factory.endpoint(Service.DYNAMODB, endpoint);
       return this;
     }
 
     /** A local S3-compatible endpoint (S3Proxy); null means AWS. */
     public Builder s3Endpoint(URI endpoint) {
-      this.s3Endpoint = endpoint;
+      factory.endpoint(Service.S3, endpoint);
       return this;
     }
 
     /** A Step Functions endpoint other than AWS's (a test double); null means AWS. */
     public Builder sfnEndpoint(URI endpoint) {
-      this.sfnEndpoint = endpoint;
+      factory.endpoint(Service.SFN, endpoint);
       return this;
     }
 
     /** A Secrets Manager endpoint other than AWS's (a test double); null means AWS. */
     public Builder secretsManagerEndpoint(URI endpoint) {
-      this.secretsManagerEndpoint = endpoint;
+      factory.endpoint(Service.SECRETS_MANAGER, endpoint);
       return this;
     }
 
     /** An SNS stand-in's endpoint (tests), with the local credentials. */
     public Builder snsEndpoint(URI endpoint) {
-      this.snsEndpoint = endpoint;
+      factory.endpoint(Service.SNS, endpoint);
       return this;
     }
 
     /** The static credentials sent to overridden endpoints; default {@link #LOCAL_ACCESS_KEY_ID}. */
     public Builder localCredentials(String accessKeyId, String secretAccessKey) {
-      this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
-      this.secretKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+      factory.localCredentials(accessKeyId, secretAccessKey);
       return this;
     }
 
     public AwsClients build() {
-      return new AwsClients(this);
-    }
-  }
-
-  /** A value built on first use, once, even when threads race for it. */
-  private static final class Lazy<T> {
-
-    private final Supplier<T> factory;
-    private volatile T value;
-
-    Lazy(Supplier<T> factory) {
-      this.factory = factory;
-    }
-
-    T get() {
-      T v = value;
-      if (v == null) {
-        synchronized (this) {
-          v = value;
-          if (v == null) {
-            v = factory.get();
-            value = v;
-          }
-        }
-      }
-      return v;
-    }
-
-    void ifBuilt(Consumer<T> action) {
-      T v = value;
-      if (v != null) {
-        action.accept(v);
-      }
+      return new AwsClients(factory.build());
     }
   }
 }

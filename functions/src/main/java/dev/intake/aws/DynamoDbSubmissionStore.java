@@ -24,6 +24,7 @@ import static dev.intake.contracts.SubmissionsTable.PARTITION_KEY;
 import static dev.intake.contracts.SubmissionsTable.SORT_KEY;
 import static dev.intake.contracts.SubmissionsTable.TTL_ATTRIBUTE;
 
+import dev.intake.contracts.LambdaEnvironment;
 import dev.intake.contracts.SubmissionsTable;
 import dev.intake.contracts.SubmissionsTable.Index;
 import dev.intake.model.Finding;
@@ -147,6 +148,24 @@ public final class DynamoDbSubmissionStore implements SubmissionStore {
     this.retention = retention;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pageTokenKeys = Objects.requireNonNull(pageTokenKeys, "pageTokenKeys");
+  }
+
+  /**
+   * The store a function's environment names: the table {@code TABLE_NAME}, its items expiring
+   * {@code RETENTION_DAYS} after receipt when that is set.
+   */
+  static DynamoDbSubmissionStore fromEnvironment(DynamoDbClient dynamoDb, FunctionEnvironment env) {
+    String table = env.required(LambdaEnvironment.TABLE_NAME);
+    String days = env.get(LambdaEnvironment.RETENTION_DAYS);
+    if (days == null || days.isBlank()) {
+      return new DynamoDbSubmissionStore(dynamoDb, table);
+    }
+    try {
+      return new DynamoDbSubmissionStore(dynamoDb, table, Duration.ofDays(Long.parseLong(days.strip())), env.clock());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(LambdaEnvironment.RETENTION_DAYS + " must be a positive number of days, was '"
+          + days + "'", e);
+    }
   }
 
   /** This store, signing and checking page tokens with {@code keys}. */

@@ -1,7 +1,7 @@
 package dev.intake.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.AggregateWiring;
 import dev.intake.pipeline.AggregateService;
 
 /** Workflow task: merge the groups' findings, write the reports, store the verdict, return the notification. */
@@ -11,11 +11,11 @@ public final class AggregateHandler extends JsonTaskHandler {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public AggregateHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(AggregateWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public AggregateHandler(AwsWiring wiring) {
+  public AggregateHandler(AggregateWiring wiring) {
     this(wiring.aggregateService());
   }
 

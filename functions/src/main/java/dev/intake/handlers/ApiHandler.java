@@ -8,7 +8,7 @@ import dev.intake.api.ApiRequest;
 import dev.intake.api.ApiResponse;
 import dev.intake.api.CallerResolver;
 import dev.intake.api.ReviewerApi;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.ApiWiring;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -38,11 +38,11 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public ApiHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(ApiWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public ApiHandler(AwsWiring wiring) {
+  public ApiHandler(ApiWiring wiring) {
     this(wiring.reviewerApi(), wiring.callerResolver(), wiring.consoleOrigin());
   }
 

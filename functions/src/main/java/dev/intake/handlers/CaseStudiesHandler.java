@@ -1,6 +1,6 @@
 package dev.intake.handlers;
 
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.CheckWiring;
 import dev.intake.pipeline.CheckService;
 import dev.intake.rules.RuleGroup;
 
@@ -9,11 +9,11 @@ public final class CaseStudiesHandler extends CheckHandler {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public CaseStudiesHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(CheckWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public CaseStudiesHandler(AwsWiring wiring) {
+  public CaseStudiesHandler(CheckWiring wiring) {
     this(wiring.checkService(RuleGroup.CASE_STUDIES));
   }
 

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.IntakeWiring;
 import dev.intake.pipeline.IntakeService;
 import dev.intake.pipeline.UploadedObject;
 import java.time.Clock;
@@ -29,11 +29,11 @@ public final class DeadLetterHandler implements RequestHandler<SQSEvent, SQSBatc
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public DeadLetterHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(IntakeWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public DeadLetterHandler(AwsWiring wiring) {
+  public DeadLetterHandler(IntakeWiring wiring) {
     this(wiring.intakeService(), wiring.redriveAttempts(), wiring.clock());
   }
 

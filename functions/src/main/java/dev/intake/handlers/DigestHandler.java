@@ -2,7 +2,7 @@ package dev.intake.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.DigestWiring;
 import dev.intake.pipeline.Digest;
 import dev.intake.pipeline.DigestService;
 import dev.intake.pipeline.PipelineJson;
@@ -17,11 +17,11 @@ public final class DigestHandler extends JsonTaskHandler {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public DigestHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(DigestWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public DigestHandler(AwsWiring wiring) {
+  public DigestHandler(DigestWiring wiring) {
     this(wiring.digestService());
   }
 

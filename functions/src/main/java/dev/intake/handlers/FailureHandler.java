@@ -2,7 +2,7 @@ package dev.intake.handlers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.FailureWiring;
 import dev.intake.pipeline.FailureService;
 import dev.intake.pipeline.Notification;
 import dev.intake.pipeline.PipelineJson;
@@ -19,11 +19,11 @@ public final class FailureHandler extends JsonTaskHandler {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public FailureHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(FailureWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public FailureHandler(AwsWiring wiring) {
+  public FailureHandler(FailureWiring wiring) {
     this(wiring.failureService());
   }
 

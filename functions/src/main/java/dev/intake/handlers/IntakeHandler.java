@@ -3,7 +3,7 @@ package dev.intake.handlers;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.IntakeWiring;
 import dev.intake.pipeline.IntakeService;
 import java.time.Clock;
 
@@ -15,11 +15,11 @@ public final class IntakeHandler implements RequestHandler<S3Event, Void> {
 
   /** Used by the Lambda runtime: collaborators from the environment, built once per container. */
   public IntakeHandler() {
-    this(AwsWiring.fromEnvironment());
+    this(IntakeWiring.fromEnvironment());
   }
 
   /** The runtime's composition from one function's environment; also how a test runs it with another. */
-  public IntakeHandler(AwsWiring wiring) {
+  public IntakeHandler(IntakeWiring wiring) {
     this(wiring.intakeService(), wiring.clock());
   }
 

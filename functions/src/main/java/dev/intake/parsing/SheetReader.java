@@ -8,15 +8,15 @@ import dev.intake.model.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.ss.usermodel.DateUtil;
 
 /** Streams one worksheet part into {@link SheetData}, within {@link Limits}. */
 final class SheetReader {
@@ -373,10 +373,10 @@ final class SheetReader {
     } catch (NumberFormatException e) {
       return new CellValue(v, CellKind.TEXT, ref, formula);
     }
-    if (style >= 0 && pkg.isDateStyle(style) && DateUtil.isValidExcelDate(d)) {
-      LocalDateTime dt = DateUtil.getLocalDateTime(d, pkg.date1904());
-      if (dt != null) {
-        return new CellValue(dt.toLocalDate().toString(), CellKind.DATE, ref, formula);
+    if (style >= 0 && pkg.isDateStyle(style)) {
+      Optional<LocalDate> day = ExcelDates.day(d, pkg.date1904());
+      if (day.isPresent()) {
+        return new CellValue(day.get().toString(), CellKind.DATE, ref, formula);
       }
     }
     // Plain notation only for ordinary magnitudes: "1E+999999" must not become a million digits.

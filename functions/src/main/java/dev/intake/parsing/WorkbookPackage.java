@@ -10,8 +10,6 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * The parts of an .xlsx the reader needs: content types, the workbook part and its sheet list,
@@ -431,8 +429,7 @@ final class WorkbookPackage {
     boolean[] dates = new boolean[xfFormats.size()];
     for (int i = 0; i < dates.length; i++) {
       int id = xfFormats.get(i);
-      String code = customFormats.getOrDefault(id, BuiltinFormats.getBuiltinFormat(id));
-      dates[i] = code != null && DateUtil.isADateFormat(id, code);
+      dates[i] = ExcelDates.isDateFormat(id, customFormats.get(id));
     }
     return dates;
   }

@@ -20,9 +20,6 @@ import java.util.zip.CRC32;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * The zip container of a workbook, read from memory through its central directory, with every
@@ -35,8 +32,10 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * the whole workbook (see BENCHMARKS.md). It reads what commons-compress's {@code ZipFile} read
  * for this class before: entry names as UTF-8 unless a Unicode path extra field matching the name
  * says otherwise, ZIP64 sizes and offsets, every central directory record in order (so duplicates
- * are seen). The rare methods commons-compress also inflates and Excel never writes (shrink,
- * implode, Deflate64, bzip2) are still read by commons-compress, opened only for such a part.
+ * are seen). A part compressed any other way than stored or deflated is refused: the Open
+ * Packaging Conventions (ECMA-376 Part 2, annex C) allow no other method, Excel writes none and
+ * opens none, and reading them (shrink, implode, Deflate64, bzip2) took commons-compress, which
+ * kept the intake functions' artifact over its size budget (issue 17).
  */
 final class ZipPackage implements AutoCloseable {
 
@@ -53,8 +52,6 @@ final class ZipPackage implements AutoCloseable {
   private static final int UNICODE_PATH_EXTRA = 0x7075;
   private static final int STORED = 0;
   private static final int DEFLATED = 8;
-  /** Methods commons-compress also reads: shrink, implode, Deflate64, bzip2. */
-  private static final Set<Integer> RARE_METHODS = Set.of(1, 6, 9, 12);
   private static final long UINT32 = 0xffffffffL;
 
   /** One central directory record. */
@@ -62,7 +59,7 @@ final class ZipPackage implements AutoCloseable {
       long localHeaderOffset) {
 
     boolean readable() {
-      return !encrypted && (method == STORED || method == DEFLATED || RARE_METHODS.contains(method));
+      return !encrypted && (method == STORED || method == DEFLATED);
     }
   }
 
@@ -70,7 +67,6 @@ final class ZipPackage implements AutoCloseable {
   private final Map<String, Entry> entries;
   private final Limits limits;
   private final List<InputStream> opened = new ArrayList<>();
-  private ZipFile rareMethods;
   private long totalInflated;
 
   private ZipPackage(byte[] bytes, Map<String, Entry> entries, Limits limits) {
@@ -299,11 +295,7 @@ final class ZipPackage implements AutoCloseable {
     if (e.size() > limits.maxPartBytes()) {
       throw tooLarge(name);
     }
-    InputStream raw = switch (e.method()) {
-      case STORED -> stored(e);
-      case DEFLATED -> new RawInflaterStream(stored(e));
-      default -> rare(e);
-    };
+    InputStream raw = e.method() == DEFLATED ? new RawInflaterStream(stored(e)) : stored(e);
     opened.add(raw);
     return new Guard(raw, name, Math.max(e.compressedSize(), 1));
   }
@@ -328,20 +320,6 @@ final class ZipPackage implements AutoCloseable {
       throw new EOFException("data of " + e.name() + " runs past the end of the file");
     }
     return (int) data;
-  }
-
-  private InputStream rare(Entry e) throws IOException {
-    if (rareMethods == null) {
-      rareMethods = ZipFile.builder()
-          .setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
-          .setUseUnicodeExtraFields(true)
-          .get();
-    }
-    ZipArchiveEntry entry = rareMethods.getEntry(e.name());
-    if (entry == null) {
-      throw new ZipException("no entry " + e.name());
-    }
-    return rareMethods.getInputStream(entry);
   }
 
   /** Inflates a raw deflate stream; gives the inflater the one dummy byte it may need at the end. */
@@ -442,13 +420,6 @@ final class ZipPackage implements AutoCloseable {
       }
     }
     opened.clear();
-    if (rareMethods != null) {
-      try {
-        rareMethods.close();
-      } catch (IOException ignored) {
-        // in-memory channel: nothing to release
-      }
-    }
   }
 
   // ---- little-endian fields --------------------------------------------------------------------

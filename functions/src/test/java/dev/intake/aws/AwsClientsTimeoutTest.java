@@ -73,9 +73,9 @@ class AwsClientsTimeoutTest {
   void clients_withALargeBudget_keepTheServicesOwnTighterBounds() {
     try (AwsClients clients = AwsClients.builder().callBudget(Duration.ofMinutes(10)).build()) {
       assertThat(clients.dynamoDb().serviceClientConfiguration().overrideConfiguration().apiCallTimeout())
-          .hasValue(AwsClients.DYNAMODB_CALL_TIMEOUT);
+          .hasValue(ClientFactory.Service.DYNAMODB.callTimeout());
       assertThat(clients.s3().serviceClientConfiguration().overrideConfiguration().apiCallAttemptTimeout())
-          .hasValue(AwsClients.S3_ATTEMPT_TIMEOUT);
+          .hasValue(ClientFactory.Service.S3.attemptTimeout());
     }
   }
 

@@ -103,6 +103,20 @@ class ZipPackageTest {
   }
 
   @Test
+  void open_partCompressedWithAMethodOtherThanStoredOrDeflated_isRejected() {
+    // Shrink, implode, Deflate64, bzip2: zip methods the Open Packaging Conventions do not allow, Excel never writes.
+    for (int method : new int[] {1, 6, 9, 12}) {
+      byte[] odd = SAMPLE.clone();
+      int header = centralHeaderOf(odd, "xl/workbook.xml");
+      odd[header + 10] = (byte) method;
+
+      assertThatThrownBy(() -> ZipPackage.open(odd, Limits.DEFAULT)).as("method %d", method)
+          .isInstanceOfSatisfying(RejectedFileException.class,
+              e -> assertThat(e.finding().message()).contains("compressed in a way Excel does not use"));
+    }
+  }
+
+  @Test
   void read_deflatedPartCutShort_failsWithAnIoError() throws IOException {
     byte[] cut = SAMPLE.clone();
     int header = centralHeaderOf(cut, "xl/sharedStrings.xml");

@@ -5,7 +5,9 @@ import static dev.intake.contracts.LambdaEnvironment.REVIEWER_PRINCIPALS;
 import static dev.intake.contracts.LambdaEnvironment.TABLE_NAME;
 import static dev.intake.contracts.LambdaEnvironment.URL_CHECK_ENABLED;
 
+import dev.intake.contracts.FunctionFamily;
 import dev.intake.contracts.LambdaEnvironment;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +21,14 @@ import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.constructs.Construct;
 
 /**
- * The nine Lambda functions, all from the one jar Maven builds from {@code functions/}, and the
+ * The nine Lambda functions, each running its family's artifact (a jar Maven builds from
+ * {@code functions/} with only what that family's handlers use: {@link FunctionFamily}), and the
  * dead-letter queue of the only asynchronous invocation (S3 → intake), which a function of its own
  * drains: it runs intake again and, on the last attempt, stores the upload FAILED, so an upload
  * never ends unseen; what even that cannot settle is parked in a second queue with an alarm.
  *
  * <p>Memory: Lambda gives CPU in proportion to memory (one vCPU at 1,769 MB). Intake and aggregate
- * run Apache POI (parse; write the annotated workbook) and get 1,024 MB for heap and CPU; the
+ * read and write whole workbooks (parse; the annotated copy) and get 1,024 MB for heap and CPU; the
  * three checks only read a small parsed-workbook JSON and run rules, 512 MB; the API serves people
  * waiting for an answer, 768 MB for a shorter response time; the failure recorder does one write, 512 MB;
  * the dead-letter consumer runs intake's code, 1,024 MB; the daily digest pages through the review
@@ -33,7 +36,7 @@ import software.constructs.Construct;
  */
 public final class Functions extends Construct {
 
-  static final String HANDLERS = "dev.intake.handlers.";
+  static final String HANDLERS = FunctionFamily.HANDLER_PACKAGE;
   /** Days a submission's rows are kept: the store stamps each item with its expiry (table TTL). */
   static final String RETENTION_ENV = LambdaEnvironment.RETENTION_DAYS;
 
@@ -67,6 +70,7 @@ public final class Functions extends Construct {
   private final PipelineFunction api;
   private final PipelineFunction redrive;
   private final PipelineFunction digest;
+  private final Map<FunctionFamily, Code> code = new EnumMap<>(FunctionFamily.class);
 
   public Functions(Construct scope, String id, PipelineSettings settings, Storage storage, LogGroups logGroups) {
     super(scope, id);
@@ -89,19 +93,22 @@ public final class Functions extends Construct {
         .deadLetterQueue(DeadLetterQueue.builder().queue(parked).maxReceiveCount(MAX_RECEIVES).build())
         .build();
 
-    Code code = code(settings);
+    // One asset per family: the functions of a family share it (and its upload).
+    for (FunctionFamily family : FunctionFamily.values()) {
+      code.put(family, Code.fromAsset(settings.artifact(family).toString()));
+    }
     String table = storage.table().getTableName();
     String bucket = storage.intake().getBucketName();
     String retention = String.valueOf(storage.retentionDays());
     namespace = Monitoring.namespace(settings.env());
 
-    intake = new PipelineFunction(this, "Intake", code, logGroups, new PipelineFunction.Spec(
+    intake = function("Intake", logGroups, new PipelineFunction.Spec(
         "Competency intake: S3 upload -> parse -> store -> start the workflow",
         HANDLERS + "IntakeHandler::handleRequest", 1024, Duration.seconds(60),
         settings.intakeConcurrency(),
         Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention),
         new SqsDestination(deadLetters), namespace));
-    redrive = new PipelineFunction(this, "Redrive", code, logGroups, new PipelineFunction.Spec(
+    redrive = function("Redrive", logGroups, new PipelineFunction.Spec(
         "Competency intake: re-drive S3 events intake gave up on; store FAILED after the last attempt",
         HANDLERS + "DeadLetterHandler::handleRequest", 1024, REDRIVE_TIMEOUT, null,
         Map.of(TABLE_NAME, table, BUCKET_NAME, bucket,
@@ -113,22 +120,22 @@ public final class Functions extends Construct {
         .reportBatchItemFailures(true)
         .build());
     prerequisites = check("Prerequisites", "1.1-1.3, 3.1, 4.1 and the waiver", "PrerequisitesHandler",
-        code, logGroups, bucket, Duration.seconds(30), Map.of());
-    caseStudies = check("CaseStudies", "2.1 case studies", "CaseStudiesHandler", code, logGroups, bucket,
+        logGroups, bucket, Duration.seconds(30), Map.of());
+    caseStudies = check("CaseStudies", "2.1 case studies", "CaseStudiesHandler", logGroups, bucket,
         Duration.seconds(30), Map.of());
     // With the URL check on, each public case study costs up to three 3-second fetches (redirects).
-    publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", code, logGroups, bucket,
+    publicUrls = check("PublicUrls", "2.2 public case studies", "PublicUrlsHandler", logGroups, bucket,
         Duration.seconds(90), Map.of(URL_CHECK_ENABLED, String.valueOf(settings.urlCheck())));
-    aggregate = new PipelineFunction(this, "Aggregate", code, logGroups, new PipelineFunction.Spec(
+    aggregate = function("Aggregate", logGroups, new PipelineFunction.Spec(
         "Competency intake: merge findings, write report and annotated workbook, store the verdict",
         HANDLERS + "AggregateHandler::handleRequest", 1024, Duration.seconds(120), null,
         Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention), null, namespace));
-    failure = new PipelineFunction(this, "Failure", code, logGroups, new PipelineFunction.Spec(
+    failure = function("Failure", logGroups, new PipelineFunction.Spec(
         "Competency intake: mark a submission FAILED with the workflow's error",
         HANDLERS + "FailureHandler::handleRequest", 512, Duration.seconds(30), null,
         Map.of(TABLE_NAME, table), null, namespace));
     // API Gateway gives up on an integration after 29 seconds: the function must answer first.
-    api = new PipelineFunction(this, "Api", code, logGroups, new PipelineFunction.Spec(
+    api = function("Api", logGroups, new PipelineFunction.Spec(
         "Competency intake: reviewer API (API Gateway REST proxy)",
         HANDLERS + "ApiHandler::handleRequest", 768, API_TIMEOUT, null,
         Map.of(TABLE_NAME, table, BUCKET_NAME, bucket, RETENTION_ENV, retention,
@@ -136,25 +143,23 @@ public final class Functions extends Construct {
             LambdaEnvironment.PARTNER_ROLE_PREFIX, settings.partnerRolePrefix()),
         null, namespace));
     // The program office's topic and the API's URL are added by the stack once they exist.
-    digest = new PipelineFunction(this, "Digest", code, logGroups, new PipelineFunction.Spec(
+    digest = function("Digest", logGroups, new PipelineFunction.Spec(
         "Competency intake: the program office's daily digest (counts, queue, overdue list) and ReviewsOverdue",
         HANDLERS + "DigestHandler::handleRequest", 512, DIGEST_TIMEOUT, 1,
         Map.of(TABLE_NAME, table, RETENTION_ENV, retention), null, namespace));
   }
 
-  /**
-   * The one place the Lambda code asset is chosen: every function runs the same shaded jar today;
-   * a split per function family changes this method (and the Spec), nothing else.
-   */
-  private static Code code(PipelineSettings settings) {
-    return Code.fromAsset(settings.functionsJar().toString());
+  /** A function running the artifact of its handler's family. */
+  private PipelineFunction function(String id, LogGroups logGroups, PipelineFunction.Spec spec) {
+    String handlerClass = spec.handler().substring(0, spec.handler().indexOf("::"));
+    return new PipelineFunction(this, id, code.get(FunctionFamily.of(handlerClass)), logGroups, spec);
   }
 
-  private PipelineFunction check(String id, String what, String handler, Code code, LogGroups logGroups,
+  private PipelineFunction check(String id, String what, String handler, LogGroups logGroups,
       String bucket, Duration timeout, Map<String, String> extra) {
     Map<String, String> environment = new HashMap<>(extra);
     environment.put(BUCKET_NAME, bucket);
-    return new PipelineFunction(this, id, code, logGroups, new PipelineFunction.Spec(
+    return function(id, logGroups, new PipelineFunction.Spec(
         "Competency intake: checks " + what, HANDLERS + handler + "::handleRequest", 512, timeout, null,
         environment, null, namespace));
   }

@@ -103,7 +103,7 @@ public final class PipelineFunction extends Construct {
         .tracing(Tracing.ACTIVE)
         .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
         .environment(environment)
-        // Every deployment publishes a new version (and SnapStart snapshot) of the 40 MB jar; the
+        // Every deployment publishes a new version (and SnapStart snapshot) of the family's jar; the
         // replaced ones are deleted once the alias has moved, so code storage does not grow per deploy.
         .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.DESTROY).build());
     if (spec.reservedConcurrency() != null) {
@@ -114,7 +114,7 @@ public final class PipelineFunction extends Construct {
     Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
         "The function is invoked only through its alias, which points at the published current version.");
     Nag.suppress(function, "AwsSolutions-L1",
-        "Java 21 is the pipeline's chosen Lambda runtime (an LTS runtime; the jar is built for Java 17 bytecode "
+        "Java 21 is the pipeline's chosen Lambda runtime (an LTS runtime; the jars are built for Java 17 bytecode "
             + "and tested on 17 and 21, and SnapStart and Powertools 2.9 are used on it). A newer Java runtime is a "
             + "deliberate upgrade with its own test run, not a drift to follow on each CDK release.");
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intake.contracts.BucketLayout;
+import dev.intake.contracts.FunctionFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import software.constructs.Node;
  * ({@code -c key=value}). Every physical name the stack sets carries {@link #env()}, so a second
  * environment, or a redeploy after a destroy, never collides with the first.
  *
- * @param functionsJar the Lambda code asset: the shaded jar Maven builds from {@code functions/}
+ * @param functionArtifacts the folder of the Lambda code assets: one jar per function family
+ *     ({@link FunctionFamily#artifactName()}), which Maven builds from {@code functions/}
  * @param stateMachineDefinition {@code statemachine/submission.asl.json}
  * @param env the environment name: dev, staging or prod
  * @param notificationEmail the program office's address for submission notifications; null for none
@@ -39,7 +41,7 @@ import software.constructs.Node;
  *     partner's notifications only; may be empty
  */
 public record PipelineSettings(
-    Path functionsJar,
+    Path functionArtifacts,
     Path stateMachineDefinition,
     String env,
     String notificationEmail,
@@ -72,7 +74,7 @@ public record PipelineSettings(
   public static final Set<String> ENVIRONMENTS = Set.of("dev", "staging", "prod");
   public static final String DEFAULT_ENV = "dev";
 
-  /** Intake parses with POI; ten at once bounds memory, DynamoDB and Step Functions bursts. */
+  /** Intake parses whole workbooks; ten at once bounds memory, DynamoDB and Step Functions bursts. */
   public static final int DEFAULT_INTAKE_CONCURRENCY = 10;
   /** Two years: the record a reviewer links to outlives a competency renewal cycle. */
   public static final int DEFAULT_RETENTION_DAYS = 730;
@@ -182,13 +184,13 @@ public record PipelineSettings(
     }
   }
 
-  /** The jar and ASL file of the repository, everything else from the CDK context. */
+  /** The function artifacts and ASL file of the repository, everything else from the CDK context. */
   public static PipelineSettings fromContext(Node node, Path repoRoot) {
-    return fromContext(node, repoRoot.resolve("functions/target/functions-lambda.jar"), repoRoot);
+    return fromContext(node, repoRoot.resolve(FunctionFamily.ARTIFACT_FOLDER), repoRoot);
   }
 
-  /** As {@link #fromContext(Node, Path)} with another code asset (the tests use a dummy jar when needed). */
-  public static PipelineSettings fromContext(Node node, Path functionsJar, Path repoRoot) {
+  /** As {@link #fromContext(Node, Path)} with other code assets (the tests use dummy jars when needed). */
+  public static PipelineSettings fromContext(Node node, Path functionArtifacts, Path repoRoot) {
     Map<String, Object> context = new LinkedHashMap<>();
     for (String key : CONTEXT_KEYS) {
       Object value = node.tryGetContext(key);
@@ -197,19 +199,19 @@ public record PipelineSettings(
       }
     }
     return fromValues(context,
-        requireFile(functionsJar,
-            "the functions jar: build it with ./mvnw -q -B -pl functions -am package -DskipTests"),
+        requireArtifacts(functionArtifacts),
         requireFile(repoRoot.resolve("statemachine/submission.asl.json"), "the workflow definition"));
   }
 
   /** The settings a context map holds (values as the CDK passes them: strings, or JSON for partnerTrust). */
-  public static PipelineSettings fromValues(Map<String, Object> context, Path functionsJar, Path stateMachine) {
+  public static PipelineSettings fromValues(Map<String, Object> context, Path functionArtifacts,
+      Path stateMachine) {
     String urlCheck = text(context, CONTEXT_URL_CHECK);
     String concurrency = text(context, CONTEXT_INTAKE_CONCURRENCY);
     String retention = text(context, CONTEXT_RETENTION_DAYS);
     String env = text(context, CONTEXT_ENV);
     return new PipelineSettings(
-        functionsJar,
+        functionArtifacts,
         stateMachine,
         env == null ? DEFAULT_ENV : env.toLowerCase(Locale.ROOT),
         text(context, CONTEXT_NOTIFICATION_EMAIL),
@@ -345,6 +347,19 @@ public record PipelineSettings(
       out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText().strip() : null);
     }
     return out;
+  }
+
+  /** The artifact of one function family: its jar in {@link #functionArtifacts()}. */
+  public Path artifact(FunctionFamily family) {
+    return functionArtifacts.resolve(family.artifactName());
+  }
+
+  private static Path requireArtifacts(Path folder) {
+    for (FunctionFamily family : FunctionFamily.values()) {
+      requireFile(folder.resolve(family.artifactName()), "the " + family.id()
+          + " functions' artifact: build them with ./mvnw -q -B -pl functions -am package -DskipTests");
+    }
+    return folder;
   }
 
   private static Path requireFile(Path path, String what) {

@@ -1,5 +1,6 @@
 package dev.intake.infra;
 
+import dev.intake.contracts.FunctionFamily;
 import dev.intake.contracts.RepositoryRoot;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,8 +52,8 @@ final class Synth {
     return context;
   }
 
-  /** One synthesized stack and its template. */
-  record Result(PipelineStack stack, Template template, Map<String, Object> json) {
+  /** One synthesized stack, its template, and the cloud assembly's folder. */
+  record Result(PipelineStack stack, Template template, Map<String, Object> json, Path outdir) {
 
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> resources() {
@@ -106,17 +108,18 @@ final class Synth {
   static synchronized List<Result> sideBySide() {
     if (sideBySide == null) {
       Path root = RepositoryRoot.locate();
-      App app = PipelineApp.newApp(root, Map.of(), root.resolve("infra/target/cdk-test/side-by-side"));
+      Path outdir = root.resolve("infra/target/cdk-test/side-by-side");
+      App app = PipelineApp.newApp(root, Map.of(), outdir);
       PipelineApp.addNagChecks(app);
       List<PipelineStack> stacks = new ArrayList<>();
       for (String env : List.of("staging", "prod")) {
-        stacks.add(PipelineApp.addPipeline(app, PipelineSettings.fromValues(fullContext(env), codeAsset(root),
+        stacks.add(PipelineApp.addPipeline(app, PipelineSettings.fromValues(fullContext(env), codeAssets(root),
             root.resolve("statemachine/submission.asl.json"))));
       }
       List<Result> results = new ArrayList<>();
       for (PipelineStack stack : stacks) {
         Template template = Template.fromStack(stack);
-        results.add(new Result(stack, template, template.toJSON()));
+        results.add(new Result(stack, template, template.toJSON(), outdir));
       }
       sideBySide = List.copyOf(results);
     }
@@ -125,36 +128,40 @@ final class Synth {
 
   private static Result synth(String name, Map<String, Object> context) {
     Path root = RepositoryRoot.locate();
-    App app = PipelineApp.newApp(root, context, root.resolve("infra/target/cdk-test/" + name));
+    Path outdir = root.resolve("infra/target/cdk-test/" + name);
+    App app = PipelineApp.newApp(root, context, outdir);
     PipelineApp.addNagChecks(app);
-    PipelineSettings settings = PipelineSettings.fromContext(app.getNode(), codeAsset(root), root);
+    PipelineSettings settings = PipelineSettings.fromContext(app.getNode(), codeAssets(root), root);
     PipelineStack stack = PipelineApp.addPipeline(app, settings);
     Template template = Template.fromStack(stack);
-    return new Result(stack, template, template.toJSON());
+    return new Result(stack, template, template.toJSON(), outdir);
   }
 
   /**
-   * The functions jar when it has been built (in {@code verify} the functions module is packaged
-   * before infra); otherwise — e.g. {@code mvn -pl infra test} on a clean checkout — a small dummy
-   * jar, because the template only refers to the code asset by its hash and never runs it.
+   * The function artifacts when they have been built (in {@code verify} the functions module is
+   * packaged before infra); otherwise — e.g. {@code mvn -pl infra test} on a clean checkout — a
+   * folder of small dummy jars, one per family and each different, because the template only refers
+   * to a code asset by its hash and never runs it.
    */
-  static Path codeAsset(Path root) {
-    Path jar = root.resolve("functions/target/functions-lambda.jar");
-    if (Files.isRegularFile(jar)) {
-      return jar;
+  static Path codeAssets(Path root) {
+    Path built = root.resolve(FunctionFamily.ARTIFACT_FOLDER);
+    if (Arrays.stream(FunctionFamily.values()).allMatch(f -> Files.isRegularFile(built.resolve(f.artifactName())))) {
+      return built;
     }
     try {
-      Path dir = Files.createDirectories(root.resolve("infra/target/cdk-test"));
-      Path dummy = dir.resolve("dummy-functions-lambda.jar");
-      Manifest manifest = new Manifest();
-      manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-      try (OutputStream out = Files.newOutputStream(dummy);
-          JarOutputStream entries = new JarOutputStream(out, manifest)) {
-        entries.putNextEntry(new JarEntry("README.txt"));
-        entries.write("placeholder for the infra tests; not deployable".getBytes(StandardCharsets.UTF_8));
-        entries.closeEntry();
+      Path dir = Files.createDirectories(root.resolve("infra/target/cdk-test/dummy-artifacts"));
+      for (FunctionFamily family : FunctionFamily.values()) {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        try (OutputStream out = Files.newOutputStream(dir.resolve(family.artifactName()));
+            JarOutputStream entries = new JarOutputStream(out, manifest)) {
+          entries.putNextEntry(new JarEntry("README.txt"));
+          entries.write(("placeholder of the " + family.id() + " functions' artifact for the infra tests; not "
+              + "deployable").getBytes(StandardCharsets.UTF_8));
+          entries.closeEntry();
+        }
       }
-      return dummy;
+      return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

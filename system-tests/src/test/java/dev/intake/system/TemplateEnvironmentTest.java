@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.AwsClients;
-import dev.intake.aws.AwsWiring;
+import dev.intake.aws.ClientFactory;
 import dev.intake.aws.DynamoDbSubmissionStore;
 import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.contracts.BucketLayout;
@@ -31,6 +31,7 @@ import dev.intake.testing.Dynalite;
 import dev.intake.testing.S3ProxyServer;
 import dev.intake.testing.SampleWorkbooks;
 import dev.intake.testing.UnversionedEvents;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * The CDK stack and the Lambda code agree on every function's environment: the stack is
  * synthesized, and each function's handler — the class its template names — is built the way the
- * Lambda runtime builds it ({@link AwsWiring} over the function's environment, and SDK clients
+ * Lambda runtime builds it (its family's wiring over the function's environment, and SDK clients
  * bounded by the function's call budget) from exactly the variables the template gives that
  * function, then run against dynalite, S3Proxy and a Step Functions stand-in. A variable the stack
  * forgets, misspells or points at the wrong resource fails here instead of on AWS; the local
@@ -380,9 +381,17 @@ class TemplateEnvironmentTest {
         .callBudget(AwsClients.callBudget(environment))
         .build();
     opened.add(functionClients);
-    AwsWiring wiring = new AwsWiring(functionClients, environment, CLOCK);
     ran.add(handlerClass);
-    return (T) Class.forName(HANDLERS + handlerClass).getConstructor(AwsWiring.class).newInstance(wiring);
+    // The constructor the runtime's own calls: the one taking the family's wiring, built from this environment.
+    for (Constructor<?> constructor : Class.forName(HANDLERS + handlerClass).getConstructors()) {
+      Class<?>[] parameters = constructor.getParameterTypes();
+      if (parameters.length == 1 && parameters[0].getSimpleName().endsWith("Wiring")) {
+        Object wiring = parameters[0].getConstructor(ClientFactory.class, Map.class, Clock.class)
+            .newInstance(functionClients.factory(), environment, CLOCK);
+        return (T) constructor.newInstance(wiring);
+      }
+    }
+    throw new AssertionError(handlerClass + " has no constructor taking its family's wiring");
   }
 
   /** The sample list event with {@code query}, sent by {@link #reviewer}. */
