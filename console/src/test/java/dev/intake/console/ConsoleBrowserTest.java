@@ -242,7 +242,7 @@ class ConsoleBrowserTest {
     signInAsReviewer();
     JsonNode sub = samples.get("case-study-age.xlsx");
     String id = sub.path("submissionId").asText();
-    browser.driver().findElement(By.linkText("case-study-age.xlsx")).click();
+    browser.waitFor(By.linkText("case-study-age.xlsx")).click();
     browser.waitFor(By.cssSelector("#findings li.finding"));
 
     JsonNode report = api.get("/submissions/" + id + "/findings").json();
@@ -265,7 +265,7 @@ class ConsoleBrowserTest {
   @Test
   void reviewer_recordsDecision_itIsListedAndTheReviewStateChanges() {
     signInAsReviewer();
-    browser.driver().findElement(By.linkText("tier-and-path.xlsx")).click();
+    browser.waitFor(By.linkText("tier-and-path.xlsx")).click();
     browser.waitFor(By.id("decision-form"));
     String comment = "Tier and path stage do not qualify yet; see cells B5 and B6.";
 
@@ -386,7 +386,7 @@ class ConsoleBrowserTest {
         + shared + "\",\"shareWithPartner\":true}").status()).isEqualTo(201);
 
     signInAsPartner("P-1004");
-    browser.driver().findElement(By.linkText("case-study-age.xlsx")).click();
+    browser.waitFor(By.linkText("case-study-age.xlsx")).click();
 
     WebElement thread = browser.waitFor(By.id("thread"));
     assertThat(thread.findElements(By.cssSelector("li.decision .comment"))).extracting(WebElement::getText)
@@ -418,7 +418,7 @@ class ConsoleBrowserTest {
   @Test
   void reviewer_decisionWithoutComment_notSentAndSaysWhy() {
     signInAsReviewer();
-    browser.driver().findElement(By.linkText("ready.xlsx")).click();
+    browser.waitFor(By.linkText("ready.xlsx")).click();
     browser.waitFor(By.id("decision-form"));
 
     browser.driver().findElement(By.id("decision-submit")).click();
@@ -559,7 +559,7 @@ class ConsoleBrowserTest {
   void reviewer_queueViews_reviewStateOldestFirstAndOverdue_asTheApiListsThem() {
     signInAsReviewer();
     // "To review": NEW, oldest first — the office's queue in the order to work it.
-    browser.driver().findElement(By.linkText("To review")).click();
+    browser.waitFor(By.linkText("To review")).click();
     browser.waitUntil(d -> d.getCurrentUrl().endsWith("#/?review=NEW&sort=oldest"));
     List<String> expected = api.get("/submissions?review=NEW&sort=oldest&limit=50").json().path("items")
         .findValuesAsText("submissionId");
@@ -570,7 +570,7 @@ class ConsoleBrowserTest {
         .getAttribute("data-review")).isEqualTo("NEW"));
     assertThat(browser.driver().findElement(By.id("filter-review")).getAttribute("value")).isEqualTo("NEW");
     assertThat(browser.driver().findElement(By.id("filter-sort")).getAttribute("value")).isEqualTo("oldest");
-    assertThat(browser.driver().findElement(By.linkText("To review")).getAttribute("aria-current")).isEqualTo("page");
+    assertThat(browser.waitFor(By.linkText("To review")).getAttribute("aria-current")).isEqualTo("page");
 
     // A review state from the form: the ones other tests moved on.
     new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("filter-review")))
@@ -585,7 +585,7 @@ class ConsoleBrowserTest {
     // Ten days on, every unanswered one is overdue and says so.
     clock.advance(Duration.ofDays(10));
     signInAsReviewer();
-    browser.driver().findElement(By.linkText("Overdue")).click();
+    browser.waitFor(By.linkText("Overdue")).click();
     List<String> overdue = api.get("/submissions?overdue=true&sort=oldest&limit=50").json().path("items")
         .findValuesAsText("submissionId");
     assertThat(overdue).isNotEmpty();
