@@ -1,7 +1,6 @@
 package dev.intake.rules;
 
 import dev.intake.model.CaseStudy;
-import dev.intake.model.CellValue;
 import dev.intake.model.Finding;
 import java.util.List;
 
@@ -28,20 +27,13 @@ final class CaseStudyContentRule implements Rule {
         continue;
       }
       String cs = "Case study " + c.number();
-      require(out, c, "customer challenge", c.customerChallenge(), cs + " does not describe the customer challenge",
+      out.requireField(c, "customer challenge", c.customerChallenge(), cs + " does not describe the customer challenge",
           "Describe the DevOps challenge the customer faced, even if the case study stays private.");
-      require(out, c, "how AWS was used", c.howAwsWasUsed(), cs + " does not say how AWS was used",
+      out.requireField(c, "how AWS was used", c.howAwsWasUsed(), cs + " does not say how AWS was used",
           "Describe how the partner offering used AWS to solve it.");
-      require(out, c, "outcome", c.outcome(), cs + " gives no outcome",
+      out.requireField(c, "outcome", c.outcome(), cs + " gives no outcome",
           "State what the customer achieved (and, where possible, quantitative results).");
     }
     return out.list();
-  }
-
-  /** A blank field is a blocker about that field of the case study. */
-  private static void require(Findings out, CaseStudy c, String field, CellValue v, String message, String fix) {
-    if (v.isBlank()) {
-      out.about(Subjects.caseStudy(c, field)).blocker(message + ".", fix, v);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.intake.rules;
 
 import dev.intake.checklist.Control;
+import dev.intake.model.CaseStudy;
 import dev.intake.model.CellRef;
 import dev.intake.model.CellValue;
 import dev.intake.model.Finding;
@@ -71,6 +72,14 @@ final class Findings {
   /** A warning about one control, citing the control's id. */
   Findings warning(Control control, String message, String remediation, CellValue at) {
     return add(control.id(), Severity.WARNING, message, remediation, at.ref());
+  }
+
+  /** A blocker about one field of a case study, when the partner left that field blank. */
+  Findings requireField(CaseStudy c, String field, CellValue v, String message, String remediation) {
+    if (v.isBlank()) {
+      about(Subjects.caseStudy(c, field)).blocker(message + ".", remediation, v);
+    }
+    return this;
   }
 
   List<Finding> list() {

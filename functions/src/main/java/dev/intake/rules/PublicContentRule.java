@@ -1,7 +1,6 @@
 package dev.intake.rules;
 
 import dev.intake.model.CaseStudy;
-import dev.intake.model.CellValue;
 import dev.intake.model.Finding;
 import java.util.List;
 
@@ -28,27 +27,20 @@ final class PublicContentRule implements Rule {
       String cs = "Public case study " + c.number();
       boolean anonymized = Values.yesNo(c.anonymized()) == Values.YesNo.YES;
       if (anonymized) {
-        require(out, c, "customer description", c.customerDescription(),
+        out.requireField(c, "customer description", c.customerDescription(),
             cs + " is anonymized but has no customer description",
             "Describe the customer without naming it (e.g. 'a Fortune 500 financial institution').");
       } else {
-        require(out, c, "customer name", c.customerName(), cs + " has no customer name",
+        out.requireField(c, "customer name", c.customerName(), cs + " has no customer name",
             "Name the customer, or mark the case study Anonymized and describe the customer instead.");
       }
-      require(out, c, "customer challenge", c.customerChallenge(), cs + " does not describe the customer challenge",
+      out.requireField(c, "customer challenge", c.customerChallenge(), cs + " does not describe the customer challenge",
           "Describe the DevOps challenge the customer faced.");
-      require(out, c, "how AWS was used", c.howAwsWasUsed(), cs + " does not say how AWS was used",
+      out.requireField(c, "how AWS was used", c.howAwsWasUsed(), cs + " does not say how AWS was used",
           "Describe, with high-level and technical detail, how AWS was leveraged in the solution.");
-      require(out, c, "outcome", c.outcome(), cs + " gives no outcome",
+      out.requireField(c, "outcome", c.outcome(), cs + " gives no outcome",
           "State the outcome(s) and, where possible, quantitative results.");
     }
     return out.list();
-  }
-
-  /** A blank field is a blocker about that field of the case study. */
-  private static void require(Findings out, CaseStudy c, String field, CellValue v, String message, String fix) {
-    if (v.isBlank()) {
-      out.about(Subjects.caseStudy(c, field)).blocker(message + ".", fix, v);
-    }
   }
 }
