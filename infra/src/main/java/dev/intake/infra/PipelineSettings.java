@@ -302,20 +302,7 @@ public record PipelineSettings(
    */
   static Map<String, PartnerTrust> partnerTrust(Object value) {
     Map<String, PartnerTrust> out = new LinkedHashMap<>();
-    if (value == null || String.valueOf(value).isBlank()) {
-      return out;
-    }
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode tree;
-    try {
-      tree = value instanceof String s ? mapper.readTree(s) : mapper.valueToTree(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(CONTEXT_PARTNER_TRUST + " is not JSON: " + e.getOriginalMessage(), e);
-    }
-    if (!tree.isObject()) {
-      throw new IllegalArgumentException(CONTEXT_PARTNER_TRUST + " must be a JSON object keyed by partner id");
-    }
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
+    for (Map.Entry<String, JsonNode> e : jsonObject(value, CONTEXT_PARTNER_TRUST, "keyed by partner id")) {
       JsonNode principal = e.getValue().path("principal");
       JsonNode externalId = e.getValue().path("externalId");
       out.put(e.getKey(), new PartnerTrust(principal.isTextual() ? principal.asText() : null,
@@ -330,23 +317,31 @@ public record PipelineSettings(
    */
   static Map<String, String> partnerContacts(Object value) {
     Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : jsonObject(value, CONTEXT_PARTNER_CONTACTS, "of partner id to e-mail")) {
+      out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText().strip() : null);
+    }
+    return out;
+  }
+
+  /**
+   * The fields of a context value that holds a JSON object: a JSON string on the command line or an
+   * object in cdk.json; none when it is absent or blank.
+   */
+  private static Iterable<Map.Entry<String, JsonNode>> jsonObject(Object value, String key, String shape) {
     if (value == null || String.valueOf(value).isBlank()) {
-      return out;
+      return List.of();
     }
     ObjectMapper mapper = new ObjectMapper();
     JsonNode tree;
     try {
       tree = value instanceof String s ? mapper.readTree(s) : mapper.valueToTree(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + " is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(key + " is not JSON: " + e.getOriginalMessage(), e);
     }
     if (!tree.isObject()) {
-      throw new IllegalArgumentException(CONTEXT_PARTNER_CONTACTS + " must be a JSON object of partner id to e-mail");
+      throw new IllegalArgumentException(key + " must be a JSON object " + shape);
     }
-    for (Map.Entry<String, JsonNode> e : tree.properties()) {
-      out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText().strip() : null);
-    }
-    return out;
+    return tree.properties();
   }
 
   /** The artifact of one function family: its jar in {@link #functionArtifacts()}. */
