@@ -1,7 +1,5 @@
 package dev.intake.api;
 
-import dev.intake.model.Finding;
-import dev.intake.model.Text;
 import dev.intake.pipeline.Decision;
 import dev.intake.pipeline.ObjectStore;
 import dev.intake.pipeline.Page;
@@ -217,14 +215,6 @@ public final class ReviewerApi {
           refused.blockers()));
       default -> ApiResponse.error(409, refused.reason().name(), refused.message());
     };
-  }
-
-  /**
-   * How a decision names a finding: "ruleId@Sheet!A1", or "ruleId" for one without a cell; the sheet
-   * as the API shows it ({@link Text#printable}), so a reviewer can name what they were shown.
-   */
-  public static String findingRef(Finding f) {
-    return ReviewLog.findingRef(f);
   }
 
   private ApiResponse template() {
