@@ -32,6 +32,7 @@ import dev.intake.rules.RuleEngine;
 import dev.intake.rules.RuleGroup;
 import dev.intake.testing.Dynalite;
 import dev.intake.testing.FakeUploadPresigner;
+import dev.intake.testing.InMemoryObjectStore;
 import dev.intake.testing.RecordingWorkflowStarter;
 import dev.intake.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ final class RealPipeline {
       clock.set(at);
       objects.write(BUCKET, key, xlsx, XLSX);
       // S3's ETag of a single PUT: intake reads an unversioned upload only if it still has these bytes.
-      UploadedObject upload = new UploadedObject(BUCKET, key, null, md5Hex(xlsx), xlsx.length,
+      UploadedObject upload = new UploadedObject(BUCKET, key, null, InMemoryObjectStore.eTag(xlsx), xlsx.length,
           String.format(Locale.ROOT, "%016X", sequencer++), at);
       intake.accept(upload);
       String id = upload.submissionId();
@@ -151,13 +152,5 @@ final class RealPipeline {
           + r.body());
     }
     return PipelineJson.tree(r.body().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String md5Hex(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
