@@ -91,22 +91,13 @@ class LocalRuntimeFaultsTest {
   }
 
   private static void awaitSomeVerdicts(LocalRuntime runtime, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      long done = runtime.runner().list().stream().filter(e -> e.status() != ExecutionStatus.RUNNING).count();
-      if (done >= n) {
-        return;
-      }
-      Thread.sleep(100);
-    }
+    Waits.until(Duration.ofMinutes(2), Duration.ofMillis(100),
+        () -> runtime.runner().list().stream().filter(e -> e.status() != ExecutionStatus.RUNNING).count() >= n);
   }
 
   private static void awaitNoneRunning(LocalRuntime runtime) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (System.nanoTime() < deadline
-        && runtime.runner().list().stream().anyMatch(e -> e.status() == ExecutionStatus.RUNNING)) {
-      Thread.sleep(100);
-    }
+    Waits.until(Duration.ofMinutes(1), Duration.ofMillis(100),
+        () -> runtime.runner().list().stream().noneMatch(e -> e.status() == ExecutionStatus.RUNNING));
   }
 
   private static long retried(LocalRuntime runtime) {

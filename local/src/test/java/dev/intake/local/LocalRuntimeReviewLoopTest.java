@@ -109,10 +109,8 @@ class LocalRuntimeReviewLoopTest {
   void console_showsTheEmailTextOfEachNotification() throws InterruptedException {
     // The workflow publishes after it stores the verdict the upload was awaited on: wait for the print.
     String expected = "notification (partner P-1001): AWS DevOps Competency self-assessment: READY (0 blockers)";
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (console.stream().noneMatch(l -> l.contains(expected)) && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    Waits.until(Duration.ofSeconds(30), Duration.ofMillis(50),
+        () -> console.stream().anyMatch(l -> l.contains(expected)));
     String printed = String.join("\n", console);
 
     assertThat(printed).contains("notification (program office): Competency intake: READY - P-1001 (0 blockers)")
