@@ -22,8 +22,10 @@ import java.util.Map;
 /**
  * The check functions' composition on AWS (PrerequisitesHandler, CaseStudiesHandler,
  * PublicUrlsHandler): S3 and the rules. They read the parsed workbook intake stored, so the family
- * carries neither the parser nor POI, nor any other service's client. Built once per container from
- * the function's environment; the first build registers {@link #prime()} with SnapStart.
+ * carries neither the parser nor POI, nor any SDK client: their two S3 operations go through
+ * {@link S3WorkObjects} (the JDK's HTTP client and the SDK's SigV4 signer), and nothing here names a
+ * type of the SDK's core. Built once per container from the function's environment; the first build
+ * registers {@link #prime()} with SnapStart.
  */
 public final class CheckWiring {
 
@@ -32,18 +34,20 @@ public final class CheckWiring {
   static final LocalDate THREE_YEARS_LATER = READY_ON.plusYears(3);
 
   private static final Lazy<CheckWiring> FROM_ENVIRONMENT = new Lazy<>(() -> {
-    CheckWiring w = new CheckWiring(ClientFactory.fromEnvironment(), System.getenv(), Clock.systemUTC());
+    CheckWiring w = new CheckWiring(S3Connection.fromEnvironment(System.getenv(), Clock.systemUTC()), System.getenv(),
+        Clock.systemUTC());
     SnapStartPriming.register("checks", CheckWiring::prime);
     return w;
   });
 
   private final FunctionEnvironment env;
-  private final Lazy<S3ObjectStore> objects;
+  private final Lazy<S3WorkObjects> objects;
   private final Checklist checklist = Checklist.current();
 
-  public CheckWiring(ClientFactory clients, Map<String, String> env, Clock clock) {
+  /** Over S3 as {@code s3} reaches it: {@link S3Connection#fromEnvironment} on AWS, else ClientFactory's. */
+  public CheckWiring(S3Connection s3, Map<String, String> env, Clock clock) {
     this.env = new FunctionEnvironment(env, clock);
-    this.objects = new Lazy<>(() -> S3Clients.objectStore(clients));
+    this.objects = new Lazy<>(() -> new S3WorkObjects(s3));
   }
 
   public static CheckWiring fromEnvironment() {

@@ -1,12 +1,12 @@
 package dev.intake.aws;
 
-import static dev.intake.contracts.LambdaEnvironment.SDK_CALL_TIMEOUT_MS;
-
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -42,13 +42,13 @@ public final class ClientFactory implements AutoCloseable {
   public static final String LOCAL_ACCESS_KEY_ID = "local";
   public static final String LOCAL_SECRET_ACCESS_KEY = "local-placeholder-not-a-secret";
 
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration CONNECT_TIMEOUT = CallBounds.CONNECT_TIMEOUT;
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
   /** The services the pipeline calls, each with its own bounds on one attempt and one call. */
   public enum Service {
     DYNAMODB(Duration.ofSeconds(5), Duration.ofSeconds(20)),
-    S3(Duration.ofSeconds(30), Duration.ofSeconds(90)),
+    S3(CallBounds.S3_ATTEMPT, CallBounds.S3_CALL),
     SFN(Duration.ofSeconds(5), Duration.ofSeconds(20)),
     SECRETS_MANAGER(Duration.ofSeconds(3), Duration.ofSeconds(10)),
     // Step Functions' bounds: one small publish per call.
@@ -76,6 +76,7 @@ public final class ClientFactory implements AutoCloseable {
   private final Region region;
   private final Duration callBudget;
   private final Map<Service, URI> endpoints;
+  private final SigningCredentials localKeys;
   private final AwsCredentialsProvider localCredentials;
   private final Lazy<AwsCredentialsProvider> defaultCredentials;
   private final Lazy<SdkHttpClient> httpClient;
@@ -84,6 +85,7 @@ public final class ClientFactory implements AutoCloseable {
     this.region = b.region != null ? b.region : regionFromEnvironment();
     this.callBudget = b.callBudget;
     this.endpoints = b.endpoints.isEmpty() ? Map.of() : new EnumMap<>(b.endpoints);
+    this.localKeys = SigningCredentials.of(b.accessKeyId, b.secretKey);
     this.localCredentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(b.accessKeyId, b.secretKey));
     this.defaultCredentials = new Lazy<>(() -> DefaultCredentialsProvider.builder().build());
     this.httpClient = new Lazy<>(() -> UrlConnectionHttpClient.builder()
@@ -106,21 +108,7 @@ public final class ClientFactory implements AutoCloseable {
    * @throws IllegalStateException when the value is not a positive number of milliseconds
    */
   public static Duration callBudget(Map<String, String> env) {
-    String value = env.get(SDK_CALL_TIMEOUT_MS);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    long millis;
-    try {
-      millis = Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      millis = 0;
-    }
-    if (millis <= 0) {
-      throw new IllegalStateException(SDK_CALL_TIMEOUT_MS + " must be a positive number of milliseconds, was '" + value
-          + "'");
-    }
-    return Duration.ofMillis(millis);
+    return CallBounds.callBudget(env);
   }
 
   public static Builder builder() {
@@ -139,6 +127,18 @@ public final class ClientFactory implements AutoCloseable {
   /** The credentials a client of {@code service} signs with: the placeholders locally, else the default chain. */
   public AwsCredentialsProvider credentials(Service service) {
     return isLocal(service) ? localCredentials : defaultCredentials.get();
+  }
+
+  /**
+   * S3 as these clients reach it, for the check functions' own S3 adapter ({@link S3WorkObjects}):
+   * the same region, endpoint, bounds and credentials as the SDK client {@link S3Clients} builds.
+   */
+  public S3Connection s3Connection() {
+    Supplier<SigningCredentials> keys = isLocal(Service.S3)
+        ? () -> localKeys
+        : LambdaCredentials.fromEnvironment(System.getenv(), Clock.systemUTC());
+    return new S3Connection(region.id(), endpoint(Service.S3), CONNECT_TIMEOUT,
+        attemptTimeout(Service.S3.attemptTimeout()), callTimeout(Service.S3.callTimeout()), keys);
   }
 
   /** The overridden endpoint of {@code service}, or null for AWS's own. */
@@ -164,16 +164,12 @@ public final class ClientFactory implements AutoCloseable {
 
   /** The longest one call may take, retries included: the service's own bound, or the budget if lower. */
   Duration callTimeout(Duration serviceCall) {
-    return callBudget == null || callBudget.compareTo(serviceCall) >= 0 ? serviceCall : callBudget;
+    return CallBounds.callTimeout(callBudget, serviceCall);
   }
 
   /** The longest one attempt may take: the service's own bound, or half the budget if lower (two attempts fit). */
   Duration attemptTimeout(Duration serviceAttempt) {
-    if (callBudget == null) {
-      return serviceAttempt;
-    }
-    Duration half = callBudget.dividedBy(2);
-    return half.compareTo(serviceAttempt) >= 0 ? serviceAttempt : half;
+    return CallBounds.attemptTimeout(callBudget, serviceAttempt);
   }
 
   /** The service's own attempt and call bounds, each lowered to the budget's share when that is lower. */
@@ -192,8 +188,7 @@ public final class ClientFactory implements AutoCloseable {
   }
 
   private static Region regionFromEnvironment() {
-    String name = System.getenv("AWS_REGION");
-    return name == null || name.isBlank() ? Region.US_EAST_1 : Region.of(name.trim());
+    return Region.of(S3Connection.regionName(System.getenv()));
   }
 
   /** Configures a {@link ClientFactory}; every setting is optional. */

@@ -1,6 +1,8 @@
 /**
  * The adapters on AWS SDK v2: the DynamoDB submission store (its item layout and table set-up in
- * classes of their own), the S3 object store, the Step Functions starter and history, Powertools
+ * classes of their own), the S3 object store and the check functions' SDK-client-free S3 adapter
+ * ({@link dev.intake.aws.S3WorkObjects}, with its credentials from
+ * {@link dev.intake.aws.LambdaCredentials}), the Step Functions starter and history, Powertools
  * metrics, the SDK clients ({@link dev.intake.aws.ClientFactory}), SnapStart priming, and one wiring
  * per function family ({@link dev.intake.aws.IntakeWiring}, {@link dev.intake.aws.CheckWiring},
  * {@link dev.intake.aws.AggregateWiring}, {@link dev.intake.aws.FailureWiring},

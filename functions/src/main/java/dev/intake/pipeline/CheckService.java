@@ -25,9 +25,9 @@ public final class CheckService {
 
   private final RuleGroup group;
   private final RuleEngine engine;
-  private final ObjectStore objects;
+  private final WorkObjects objects;
 
-  public CheckService(RuleGroup group, RuleEngine engine, ObjectStore objects) {
+  public CheckService(RuleGroup group, RuleEngine engine, WorkObjects objects) {
     this.group = group;
     this.engine = engine;
     this.objects = objects;

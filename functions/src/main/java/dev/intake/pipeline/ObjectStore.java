@@ -6,18 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The S3 operations the pipeline uses; the AWS adapter is the only implementation with SDK types. */
-public interface ObjectStore {
+public interface ObjectStore extends WorkObjects {
 
   /** The longest a presigned link may live (SigV4's limit). */
   Duration MAX_PRESIGN_TTL = Duration.ofDays(7);
-
-  /**
-   * The object's bytes, at most {@code maxBytes + 1} of them so a caller can tell it was longer.
-   * Empty when there is no such object (or version).
-   *
-   * @throws IllegalArgumentException when {@code maxBytes} is negative or too large for one array
-   */
-  Optional<byte[]> read(String bucket, String key, String versionId, long maxBytes);
 
   /**
    * The object's current bytes if its ETag is still {@code eTag} (at most {@code maxBytes + 1}), for a
@@ -28,8 +20,6 @@ public interface ObjectStore {
 
   /** Streams the object; the caller closes the stream. Empty when there is no such object. */
   Optional<InputStream> open(String bucket, String key, String versionId);
-
-  void write(String bucket, String key, byte[] bytes, String contentType);
 
   boolean exists(String bucket, String key);
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.intake.aws.AwsClients;
 import dev.intake.aws.ClientFactory;
 import dev.intake.aws.DynamoDbSubmissionStore;
+import dev.intake.aws.S3Connection;
 import dev.intake.aws.SubmissionTableSetup;
 import dev.intake.contracts.BucketLayout;
 import dev.intake.contracts.LambdaEnvironment;
@@ -386,12 +387,24 @@ class TemplateEnvironmentTest {
     for (Constructor<?> constructor : Class.forName(HANDLERS + handlerClass).getConstructors()) {
       Class<?>[] parameters = constructor.getParameterTypes();
       if (parameters.length == 1 && parameters[0].getSimpleName().endsWith("Wiring")) {
-        Object wiring = parameters[0].getConstructor(ClientFactory.class, Map.class, Clock.class)
-            .newInstance(functionClients.factory(), environment, CLOCK);
-        return (T) constructor.newInstance(wiring);
+        return (T) constructor.newInstance(wiring(parameters[0], functionClients.factory(), environment));
       }
     }
     throw new AssertionError(handlerClass + " has no constructor taking its family's wiring");
+  }
+
+  /**
+   * A family's wiring from this environment: over the SDK clients {@code clients} builds, or, for the
+   * check functions (which carry no SDK client), over S3 as those clients reach it.
+   */
+  private static Object wiring(Class<?> type, ClientFactory clients, Map<String, String> environment)
+      throws ReflectiveOperationException {
+    try {
+      return type.getConstructor(ClientFactory.class, Map.class, Clock.class).newInstance(clients, environment, CLOCK);
+    } catch (NoSuchMethodException noClients) {
+      return type.getConstructor(S3Connection.class, Map.class, Clock.class)
+          .newInstance(clients.s3Connection(), environment, CLOCK);
+    }
   }
 
   /** The sample list event with {@code query}, sent by {@link #reviewer}. */

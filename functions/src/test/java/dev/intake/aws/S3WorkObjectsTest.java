@@ -1,0 +1,313 @@
+package dev.intake.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.intake.pipeline.StoreUnavailableException;
+import dev.intake.pipeline.WorkObjects;
+import dev.intake.pipeline.WorkObjectsContract;
+import dev.intake.testing.S3ProxyServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+/**
+ * The check functions' own S3 adapter: the read/write contract on S3Proxy, which checks every
+ * request's SigV4 signature (so a wrongly signed request fails these tests), interchangeable with
+ * the SDK's adapter on the same bucket; and against a stand-in server, what it sends and how it
+ * treats throttling, outages and refusals.
+ */
+class S3WorkObjectsTest extends WorkObjectsContract {
+
+  @RegisterExtension
+  static final S3ProxyServer S3 = new S3ProxyServer();
+
+  private static AwsClients clients;
+  private HttpServer standIn;
+  private final List<Recorded> received = new CopyOnWriteArrayList<>();
+  private final Deque<Reply> replies = new ArrayDeque<>();
+
+  @BeforeAll
+  static void connect() {
+    S3.createBucket(BUCKET);
+    clients = AwsClients.local(null, S3.endpoint());
+  }
+
+  @AfterAll
+  static void close() {
+    clients.close();
+  }
+
+  @AfterEach
+  void stopStandIn() {
+    if (standIn != null) {
+      standIn.stop(0);
+    }
+  }
+
+  @Override
+  protected WorkObjects newObjects() {
+    return new S3WorkObjects(clients.factory().s3Connection());
+  }
+
+  @Test
+  void write_readBySdkAdapter_sameBytesAndContentType() {
+    byte[] bytes = randomBytes(70_000, 21);
+
+    objects.write(BUCKET, key("work/sub-1/prerequisites.json"), bytes, "application/json");
+
+    S3ObjectStore sdk = new S3ObjectStore(clients.s3(), clients.s3Presigner());
+    assertThat(sdk.read(BUCKET, key("work/sub-1/prerequisites.json"), null, 1_000_000)).hasValue(bytes);
+    assertThat(clients.s3().headObject(b -> b.bucket(BUCKET).key(key("work/sub-1/prerequisites.json")))
+        .contentType()).isEqualTo("application/json");
+  }
+
+  @Test
+  void read_writtenBySdkAdapter_keyNeedingEncoding_returnsItsBytes() {
+    byte[] bytes = randomBytes(3_000, 22);
+    String key = key("work/sub 2/a+b=c&d~é.json");
+    new S3ObjectStore(clients.s3(), clients.s3Presigner()).write(BUCKET, key, bytes, "application/json");
+
+    assertThat(objects.read(BUCKET, key, null, 10_000)).hasValue(bytes);
+  }
+
+  @Test
+  void read_wrongSecret_isRefusedBySignatureCheckNotRetried() {
+    S3Connection local = clients.factory().s3Connection();
+    S3Connection forged = new S3Connection(local.region(), local.endpoint(), local.connectTimeout(),
+        local.attemptTimeout(), local.callTimeout(),
+        () -> SigningCredentials.of(AwsClients.LOCAL_ACCESS_KEY_ID, "not-the-secret"));
+    objects.write(BUCKET, key("work/sub-3/parsed.json"), randomBytes(10, 23), "application/json");
+
+    assertThatThrownBy(() -> new S3WorkObjects(forged).read(BUCKET, key("work/sub-3/parsed.json"), null, 100))
+        .isInstanceOfSatisfying(S3RequestException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
+        .isNotInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void read_missingBucket_isAnErrorNotAMissingObject() {
+    assertThatThrownBy(() -> objects.read("no-such-bucket", key("parsed.json"), null, 100))
+        .isInstanceOfSatisfying(S3RequestException.class, e -> assertThat(e.errorCode()).isEqualTo("NoSuchBucket"));
+  }
+
+  @Test
+  void write_anyPayload_signsItsSha256AndContentTypeAndSendsNoEncryptionHeader() throws Exception {
+    S3WorkObjects store = againstStandIn(() -> new SigningCredentials("AKIDEXAMPLE", "secret", "session-token", null));
+    replies.add(new Reply(200, ""));
+    byte[] bytes = "{\"findings\":[]}".getBytes(StandardCharsets.UTF_8);
+
+    store.write(BUCKET, "work/sub-4/case-studies.json", bytes, "application/json");
+
+    Recorded put = received.get(0);
+    assertThat(put.method()).isEqualTo("PUT");
+    assertThat(put.path()).isEqualTo("/" + BUCKET + "/work/sub-4/case-studies.json");
+    assertThat(put.header("content-type")).isEqualTo("application/json");
+    assertThat(put.header("x-amz-content-sha256"))
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    assertThat(put.header("x-amz-security-token")).isEqualTo("session-token");
+    assertThat(put.header("authorization")).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
+        .contains("/us-east-1/s3/aws4_request").contains("content-type").contains("x-amz-content-sha256")
+        .contains("x-amz-security-token");
+    assertThat(put.headers().keySet()).noneMatch(h -> h.startsWith("x-amz-server-side-encryption"));
+    assertThat(put.body()).isEqualTo(bytes);
+  }
+
+  @Test
+  void read_anyKey_asksForTheFirstMaxPlusOneBytesOnly() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(206, "abc"));
+
+    assertThat(store.read(BUCKET, "work/sub-5/parsed.json", null, 2))
+        .hasValue("abc".getBytes(StandardCharsets.UTF_8));
+    assertThat(received.get(0).header("range")).isEqualTo("bytes=0-2");
+  }
+
+  @Test
+  void read_serverIgnoringTheRange_keepsOnlyMaxPlusOneBytes() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(200, "x".repeat(100_000)));
+
+    assertThat(store.read(BUCKET, "work/sub-6/parsed.json", null, 10))
+        .hasValueSatisfying(b -> assertThat(b).hasSize(11));
+  }
+
+  @Test
+  void read_slowDownThenAnswer_isRetriedAndSucceeds() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(503, error("SlowDown")));
+    replies.add(new Reply(500, error("InternalError")));
+    replies.add(new Reply(206, "{}"));
+
+    assertThat(store.read(BUCKET, "work/sub-7/parsed.json", null, 100))
+        .hasValue("{}".getBytes(StandardCharsets.UTF_8));
+    assertThat(received).hasSize(3);
+    // every attempt signed afresh, not the first signature sent again
+    assertThat(received.stream().map(r -> r.header("x-amz-date"))).doesNotContainNull();
+  }
+
+  @Test
+  void write_serverFailingEveryAttempt_isStoreUnavailableAfterThreeAttempts() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    for (int i = 0; i < 5; i++) {
+      replies.add(new Reply(503, error("SlowDown")));
+    }
+
+    assertThatThrownBy(() -> store.write(BUCKET, "work/sub-8/r.json", new byte[3], "application/json"))
+        .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("SlowDown");
+    assertThat(received).hasSize(S3WorkObjects.MAX_ATTEMPTS);
+  }
+
+  @Test
+  void read_accessDenied_isS3RequestExceptionAfterOneAttempt() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(403, error("AccessDenied")));
+
+    assertThatThrownBy(() -> store.read(BUCKET, "work/sub-9/parsed.json", null, 100))
+        .isInstanceOfSatisfying(S3RequestException.class, e -> assertThat(e.errorCode()).isEqualTo("AccessDenied"));
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void read_serverUnreachable_isStoreUnavailable() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    S3WorkObjects down = new S3WorkObjects(connection(URI.create("http://127.0.0.1:" + closedPort),
+        Duration.ofSeconds(2), () -> SigningCredentials.of("AKIDEXAMPLE", "secret")));
+
+    assertThatThrownBy(() -> down.read(BUCKET, "k", null, 10)).isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> down.write(BUCKET, "k", new byte[1], XLSX)).isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void read_serverThatNeverAnswers_failsAsRetryableWithinTheCallBudget() throws Exception {
+    // given: a server that accepts connections and never sends a byte
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      List<java.net.Socket> held = new CopyOnWriteArrayList<>();
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            held.add(silent.accept());
+          }
+        } catch (IOException closed) {
+          held.forEach(s -> {
+            try {
+              s.close();
+            } catch (IOException e) {
+              assertThat(e).isNotNull();
+            }
+          });
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Duration budget = Duration.ofMillis(1500);
+      S3WorkObjects store = new S3WorkObjects(connection(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
+          budget, () -> SigningCredentials.of("AKIDEXAMPLE", "secret")));
+
+      // when / then: the attempt's bound ends it (the JDK's client alone would wait for ever)
+      assertThatThrownBy(() -> store.read(BUCKET, "incoming/p1/a.xlsx", null, 100))
+          .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("no answer within");
+    }
+  }
+
+  @Test
+  void address_onAws_isTheBucketsVirtualHostOverHttps() {
+    S3WorkObjects aws = new S3WorkObjects(new S3Connection("eu-west-1", null, Duration.ofSeconds(1),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), () -> SigningCredentials.of("a", "b")));
+    SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET);
+
+    aws.address("intake-bucket-1", "work/sub 1/parsed.json", request);
+
+    assertThat(request.build().getUri())
+        .hasToString("https://intake-bucket-1.s3.eu-west-1.amazonaws.com/work/sub%201/parsed.json");
+  }
+
+  @Test
+  void address_bucketWithDots_isPathStyleOnTheRegionalHost() {
+    S3WorkObjects aws = new S3WorkObjects(new S3Connection("us-east-2", null, Duration.ofSeconds(1),
+        Duration.ofSeconds(1), Duration.ofSeconds(2), () -> SigningCredentials.of("a", "b")));
+    SdkHttpRequest.Builder request = SdkHttpRequest.builder().method(SdkHttpMethod.GET);
+
+    aws.address("my.bucket", "k.json", request);
+
+    assertThat(request.build().getUri()).hasToString("https://s3.us-east-2.amazonaws.com/my.bucket/k.json");
+  }
+
+  // ---------------------------------------------------------------- the stand-in server
+
+  private S3WorkObjects againstStandIn(Supplier<SigningCredentials> keys) {
+    try {
+      standIn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    standIn.createContext("/", this::answer);
+    standIn.start();
+    URI endpoint = URI.create("http://127.0.0.1:" + standIn.getAddress().getPort());
+    return new S3WorkObjects(connection(endpoint, Duration.ofSeconds(10), keys));
+  }
+
+  private static S3Connection connection(URI endpoint, Duration budget, Supplier<SigningCredentials> keys) {
+    return new S3Connection("us-east-1", endpoint, Duration.ofSeconds(1),
+        CallBounds.attemptTimeout(budget, CallBounds.S3_ATTEMPT), CallBounds.callTimeout(budget, CallBounds.S3_CALL),
+        keys);
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    Map<String, String> headers = new java.util.TreeMap<>();
+    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+    received.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), headers,
+        exchange.getRequestBody().readAllBytes()));
+    Reply reply;
+    synchronized (replies) {
+      reply = replies.isEmpty() ? new Reply(500, error("InternalError")) : replies.poll();
+    }
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try {
+        exchange.getResponseBody().write(body);
+      } catch (IOException clientStoppedReading) {
+        // The adapter stops reading past its limit; the stand-in has nothing more to do.
+        assertThat(clientStoppedReading).isNotNull();
+      }
+    }
+    exchange.close();
+  }
+
+  private static String error(String code) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>m</Message></Error>";
+  }
+
+  private record Reply(int status, String body) {
+  }
+
+  private record Recorded(String method, String path, Map<String, String> headers, byte[] body) {
+    String header(String name) {
+      return headers.get(name);
+    }
+  }
+}
