@@ -32,6 +32,9 @@ public final class Text {
     if (raw == null) {
       return "";
     }
+    if (keptAsIs(raw)) {
+      return raw.strip();
+    }
     // A plain loop over code points, not a stream: this runs for every cell a rule or header looks at.
     StringBuilder out = new StringBuilder(raw.length());
     for (int i = 0; i < raw.length(); ) {
@@ -76,6 +79,24 @@ public final class Text {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * True when {@link #visible} keeps every character as it is (no line break, tab, separator or hidden
+   * character), so that it only strips the ends: most cells, checked without building a copy.
+   */
+  private static boolean keptAsIs(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x20 && c < 0x7F) {
+        continue;
+      }
+      // Any surrogate takes the code-point loop (a pair is judged as one character there).
+      if (c < 0x80 || Character.isSurrogate(c) || isHidden(c) || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Printable ASCII or a tab, line feed or carriage return: what {@link #printable} keeps as it is. */

@@ -379,10 +379,11 @@ final class SheetReader {
         return new CellValue(day.get().toString(), CellKind.DATE, ref, formula);
       }
     }
-    // Plain notation only for ordinary magnitudes: "1E+999999" must not become a million digits.
-    String text = Double.isFinite(d) && Math.abs(d) < 1e15
-        ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
-        : v;
+    // Plain notation only for ordinary magnitudes: "1E+999999" must not become a million digits. A whole
+    // number (most numeric cells) is written as a long, which is what the decimal's plain text is.
+    String text = !Double.isFinite(d) || Math.abs(d) >= 1e15 ? v
+        : d == Math.rint(d) ? Long.toString((long) d)
+        : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     return new CellValue(text, CellKind.NUMBER, ref, formula);
   }
 }

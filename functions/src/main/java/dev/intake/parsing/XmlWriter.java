@@ -2,10 +2,7 @@ package dev.intake.parsing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -27,10 +24,26 @@ public final class XmlWriter {
 
   private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-  private final Writer out;
-  /** Written text not yet encoded: one call to the encoder per buffer, not per name or value. */
-  private final char[] buffer = new char[8 * 1024];
+  /** The ASCII characters written as they are in text and attributes: the printable ones but markup's. */
+  private static final boolean[] PLAIN = new boolean[0x80];
+
+  static {
+    for (char c = 0x20; c < 0x80; c++) {
+      PLAIN[c] = c != '&' && c != '<' && c != '>' && c != '"';
+    }
+  }
+
+  private final OutputStream out;
+  /**
+   * What is written, encoded here as UTF-8 (no {@code Writer} and charset encoder between: most of a
+   * part is ASCII, one byte a character) and handed on a buffer at a time.
+   */
+  private final byte[] buffer = new byte[16 * 1024];
   private int buffered;
+  /** Where a string's characters are taken to be written. */
+  private final char[] chars = new char[4 * 1024];
+  /** A high surrogate that ended the last text written, waiting for its low half; 0 when none. */
+  private char pendingHigh;
   private final Deque<String> open = new ArrayDeque<>();
   /** A start tag is written up to its attributes until something follows it, so an empty element can be "/>". */
   private boolean startPending;
@@ -41,7 +54,7 @@ public final class XmlWriter {
   }
 
   private XmlWriter(OutputStream out, boolean declaration) {
-    this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    this.out = out;
     if (declaration) {
       raw(DECLARATION);
     }
@@ -62,7 +75,7 @@ public final class XmlWriter {
   /** Opens an element; {@code name} is qualified as it should appear ({@code "x:row"} or {@code "row"}). */
   public XmlWriter start(String name) {
     closeStart();
-    raw("<");
+    put('<');
     raw(name);
     open.push(name);
     startPending = true;
@@ -74,16 +87,32 @@ public final class XmlWriter {
     if (!startPending) {
       throw new IllegalStateException("attribute " + name + " outside a start tag");
     }
-    raw(" ");
+    put(' ');
     raw(name);
-    raw("=\"");
+    ascii("=\"");
     escape(value, true);
-    raw("\"");
+    put('"');
     return this;
   }
 
+  /** Adds an attribute with a number for value (written without making a string of it). */
   public XmlWriter attribute(String name, long value) {
-    return attribute(name, Long.toString(value));
+    if (!startPending) {
+      throw new IllegalStateException("attribute " + name + " outside a start tag");
+    }
+    put(' ');
+    raw(name);
+    ascii("=\"");
+    number(value);
+    put('"');
+    return this;
+  }
+
+  /** Text that is a number. */
+  public XmlWriter text(long value) {
+    closeStart();
+    number(value);
+    return this;
   }
 
   public XmlWriter text(String text) {
@@ -96,12 +125,12 @@ public final class XmlWriter {
   public XmlWriter end() {
     String name = open.pop();
     if (startPending) {
-      raw("/>");
+      ascii("/>");
       startPending = false;
     } else {
-      raw("</");
+      ascii("</");
       raw(name);
-      raw(">");
+      put('>');
     }
     return this;
   }
@@ -190,8 +219,10 @@ public final class XmlWriter {
     while (!open.isEmpty()) {
       end();
     }
+    // A high surrogate still waiting for its low half is dropped, as the JDK's encoder left it unwritten.
+    pendingHigh = 0;
+    drain();
     try {
-      drain();
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -202,97 +233,218 @@ public final class XmlWriter {
 
   private void closeStart() {
     if (startPending) {
-      raw(">");
+      put('>');
       startPending = false;
     }
   }
 
+  /** Room for what one character becomes: at most a waiting surrogate's {@code ?} and four bytes of UTF-8. */
+  private void room() {
+    if (buffered > buffer.length - 8) {
+      drain();
+    }
+  }
+
+  private void number(long value) {
+    if (value < 0) {
+      put('-');
+      if (value == Long.MIN_VALUE) {
+        ascii("9223372036854775808");
+        return;
+      }
+      value = -value;
+    }
+    long scale = 1;
+    while (scale <= value / 10) {
+      scale *= 10;
+    }
+    for (; scale > 0; scale /= 10) {
+      put((char) ('0' + value / scale % 10));
+    }
+  }
+
+  /** One ASCII character of markup; a high surrogate left waiting before it had no low half. */
+  private void put(char c) {
+    room();
+    if (pendingHigh != 0) {
+      pendingHigh = 0;
+      buffer[buffered++] = '?';
+    }
+    buffer[buffered++] = (byte) c;
+  }
+
+  /** ASCII text that needs no escaping (markup and replacements), one byte a character. */
+  private void ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      put(s.charAt(i));
+    }
+  }
+
+  /** Markup or text already escaped, encoded as it is. */
   private void raw(String s) {
-    int n = s.length();
-    if (buffered + n > buffer.length) {
-      drainUnchecked();
-      if (n > buffer.length) {
-        write(s.toCharArray(), 0, n);
-        return;
-      }
-    }
-    s.getChars(0, n, buffer, buffered);
-    buffered += n;
-  }
-
-  private void raw(char[] chars, int start, int n) {
-    if (buffered + n > buffer.length) {
-      drainUnchecked();
-      if (n > buffer.length) {
-        write(chars, start, n);
-        return;
-      }
-    }
-    System.arraycopy(chars, start, buffer, buffered, n);
-    buffered += n;
-  }
-
-  private void drain() throws IOException {
-    out.write(buffer, 0, buffered);
-    buffered = 0;
-  }
-
-  private void drainUnchecked() {
-    write(buffer, 0, buffered);
-    buffered = 0;
-  }
-
-  private void write(char[] chars, int start, int n) {
-    try {
-      out.write(chars, start, n);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    text(s, false, false);
   }
 
   private void escape(String s, boolean attribute) {
-    if (s == null) {
-      return;
+    if (s != null) {
+      text(s, true, attribute);
     }
-    // Most names and values need no escaping: written as they are, without copying them to an array.
-    for (int i = 0; i < s.length(); i++) {
-      if (replacement(s.charAt(i), attribute) != null) {
-        escape(s.toCharArray(), 0, s.length(), attribute);
-        return;
-      }
-    }
-    raw(s);
   }
 
-  private void escape(char[] chars, int start, int length, boolean attribute) {
-    int run = start;
+  /**
+   * A string's characters, taken into {@link #chars} a piece at a time (one bulk copy, far cheaper
+   * than {@code charAt} for each) and written escaped or as they are.
+   */
+  private void text(String s, boolean escape, boolean attribute) {
+    int length = s.length();
+    for (int from = 0; from < length; from += chars.length) {
+      int n = Math.min(chars.length, length - from);
+      s.getChars(from, from + n, chars, 0);
+      if (escape) {
+        escape(chars, 0, n, attribute);
+      } else {
+        raw(chars, 0, n);
+      }
+    }
+  }
+
+  private void raw(char[] text, int start, int length) {
     int end = start + length;
-    for (int i = start; i < end; i++) {
-      char c = chars[i];
-      String replacement = replacement(c, attribute);
-      if (replacement != null) {
-        raw(chars, run, i - run);
-        raw(replacement);
-        run = i + 1;
+    int i = start + joinPending(length > 0 ? text[start] : 0);
+    while (i < end) {
+      // A run of ASCII, as far as the buffer has room, with no other check for each character.
+      int at = buffered;
+      int stop = Math.min(end, i + buffer.length - at);
+      while (i < stop && text[i] < 0x80) {
+        buffer[at++] = (byte) text[i++];
+      }
+      buffered = at;
+      if (i < end) {
+        char c = text[i];
+        room();
+        if (c < 0x80) {
+          buffer[buffered++] = (byte) c;
+        } else {
+          i = encode(c, i, i + 1 < end ? text[i + 1] : 0, i + 1 == end);
+        }
+        i++;
       }
     }
-    raw(chars, run, end - run);
   }
 
-  /** What to write instead of {@code c}; null to write it as it is; "" to drop it. */
-  private static String replacement(char c, boolean attribute) {
-    if (c >= 0x20 && c != '&' && c != '<' && c != '>' && c != '"' && c < 0xfffe) {
-      return null;
+  private void escape(char[] text, int start, int length, boolean attribute) {
+    int end = start + length;
+    int i = start + joinPending(length > 0 ? text[start] : 0);
+    while (i < end) {
+      // A run of characters written as they are, as far as the buffer has room, with no other check.
+      int at = buffered;
+      int stop = Math.min(end, i + buffer.length - at);
+      while (i < stop && text[i] < 0x80 && PLAIN[text[i]]) {
+        buffer[at++] = (byte) text[i++];
+      }
+      buffered = at;
+      if (i < end) {
+        char c = text[i];
+        room();
+        if (c < 0x80) {
+          if (PLAIN[c]) {
+            buffer[buffered++] = (byte) c;
+          } else {
+            special(c, attribute);
+          }
+        } else if (c < 0xfffe) {
+          i = encode(c, i, i + 1 < end ? text[i + 1] : 0, i + 1 == end);
+        }
+        // U+FFFE and U+FFFF: XML cannot hold them, dropped
+        i++;
+      }
     }
-    return switch (c) {
-      case '&' -> "&amp;";
-      case '<' -> "&lt;";
-      case '>' -> "&gt;";
-      case '"' -> attribute ? "&quot;" : null;
-      case '\r' -> "&#13;";
-      case '\n' -> attribute ? "&#10;" : null;
-      case '\t' -> attribute ? "&#9;" : null;
-      default -> "";
-    };
+  }
+
+  /**
+   * An ASCII character that markup or XML's rules give a replacement: the five markup characters, and
+   * the controls (a tab, carriage return or line feed as a character reference where a reader would
+   * change it; the rest dropped, as XML cannot hold them).
+   */
+  private void special(char c, boolean attribute) {
+    switch (c) {
+      case '&' -> ascii("&amp;");
+      case '<' -> ascii("&lt;");
+      case '>' -> ascii("&gt;");
+      case '"' -> ascii(attribute ? "&quot;" : "\"");
+      case '\r' -> ascii("&#13;");
+      case '\n' -> ascii(attribute ? "&#10;" : "\n");
+      case '\t' -> ascii(attribute ? "&#9;" : "\t");
+      default -> {
+        // a control XML cannot hold: dropped
+      }
+    }
+  }
+
+  /**
+   * Writes a character from U+0080 as UTF-8 and returns the index of the last character used: a
+   * surrogate pair is one character of four bytes. A high surrogate that ends the text may be
+   * completed by the next text written; an unpaired surrogate is written as {@code ?} (as the JDK's
+   * encoder replaces it).
+   *
+   * @param next the character after {@code c}, when {@code last} is false
+   */
+  private int encode(char c, int i, char next, boolean last) {
+    if (c < 0x800) {
+      buffer[buffered++] = (byte) (0xc0 | c >> 6);
+      buffer[buffered++] = (byte) (0x80 | c & 0x3f);
+      return i;
+    }
+    if (!Character.isSurrogate(c)) {
+      buffer[buffered++] = (byte) (0xe0 | c >> 12);
+      buffer[buffered++] = (byte) (0x80 | c >> 6 & 0x3f);
+      buffer[buffered++] = (byte) (0x80 | c & 0x3f);
+      return i;
+    }
+    if (Character.isHighSurrogate(c)) {
+      if (last) {
+        pendingHigh = c;
+        return i;
+      }
+      if (Character.isLowSurrogate(next)) {
+        pair(c, next);
+        return i + 1;
+      }
+    }
+    buffer[buffered++] = '?';
+    return i;
+  }
+
+  /** Completes a high surrogate that ended the previous text: returns 1 when {@code first} was its low half. */
+  private int joinPending(char first) {
+    if (pendingHigh == 0) {
+      return 0;
+    }
+    char high = pendingHigh;
+    pendingHigh = 0;
+    room();
+    if (Character.isLowSurrogate(first)) {
+      pair(high, first);
+      return 1;
+    }
+    buffer[buffered++] = '?';
+    return 0;
+  }
+
+  private void pair(char high, char low) {
+    int cp = Character.toCodePoint(high, low);
+    buffer[buffered++] = (byte) (0xf0 | cp >> 18);
+    buffer[buffered++] = (byte) (0x80 | cp >> 12 & 0x3f);
+    buffer[buffered++] = (byte) (0x80 | cp >> 6 & 0x3f);
+    buffer[buffered++] = (byte) (0x80 | cp & 0x3f);
+  }
+
+  private void drain() {
+    try {
+      out.write(buffer, 0, buffered);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    buffered = 0;
   }
 }

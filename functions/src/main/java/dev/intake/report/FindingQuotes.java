@@ -4,6 +4,8 @@ import dev.intake.checklist.Checklist;
 import dev.intake.checklist.Quote;
 import dev.intake.model.Finding;
 import dev.intake.model.FindingsReport;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,9 @@ public final class FindingQuotes {
   /** Null when the report's checklist version is not on the class path. */
   private final Checklist checklist;
 
+  /** Each display made so far, by rule id and cited item; an instance serves one rendering, on one thread. */
+  private final Map<String, String> displays = new HashMap<>();
+
   private FindingQuotes(Checklist checklist) {
     this.checklist = checklist;
   }
@@ -31,8 +36,15 @@ public final class FindingQuotes {
     return checklist == null ? Optional.empty() : checklist.quote(f.ruleId(), f.checklistRef());
   }
 
-  /** The quote as a line or a cell shows it, {@code 2.1: “…”}; empty when the finding has none. */
+  /**
+   * The quote as a line or a cell shows it, {@code 2.1: “…”}; empty when the finding has none. Kept
+   * by rule and cited item, as a report's findings share a few of each (hundreds of one rule's).
+   */
   public String display(Finding f) {
-    return quote(f).map(Quote::display).orElse("");
+    if (checklist == null) {
+      return "";
+    }
+    return displays.computeIfAbsent(f.ruleId() + '\u0000' + f.checklistRef(),
+        k -> quote(f).map(Quote::display).orElse(""));
   }
 }

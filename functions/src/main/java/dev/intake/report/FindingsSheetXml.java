@@ -18,6 +18,11 @@ import java.util.Map;
  */
 final class FindingsSheetXml {
 
+  /** The column letters of the sheet's first columns. */
+  private static final String[] LETTERS = {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"};
+  private static final String INLINE_TEXT = "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">";
+  private static final String END_INLINE_TEXT = "</t></is></c>";
+
   private FindingsSheetXml() {
   }
 
@@ -81,23 +86,23 @@ final class FindingsSheetXml {
   }
 
   private static void row(XmlWriter w, int index, List<Cell> cells, Map<Look, Integer> styles, List<String[]> links) {
-    w.start("row").attribute("r", index + 1);
+    int rowNumber = index + 1;
+    w.start("row").attribute("r", rowNumber);
     for (int column = 0; column < cells.size(); column++) {
       Cell cell = cells.get(column);
       if (cell == null) {
         continue;
       }
-      String ref = A1.name(column, index + 1);
-      w.start("c").attribute("r", ref);
+      // The markup of an inline-string cell, written as text around its reference, style and text.
+      String letters = column < LETTERS.length ? LETTERS[column] : A1.column(column);
+      w.fragment("<c r=\"").fragment(letters).text(rowNumber);
       Integer style = styles.get(cell.look());
       if (style != null && style != 0) {
-        w.attribute("s", style);
+        w.fragment("\" s=\"").text(style);
       }
-      w.attribute("t", "inlineStr");
-      w.start("is").start("t").attribute("xml:space", "preserve").text(cell.text()).end().end();
-      w.end();
+      w.fragment(INLINE_TEXT).text(cell.text()).fragment(END_INLINE_TEXT);
       if (cell.link() != null) {
-        links.add(new String[] {ref, cell.link(), cell.text()});
+        links.add(new String[] {letters + rowNumber, cell.link(), cell.text()});
       }
     }
     w.end();

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -59,7 +58,11 @@ final class MarkedSheet {
     }
 
     Severity worst() {
-      return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElseThrow();
+      Severity worst = findings.get(0).severity();
+      for (Finding f : findings) {
+        worst = f.severity().compareTo(worst) < 0 ? f.severity() : worst;
+      }
+      return worst;
     }
 
     String ref() {
@@ -569,10 +572,12 @@ final class MarkedSheet {
   }
 
   private void ourComments(XmlWriter w, String p, int authorId) {
+    // The markup around each comment's text is the same but for its cell: made once, here.
+    String open = "<" + p + "comment ref=\"";
+    String afterRef = "\" authorId=\"" + authorId + "\"><" + p + "text><" + p + "t xml:space=\"preserve\">";
+    String close = "</" + p + "t></" + p + "text></" + p + "comment>";
     for (Target t : targets.values()) {
-      w.start(p + "comment").attribute("ref", t.ref()).attribute("authorId", authorId);
-      w.start(p + "text").start(p + "t").attribute("xml:space", "preserve").text(t.comment()).end().end();
-      w.end();
+      w.fragment(open).fragment(t.ref()).fragment(afterRef).text(t.comment()).fragment(close);
     }
   }
 
@@ -761,33 +766,43 @@ final class MarkedSheet {
    */
   private void ourShapes(XmlWriter w, Prefixes ns, int firstId) {
     int id = firstId;
-    // What every note looks like (Excel's defaults), the same for each shape: written once as text.
-    String look = "<" + ns.v() + ":fill color2=\"#ffffe1\"/><" + ns.v() + ":shadow on=\"t\" color=\"black\""
-        + " obscured=\"t\"/><" + ns.v() + ":path " + ns.o() + ":connecttype=\"none\"/><" + ns.v() + ":textbox"
-        + " style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></" + ns.v() + ":textbox>";
+    String v = ns.v() + ":";
+    String x = ns.x() + ":";
+    // A shape is the same text but for its id, anchor, row and column: the rest is made once, here.
+    StringBuilder declarations = new StringBuilder();
+    if (ns.declareV()) {
+      declarations.append(" xmlns:").append(ns.v()).append("=\"").append(Ooxml.VML).append('"');
+    }
+    if (ns.declareO()) {
+      declarations.append(" xmlns:").append(ns.o()).append("=\"").append(Ooxml.OFFICE).append('"');
+    }
+    if (ns.declareX()) {
+      declarations.append(" xmlns:").append(ns.x()).append("=\"").append(Ooxml.EXCEL).append('"');
+    }
+    String open = "<" + v + "shape" + declarations + " id=\"_x0000_s";
+    // What every note looks like (Excel's defaults).
+    String look = "\" type=\"#" + NOTE_TYPE + "\" style=\"position:absolute;visibility:hidden\" fillcolor=\"#ffffe1\" "
+        + ns.o() + ":insetmode=\"auto\"><" + v + "fill color2=\"#ffffe1\"/><" + v + "shadow on=\"t\" color=\"black\""
+        + " obscured=\"t\"/><" + v + "path " + ns.o() + ":connecttype=\"none\"/><" + v + "textbox"
+        + " style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></" + v + "textbox><" + x
+        + "ClientData ObjectType=\"Note\"><" + x + "MoveWithCells/><" + x + "SizeWithCells/><" + x + "Anchor>";
+    String afterAnchor = "</" + x + "Anchor><" + x + "AutoFill>False</" + x + "AutoFill><" + x + "Row>";
+    String afterRow = "</" + x + "Row><" + x + "Column>";
+    String close = "</" + x + "Column></" + x + "ClientData></" + v + "shape>";
     for (Target t : targets.values()) {
       String text = t.comment();
-      int lines = (int) text.chars().filter(c -> c == '\n').count() + 1 + text.length() / 60;
+      int lines = 1 + text.length() / 60;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          lines++;
+        }
+      }
       int top = t.row - 1;
       int left = t.column + 1;
-      String anchor = left + ", 0, " + top + ", 0, " + (left + COMMENT_COLUMNS) + ", 0, "
-          + (top + Math.min(Math.max(lines, 4), MAX_COMMENT_ROWS)) + ", 0";
-      String v = ns.v() + ":";
-      String x = ns.x() + ":";
-      w.start(v + "shape");
-      declare(w, ns);
-      w.attribute("id", "_x0000_s" + id++).attribute("type", "#" + NOTE_TYPE)
-          .attribute("style", "position:absolute;visibility:hidden").attribute("fillcolor", "#ffffe1")
-          .attribute(ns.o() + ":insetmode", "auto");
-      w.fragment(look);
-      w.start(x + "ClientData").attribute("ObjectType", "Note");
-      w.empty(x + "MoveWithCells").empty(x + "SizeWithCells");
-      w.start(x + "Anchor").text(anchor).end();
-      w.start(x + "AutoFill").text("False").end();
-      w.start(x + "Row").text(Integer.toString(top)).end();
-      w.start(x + "Column").text(Integer.toString(t.column)).end();
-      w.end();
-      w.end();
+      w.fragment(open).text(id++).fragment(look);
+      w.text(left).fragment(", 0, ").text(top).fragment(", 0, ").text(left + COMMENT_COLUMNS).fragment(", 0, ")
+          .text(top + Math.min(Math.max(lines, 4), MAX_COMMENT_ROWS)).fragment(", 0");
+      w.fragment(afterAnchor).text(top).fragment(afterRow).text(t.column).fragment(close);
     }
   }
 }

@@ -191,11 +191,23 @@ public final class WorkbookAnnotator {
     return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
-  private static final java.util.regex.Pattern A1_CELL = java.util.regex.Pattern.compile("[A-Za-z]{1,3}[0-9]{1,7}");
-
   static boolean validCell(String ref, int row, int column) {
-    return A1_CELL.matcher(ref).matches() && row >= 1 && row <= Ooxml.MAX_ROWS && column >= 0
-        && column < Ooxml.MAX_COLUMNS;
+    return a1Cell(ref) && row >= 1 && row <= Ooxml.MAX_ROWS && column >= 0 && column < Ooxml.MAX_COLUMNS;
+  }
+
+  /** One to three ASCII letters then one to seven digits ({@code [A-Za-z]{1,3}[0-9]{1,7}}), without a regex. */
+  private static boolean a1Cell(String ref) {
+    int i = 0;
+    while (i < ref.length() && i < 4 && (ref.charAt(i) >= 'A' && ref.charAt(i) <= 'Z'
+        || ref.charAt(i) >= 'a' && ref.charAt(i) <= 'z')) {
+      i++;
+    }
+    int letters = i;
+    while (i < ref.length() && ref.charAt(i) >= '0' && ref.charAt(i) <= '9') {
+      i++;
+    }
+    int digits = i - letters;
+    return i == ref.length() && letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7;
   }
 
   /** What a finding's location links to on its sheet: the cell, the row's first cell, or A1; null when invalid. */

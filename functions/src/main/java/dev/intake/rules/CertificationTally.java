@@ -137,7 +137,23 @@ final class CertificationTally {
     return best;
   }
 
+  /** The names of the requirements last asked for (the checklist's, on every call): made once, not per tally. */
+  private static volatile Names lastNames;
+
+  private record Names(List<CertificationRequirement> requirements, List<Name> names) {
+  }
+
   private static List<Name> names(List<CertificationRequirement> requirements) {
+    Names last = lastNames;
+    if (last != null && last.requirements() == requirements) {
+      return last.names();
+    }
+    List<Name> names = List.copyOf(newNames(requirements));
+    lastNames = new Names(requirements, names);
+    return names;
+  }
+
+  private static List<Name> newNames(List<CertificationRequirement> requirements) {
     List<Name> names = new ArrayList<>();
     for (CertificationRequirement r : requirements) {
       for (AcceptedCertification a : r.accepted()) {

@@ -20,9 +20,58 @@ final class Evidence {
   private Evidence() {
   }
 
+  /** The most letters and digits a placeholder has ("not applicable"). */
+  private static final int LONGEST = 13;
+
+  /**
+   * True when an ASCII text has more letters and digits than any placeholder, so it is none and not
+   * only punctuation: most answers, told without folding and splitting them (for ASCII, the letters
+   * and digits are exactly what the words below keep).
+   */
+  private static boolean longerThanAnyPlaceholder(String raw) {
+    if (raw == null) {
+      return false;
+    }
+    int kept = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 0x80) {
+        return false;
+      }
+      if ((c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') && ++kept > LONGEST) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The runs of letters and digits joined by single spaces, as the split above gives them for ASCII. */
+  private static String asciiWords(String folded) {
+    StringBuilder out = new StringBuilder(folded.length());
+    boolean inWord = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        if (!inWord && out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(c);
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+    return out.toString();
+  }
+
   /** True when the text is only punctuation, or one of the placeholders above. */
   static boolean placeholder(String raw) {
-    String words = String.join(" ", Values.NOT_ALPHANUMERIC.split(Text.fold(raw))).strip();
+    if (longerThanAnyPlaceholder(raw)) {
+      return false;
+    }
+    String folded = Text.fold(raw);
+    String words = Text.ascii(folded) ? asciiWords(folded)
+        : String.join(" ", Values.NOT_ALPHANUMERIC.split(folded)).strip();
     return words.isEmpty() || PLACEHOLDERS.contains(words);
   }
 }

@@ -88,6 +88,43 @@ class XmlWriterTest {
     assertThat(xml).endsWith("<c r=\"B5\" t=\"s\" s=\"9\"/>");
   }
 
+  @Test
+  void text_anyCharactersInPiecesOfAnyLength_encodedAsTheJdkEncodesTheWholeText() {
+    // Surrogate pairs split between two calls, unpaired surrogates, texts longer than the buffers.
+    char[] alphabet = {'a', ' ', '\u00e9', '\u20ac', '\u4e2d', '\uD83D', '\uDE00'};
+    java.util.Random random = new java.util.Random(17);
+    for (int round = 0; round < 200; round++) {
+      List<String> pieces = new ArrayList<>();
+      int count = 1 + random.nextInt(6);
+      for (int p = 0; p < count; p++) {
+        StringBuilder piece = new StringBuilder();
+        int length = random.nextInt(round % 10 == 0 ? 40_000 : 12);
+        for (int i = 0; i < length; i++) {
+          piece.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        pieces.add(piece.toString());
+      }
+
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      XmlWriter w = XmlWriter.forFragment(out);
+      w.start("a");
+      pieces.forEach(w::text);
+      w.end();
+      w.finish();
+
+      assertThat(out.toByteArray()).as("round %d", round)
+          .isEqualTo(("<a>" + String.join("", pieces) + "</a>").getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void attributeAndText_numbers_writtenAsTheirDigits() {
+    String xml = write(w -> w.start("a").attribute("n", -1234567890123L).attribute("z", 0).attribute("m",
+        Long.MIN_VALUE).text(1_000_000).end());
+
+    assertThat(xml).endsWith("<a n=\"-1234567890123\" z=\"0\" m=\"" + Long.MIN_VALUE + "\">1000000</a>");
+  }
+
   private interface Writing {
     void to(XmlWriter w);
   }

@@ -98,7 +98,7 @@ class SelfAssessmentRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"-", " — ", "n/a", "N.A.", "none", "TBD", "tbd.", "yes", "X", "?", "...", "see above",
-      "To do"})
+      "To do", "Not applicable!", "n\u0007/a", "Same as above."})
   void selfAssessment_placeholderEvidence_isBlockerAtTheEvidenceCell(String evidence) {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("OPE-001", c -> c.evidence = evidence);
 
@@ -111,7 +111,7 @@ class SelfAssessmentRulesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Runbook v3 (SharePoint /ops/runbooks)", "See OPE-001.pdf", "Demo", "KPI dashboard, case 2",
-      "No-touch deploy guide §4", "N/A guide p. 3"})
+      "No-touch deploy guide §4", "N/A guide p. 3", "Not applicable 1", "Same as above, see runbook"})
   void selfAssessment_shortRealEvidence_passes(String evidence) {
     WorkbookBuilder workbook = WorkbookBuilder.ready(AS_OF).control("OPE-001", c -> c.evidence = evidence);
 
