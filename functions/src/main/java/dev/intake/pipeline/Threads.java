@@ -130,7 +130,7 @@ public final class Threads {
 
   private static void supersede(SubmissionStore store, Submission s, Submission later) {
     if (!later.submissionId().equals(s.supersededBy())) {
-      store.supersede(s.submissionId(), later);
+      store.supersede(s, later);
     }
   }
 }
