@@ -12,6 +12,7 @@ import dev.intake.report.WorkbookAnnotator;
 import dev.intake.rules.RuleResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -115,11 +116,18 @@ public final class AggregateService {
         : null;
     objects.write(in.bucket(), annotatedKey, annotator.annotate(original, report, changes),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    boolean first = store.saveEvaluation(in.submissionId(), report, reportKey, annotatedKey, previous,
-        clock.instant());
+    Instant at = clock.instant();
+    boolean first = store.saveEvaluation(in.submissionId(), report, reportKey, annotatedKey, previous, at);
     // Linked again after the verdict is stored, by this run and by retries alike: an evaluation of the
-    // partner finishing meanwhile may have moved a neighbour (Threads).
-    Threads.link(store, store.get(in.submissionId()).orElse(submission), settle);
+    // partner finishing meanwhile may have moved a neighbour (Threads). Linking needs the submission's
+    // identity, order, status and links as stored: after this run's own save it knows them (a link a
+    // neighbour stored since only moves nearer, which linking allows for), so only a run that did not
+    // save reads the stored submission again.
+    Submission saved = first
+        ? submission.withStatus(SubmissionStatus.of(report.status()), at).withPrevious(
+            previousId == null ? submission.previousSubmissionId() : previousId)
+        : store.get(in.submissionId()).orElse(submission);
+    Threads.link(store, saved, settle);
     if (first) {
       metrics.evaluated(report.status().name(), report.summary().blockers());
     } else {

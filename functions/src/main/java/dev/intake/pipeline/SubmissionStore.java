@@ -113,6 +113,15 @@ public interface SubmissionStore {
   boolean supersede(String submissionId, Submission later);
 
   /**
+   * {@link #supersede(String, Submission)}, given the submission as the caller last read it (from a thread
+   * query, say): a store may write on the condition that it is still so and read it only when it is not,
+   * which saves a read in the usual case. The outcome is the same as the other method's.
+   */
+  default boolean supersede(Submission current, Submission later) {
+    return supersede(current.submissionId(), later);
+  }
+
+  /**
    * Every stored version of one document (same bucket and key), in upload order: by
    * {@link SubmissionIds#sortableSequencer}, not by the sequencer's raw string.
    */

@@ -98,20 +98,39 @@ public final class Threads {
     }
     Optional<Submission> next = store.nextJudged(s);
     if (!s.judged()) {
-      next.ifPresent(later -> store.supersede(s.submissionId(), later));
+      next.ifPresent(later -> supersede(store, s, later));
       return;
     }
     for (Submission before : store.sinceLastJudged(s)) {
       if (before.judged()) {
-        store.linkPrevious(s.submissionId(), before);
-        store.supersede(before.submissionId(), s);
+        linkPrevious(store, s, before);
+        supersede(store, before, s);
       } else if (before.status().terminal()) {
-        store.supersede(before.submissionId(), s);
+        supersede(store, before, s);
       }
     }
     next.ifPresent(later -> {
-      store.supersede(s.submissionId(), later);
-      store.linkPrevious(later.submissionId(), s);
+      supersede(store, s, later);
+      linkPrevious(store, later, s);
     });
+  }
+
+  /*
+   * A link only ever moves toward the true neighbour, so once a copy of a submission (as read, however
+   * long ago) shows the link a write would make, the stored link is that one or a nearer one and the
+   * write would change nothing: it is not sent (on DynamoDB each is a round trip, and the usual outcome,
+   * a failed condition, an exception).
+   */
+
+  private static void linkPrevious(SubmissionStore store, Submission s, Submission previous) {
+    if (!previous.submissionId().equals(s.previousSubmissionId())) {
+      store.linkPrevious(s.submissionId(), previous);
+    }
+  }
+
+  private static void supersede(SubmissionStore store, Submission s, Submission later) {
+    if (!later.submissionId().equals(s.supersededBy())) {
+      store.supersede(s, later);
+    }
   }
 }

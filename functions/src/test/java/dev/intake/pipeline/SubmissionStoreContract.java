@@ -676,6 +676,49 @@ public abstract class SubmissionStoreContract {
         .containsExactly(s3.submissionId());
   }
 
+  @Test
+  void supersede_givenTheStoredCopy_linksAsByItsId() {
+    Submission old = evaluated("sc1", "p1", T0, ReportStatus.REJECTED);
+    Submission later = evaluated("sc2", "p1", T0.plusSeconds(10), ReportStatus.READY);
+
+    boolean linked = store.supersede(store.get(old.submissionId()).orElseThrow(), later);
+
+    assertThat(linked).isTrue();
+    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(later.submissionId());
+    assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.NEW), 5)).extracting(Submission::submissionId)
+        .containsExactly(later.submissionId());
+  }
+
+  @Test
+  void supersede_givenACopyReadBeforeAnEarlierLink_keepsTheEarlierLink() {
+    Submission old = evaluated("sc3", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission s2 = evaluated("sc4", "p1", T0.plusSeconds(10), ReportStatus.READY);
+    Submission s3 = evaluated("sc5", "p1", T0.plusSeconds(20), ReportStatus.READY);
+    Submission copy = store.get(old.submissionId()).orElseThrow();
+    store.supersede(old.submissionId(), s2);
+
+    boolean moved = store.supersede(copy, s3);
+
+    assertThat(moved).isFalse();
+    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(s2.submissionId());
+  }
+
+  @Test
+  void supersede_givenACopyReadBeforeTheReviewClosed_keepsItInItsReviewState() {
+    Submission old = evaluated("sc6", "p1", T0, ReportStatus.ACTION_REQUIRED);
+    Submission later = evaluated("sc7", "p1", T0.plusSeconds(60), ReportStatus.READY);
+    Submission copy = store.get(old.submissionId()).orElseThrow();
+    store.saveReview(old.submissionId(), new Review(Review.State.CHANGES_REQUESTED, T0.plusSeconds(2), "rev", 1,
+        "h", 0));
+
+    boolean linked = store.supersede(copy, later);
+
+    assertThat(linked).isTrue();
+    assertThat(readAll(SubmissionQuery.ALL.withReview(Review.State.CHANGES_REQUESTED), 5))
+        .extracting(Submission::submissionId).containsExactly(old.submissionId());
+    assertThat(store.get(old.submissionId()).orElseThrow().supersededBy()).isEqualTo(later.submissionId());
+  }
+
   // ---------------------------------------------------------------- the review queue
 
   @Test
