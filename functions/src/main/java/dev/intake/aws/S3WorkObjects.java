@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,7 +58,16 @@ public final class S3WorkObjects implements WorkObjects {
       "RequestTimeout", "InternalError", "ServiceUnavailable");
   /** Set by the JDK's client itself, which refuses them as request headers; they are signed all the same. */
   private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
-  private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+  /**
+   * S3's error codes are short words ({@code NoSuchKey}, {@code SlowDown}); anything else between the
+   * tags (line breaks, markup, a proxy's page) is no code, so it never reaches a message or a log.
+   */
+  private static final Pattern ERROR_CODE = Pattern.compile("<Code>\\s*([A-Za-z0-9.]{1,64})\\s*</Code>");
+
+  /** The placeholder keys priming signs with: no account's, and never sent. */
+  static final SigningCredentials PRIMING_KEYS = new SigningCredentials("AKIDPRIMINGPLACEHOLDER",
+      "priming-placeholder-secret-not-a-key", "priming-placeholder-session-token", null);
+  private static final String PRIMING_BUCKET = "priming-placeholder-bucket";
 
   private final S3Connection connection;
   private final HttpClient http;
@@ -167,14 +179,59 @@ public final class S3WorkObjects implements WorkObjects {
     throw new StoreUnavailableException(operation + " failed: " + lastFailure, lastCause);
   }
 
+  /**
+   * SnapStart priming: a read's and a write's requests built and signed as {@link #read} and
+   * {@link #write} build them, with fixed placeholder keys ({@link #PRIMING_KEYS}), and sent nowhere,
+   * and an error answer read as S3's are. The signer's classes and the JDK client's request classes
+   * are then loaded in the snapshot rather than on the first call after a restore. No client is built
+   * (so no connection can be opened), and no credentials are asked for or kept: the function's own
+   * provider is not reached from here.
+   *
+   * @return the requests as they would be sent
+   */
+  static List<HttpRequest> prime() {
+    S3Connection placeholder = new S3Connection(S3Connection.DEFAULT_REGION, null, CallBounds.CONNECT_TIMEOUT,
+        CallBounds.S3_ATTEMPT, CallBounds.S3_CALL, () -> PRIMING_KEYS);
+    AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    String key = "work/sub-primingprimingprimingpri/parsed.json";
+    HttpRequest read = signed(signer, placeholder, PRIMING_KEYS, SdkHttpMethod.GET, PRIMING_BUCKET, key,
+        Map.of("versionId", "priming"), Map.of("Range", "bytes=0-1"), null, CallBounds.S3_ATTEMPT);
+    HttpRequest write = signed(signer, placeholder, PRIMING_KEYS, SdkHttpMethod.PUT, PRIMING_BUCKET, key, Map.of(),
+        Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8), CallBounds.S3_ATTEMPT);
+    CappedBody body = CappedBody.of(MAX_ERROR_BYTES);
+    body.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {
+        // the bytes are handed over below
+      }
+
+      @Override
+      public void cancel() {
+        // nothing to stop
+      }
+    });
+    body.onNext(List.of(ByteBuffer.wrap("<Error><Code>SlowDown</Code></Error>".getBytes(StandardCharsets.UTF_8))));
+    body.onComplete();
+    if (!new Answer(503, body.getBody().toCompletableFuture().join()).retryable()) {
+      throw new IllegalStateException("priming: S3's SlowDown was not judged retryable");
+    }
+    return List.of(read, write);
+  }
+
   /** The request as sent: its URL, its headers and the SigV4 signature over them and the payload. */
   private HttpRequest signed(SdkHttpMethod method, String bucket, String key, Map<String, String> query,
       Map<String, String> headers, byte[] payload, Duration timeout) {
+    return signed(signer, connection, connection.credentials().get(), method, bucket, key, query, headers, payload,
+        timeout);
+  }
+
+  private static HttpRequest signed(AwsV4HttpSigner signer, S3Connection connection, SigningCredentials keys,
+      SdkHttpMethod method, String bucket, String key, Map<String, String> query, Map<String, String> headers,
+      byte[] payload, Duration timeout) {
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(method);
-    address(bucket, key, unsigned);
+    address(connection, bucket, key, unsigned);
     query.forEach(unsigned::putRawQueryParameter);
     headers.forEach(unsigned::putHeader);
-    SigningCredentials keys = connection.credentials().get();
     AwsCredentialsIdentity identity = keys.sessionToken() == null
         ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())
         : AwsSessionCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
@@ -206,6 +263,10 @@ public final class S3WorkObjects implements WorkObjects {
    * {@code <endpoint>/<bucket>/<key>} locally.
    */
   void address(String bucket, String key, SdkHttpRequest.Builder request) {
+    address(connection, bucket, key, request);
+  }
+
+  private static void address(S3Connection connection, String bucket, String key, SdkHttpRequest.Builder request) {
     String encodedKey = "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
     if (connection.isLocal()) {
       URI endpoint = connection.endpoint();
