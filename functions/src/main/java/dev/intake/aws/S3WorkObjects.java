@@ -10,7 +10,12 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +61,11 @@ public final class S3WorkObjects implements WorkObjects {
   /** S3's error codes of a request it may accept when sent again. */
   private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "Throttling", "ThrottlingException",
       "RequestTimeout", "InternalError", "ServiceUnavailable");
+  /** S3's codes for a signature whose time is too far from S3's own (the SDK's clock skew codes S3 uses). */
+  private static final Set<String> CLOCK_SKEW_CODES = Set.of("RequestTimeTooSkewed", "RequestExpired",
+      "RequestInTheFuture");
+  /** S3 accepts a signature up to 15 minutes off; past this much the SDK signs on S3's time, as here. */
+  static final Duration MAX_UNNOTICED_SKEW = Duration.ofMinutes(4);
   /** Set by the JDK's client itself, which refuses them as request headers; they are signed all the same. */
   private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
   /**
@@ -72,6 +82,8 @@ public final class S3WorkObjects implements WorkObjects {
   private final S3Connection connection;
   private final HttpClient http;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+  /** How far S3's clock is from this one, once S3 said a signature's time was too far off (as the SDK adjusts). */
+  private volatile Duration clockSkew = Duration.ZERO;
 
   public S3WorkObjects(S3Connection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
@@ -149,6 +161,11 @@ public final class S3WorkObjects implements WorkObjects {
       try {
         HttpResponse<byte[]> response = sent.get(attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
         Answer answer = new Answer(response.statusCode(), response.body());
+        if (answer.skewed() && adjustedToServerClock(response)) {
+          lastFailure = "S3 answered " + answer.status() + " " + answer.errorCode();
+          lastCause = null;
+          continue;
+        }
         if (!answer.retryable()) {
           return answer;
         }
@@ -194,9 +211,10 @@ public final class S3WorkObjects implements WorkObjects {
         CallBounds.S3_ATTEMPT, CallBounds.S3_CALL, () -> PRIMING_KEYS);
     AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     String key = "work/sub-primingprimingprimingpri/parsed.json";
-    HttpRequest read = signed(signer, placeholder, PRIMING_KEYS, SdkHttpMethod.GET, PRIMING_BUCKET, key,
-        Map.of("versionId", "priming"), Map.of("Range", "bytes=0-1"), null, CallBounds.S3_ATTEMPT);
-    HttpRequest write = signed(signer, placeholder, PRIMING_KEYS, SdkHttpMethod.PUT, PRIMING_BUCKET, key, Map.of(),
+    HttpRequest read = signed(signer, placeholder, PRIMING_KEYS, Clock.systemUTC(), SdkHttpMethod.GET,
+        PRIMING_BUCKET, key, Map.of("versionId", "priming"), Map.of("Range", "bytes=0-1"), null, CallBounds.S3_ATTEMPT);
+    HttpRequest write = signed(signer, placeholder, PRIMING_KEYS, Clock.systemUTC(), SdkHttpMethod.PUT,
+        PRIMING_BUCKET, key, Map.of(),
         Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8), CallBounds.S3_ATTEMPT);
     CappedBody body = CappedBody.of(MAX_ERROR_BYTES);
     body.onSubscribe(new Flow.Subscription() {
@@ -218,16 +236,44 @@ public final class S3WorkObjects implements WorkObjects {
     return List.of(read, write);
   }
 
+  /**
+   * After S3 refused a signature's time: whether its answer's {@code Date} puts its clock more than
+   * {@link #MAX_UNNOTICED_SKEW} from this one, in which case later requests are signed on S3's time
+   * (the SDK's clock skew adjustment). A refusal without a usable date stays a refusal.
+   */
+  private boolean adjustedToServerClock(HttpResponse<?> response) {
+    Optional<Instant> serverTime = response.headers().firstValue("Date").flatMap(S3WorkObjects::httpDate);
+    if (serverTime.isEmpty()) {
+      return false;
+    }
+    Duration skew = Duration.between(Instant.now(), serverTime.get());
+    if (skew.abs().compareTo(MAX_UNNOTICED_SKEW) <= 0) {
+      return false;
+    }
+    clockSkew = skew;
+    return true;
+  }
+
+  private static Optional<Instant> httpDate(String value) {
+    try {
+      return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The request as sent: its URL, its headers and the SigV4 signature over them and the payload. */
   private HttpRequest signed(SdkHttpMethod method, String bucket, String key, Map<String, String> query,
       Map<String, String> headers, byte[] payload, Duration timeout) {
-    return signed(signer, connection, connection.credentials().get(), method, bucket, key, query, headers, payload,
-        timeout);
+    Duration skew = clockSkew;
+    Clock clock = skew.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), skew);
+    return signed(signer, connection, connection.credentials().get(), clock, method, bucket, key, query, headers,
+        payload, timeout);
   }
 
   private static HttpRequest signed(AwsV4HttpSigner signer, S3Connection connection, SigningCredentials keys,
-      SdkHttpMethod method, String bucket, String key, Map<String, String> query, Map<String, String> headers,
-      byte[] payload, Duration timeout) {
+      Clock clock, SdkHttpMethod method, String bucket, String key, Map<String, String> query,
+      Map<String, String> headers, byte[] payload, Duration timeout) {
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(method);
     address(connection, bucket, key, unsigned);
     query.forEach(unsigned::putRawQueryParameter);
@@ -241,6 +287,7 @@ public final class S3WorkObjects implements WorkObjects {
         .payload(payload == null ? null : ContentStreamProvider.fromByteArrayUnsafe(payload))
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
         .putProperty(AwsV4HttpSigner.REGION_NAME, connection.region())
+        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
         // S3's own rules: the key's path is signed as sent, encoded once and not normalised.
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
@@ -313,6 +360,12 @@ public final class S3WorkObjects implements WorkObjects {
       }
       Matcher m = ERROR_CODE.matcher(new String(body, StandardCharsets.UTF_8));
       return m.find() ? m.group(1) : null;
+    }
+
+    /** S3 refused the signature's time as too far from its own. */
+    boolean skewed() {
+      String code = errorCode();
+      return status == 403 && code != null && CLOCK_SKEW_CODES.contains(code);
     }
 
     /** Throttled, or failed on S3's side: worth another attempt. */

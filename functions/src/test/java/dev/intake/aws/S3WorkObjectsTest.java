@@ -21,6 +21,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -368,6 +373,39 @@ class S3WorkObjectsTest extends WorkObjectsContract {
   }
 
   @Test
+  void read_requestTimeTooSkewed_isSignedAgainOnS3sClockAndSucceeds() throws Exception {
+    Instant s3Now = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    String skewed = "<Error><Code>RequestTimeTooSkewed</Code><Message>m</Message></Error>";
+    try (RawServer raw = new RawServer(
+        "HTTP/1.1 403 Forbidden\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(s3Now.atOffset(ZoneOffset.UTC))
+            + "\r\nContent-Length: " + skewed.length() + "\r\n\r\n" + skewed,
+        "HTTP/1.1 206 Partial Content\r\nContent-Length: 2\r\n\r\n{}")) {
+      S3WorkObjects store = new S3WorkObjects(connection(raw.endpoint(), Duration.ofSeconds(10),
+          () -> SigningCredentials.of("AKIDEXAMPLE", "secret")));
+
+      assertThat(store.read(BUCKET, "work/sub-s/parsed.json", null, 100))
+          .hasValue("{}".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(raw.requests()).isEqualTo(2);
+      Instant signedAt = ZonedDateTime.parse(raw.lastHeader("x-amz-date"),
+          DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")).toInstant();
+      assertThat(Duration.between(s3Now, signedAt).abs()).isLessThan(Duration.ofMinutes(2));
+    }
+  }
+
+  @Test
+  void read_requestTimeTooSkewedWithoutADate_isARefusalAfterOneAttempt() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(403, error("RequestTimeTooSkewed")));
+
+    // the stand-in's Date is its own (this machine's) clock: no skew to adjust to
+    assertThatThrownBy(() -> store.read(BUCKET, "work/sub-s/parsed.json", null, 100))
+        .isInstanceOfSatisfying(S3RequestException.class,
+            e -> assertThat(e.errorCode()).isEqualTo("RequestTimeTooSkewed"));
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
   void read_redirectToAnotherHost_isNotFollowedSoTheSignatureGoesNowhereElse() throws IOException {
     HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     List<String> reachedElsewhere = new CopyOnWriteArrayList<>();
@@ -480,12 +518,16 @@ class S3WorkObjectsTest extends WorkObjectsContract {
     }
   }
 
-  /** A server that answers every request with the same raw bytes and then closes the connection. */
+  /**
+   * A server that answers the requests with the given raw bytes in turn (the last one again and again)
+   * and closes each connection after its answer.
+   */
   private static final class RawServer implements AutoCloseable {
     private final ServerSocket socket;
     private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String lastRequest = "";
 
-    RawServer(String answer) throws IOException {
+    RawServer(String... answers) throws IOException {
       socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
       Thread t = new Thread(() -> {
         while (!socket.isClosed()) {
@@ -493,10 +535,14 @@ class S3WorkObjectsTest extends WorkObjectsContract {
             java.io.InputStream in = s.getInputStream();
             int matched = 0;
             int b;
+            StringBuilder head = new StringBuilder();
             while (matched < 4 && (b = in.read()) != -1) {
+              head.append((char) b);
               matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
             }
-            requests.incrementAndGet();
+            lastRequest = head.toString();
+            int n = requests.incrementAndGet();
+            String answer = answers[Math.min(n, answers.length) - 1];
             s.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
           } catch (IOException closed) {
@@ -514,6 +560,11 @@ class S3WorkObjectsTest extends WorkObjectsContract {
 
     int requests() {
       return requests.get();
+    }
+
+    String lastHeader(String name) {
+      return lastRequest.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(name + ":"))
+          .map(l -> l.substring(name.length() + 1).strip()).findFirst().orElse(null);
     }
 
     @Override
