@@ -394,7 +394,7 @@ class S3WorkObjectsTest extends WorkObjectsContract {
   }
 
   @Test
-  void read_requestTimeTooSkewedWithoutADate_isARefusalAfterOneAttempt() {
+  void read_requestTimeTooSkewedFromAServerOnThisClock_isARefusalAfterOneAttempt() {
     S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
     replies.add(new Reply(403, error("RequestTimeTooSkewed")));
 
