@@ -66,7 +66,9 @@ public final class CheckWiring {
   /**
    * The check groups' own work on the bundled parsed sample: the workflow's JSON of it read, every
    * group's rules on the date the sample is READY and three years later (so the paths that raise
-   * findings run too), and each result's JSON written and read. Returns the blockers found on each date.
+   * findings run too), and each result's JSON written and read; then the S3 adapter's requests signed
+   * offline with placeholder keys ({@link S3WorkObjects#prime()}: no client, no network, no
+   * credentials). Returns the blockers found on each date.
    */
   public static List<Integer> prime() {
     ParseOutcome parsed = PipelineJson.readParsed(Bundled.read(Bundled.PRIMING_PARSED));
@@ -84,6 +86,7 @@ public final class CheckWiring {
       }
       blockers.add(found);
     }
+    S3WorkObjects.prime();
     return blockers;
   }
 }

@@ -18,7 +18,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
@@ -137,12 +141,22 @@ public final class LambdaCredentials implements Supplier<SigningCredentials>, Re
     if (token != null) {
       request.header("Authorization", token);
     }
+    // The request's own timeout ends with the headers; the wait bounds the body too (an endpoint that
+    // sends its headers and stalls would otherwise hold every caller, get() being synchronized).
+    CompletableFuture<HttpResponse<byte[]>> sent = http.get().sendAsync(request.build(),
+        info -> CappedBody.of(MAX_RESPONSE_BYTES));
     HttpResponse<byte[]> response;
     try {
-      response = http.get().send(request.build(), info -> CappedBody.of(MAX_RESPONSE_BYTES));
-    } catch (IOException e) {
-      throw new StoreUnavailableException("the credentials endpoint could not be reached: " + e.getMessage(), e);
+      response = sent.get(FETCH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      sent.cancel(true);
+      throw new StoreUnavailableException("the credentials endpoint did not answer within "
+          + FETCH_TIMEOUT.toMillis() + " ms", e);
+    } catch (ExecutionException e) {
+      throw new StoreUnavailableException("the credentials endpoint could not be reached: "
+          + e.getCause().getClass().getSimpleName(), e.getCause());
     } catch (InterruptedException e) {
+      sent.cancel(true);
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while fetching credentials", e);
     }
@@ -154,15 +168,22 @@ public final class LambdaCredentials implements Supplier<SigningCredentials>, Re
       // The body may echo the request; only the status is reported.
       throw new IllegalStateException("the credentials endpoint refused the request with " + status);
     }
-    return parse(response.body());
+    SigningCredentials fetched = parse(response.body());
+    if (fetched.expiration() != null && !clock.instant().isBefore(fetched.expiration())) {
+      // Signing with them would earn S3's ExpiredToken, an error no retry mends; the endpoint renews them.
+      throw new StoreUnavailableException("the credentials endpoint served credentials that expired at "
+          + fetched.expiration(), null);
+    }
+    return fetched;
   }
 
   private static SigningCredentials parse(byte[] body) {
     try {
       JsonNode json = JSON.readTree(body);
       String expiration = json.path("Expiration").asText(null);
+      String token = json.path("Token").asText(null);
       return new SigningCredentials(text(json, "AccessKeyId"), text(json, "SecretAccessKey"),
-          json.path("Token").asText(null), expiration == null ? null : Instant.parse(expiration));
+          token == null || token.isBlank() ? null : token, expiration == null ? null : Instant.parse(expiration));
     } catch (IOException | DateTimeParseException | IllegalArgumentException | NullPointerException e) {
       // The message could quote the body, which holds the keys: name the failure's kind only.
       throw new IllegalStateException("the credentials endpoint's answer is not credentials ("
@@ -193,8 +214,9 @@ public final class LambdaCredentials implements Supplier<SigningCredentials>, Re
     if (token == null || token.isBlank()) {
       return null;
     }
-    if (token.indexOf('\r') >= 0 || token.indexOf('\n') >= 0) {
-      throw new IllegalStateException("the container authorization token holds a line break");
+    // The JDK's client would refuse it as a header value, quoting it in the message.
+    if (!token.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new IllegalStateException("the container authorization token holds a character other than visible ASCII");
     }
     return token;
   }

@@ -8,8 +8,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,13 +61,29 @@ public final class S3WorkObjects implements WorkObjects {
   /** S3's error codes of a request it may accept when sent again. */
   private static final Set<String> RETRYABLE_CODES = Set.of("SlowDown", "Throttling", "ThrottlingException",
       "RequestTimeout", "InternalError", "ServiceUnavailable");
+  /** S3's codes for a signature whose time is too far from S3's own (the SDK's clock skew codes S3 uses). */
+  private static final Set<String> CLOCK_SKEW_CODES = Set.of("RequestTimeTooSkewed", "RequestExpired",
+      "RequestInTheFuture");
+  /** S3 accepts a signature up to 15 minutes off; past this much the SDK signs on S3's time, as here. */
+  static final Duration MAX_UNNOTICED_SKEW = Duration.ofMinutes(4);
   /** Set by the JDK's client itself, which refuses them as request headers; they are signed all the same. */
   private static final Set<String> SET_BY_THE_CLIENT = Set.of("host", "content-length");
-  private static final Pattern ERROR_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+  /**
+   * S3's error codes are short words ({@code NoSuchKey}, {@code SlowDown}); anything else between the
+   * tags (line breaks, markup, a proxy's page) is no code, so it never reaches a message or a log.
+   */
+  private static final Pattern ERROR_CODE = Pattern.compile("<Code>\\s*([A-Za-z0-9.]{1,64})\\s*</Code>");
+
+  /** The placeholder keys priming signs with: no account's, and never sent. */
+  static final SigningCredentials PRIMING_KEYS = new SigningCredentials("AKIDPRIMINGPLACEHOLDER",
+      "priming-placeholder-secret-not-a-key", "priming-placeholder-session-token", null);
+  private static final String PRIMING_BUCKET = "priming-placeholder-bucket";
 
   private final S3Connection connection;
   private final HttpClient http;
   private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+  /** How far S3's clock is from this one, once S3 said a signature's time was too far off (as the SDK adjusts). */
+  private volatile Duration clockSkew = Duration.ZERO;
 
   public S3WorkObjects(S3Connection connection) {
     this.connection = Objects.requireNonNull(connection, "connection");
@@ -137,6 +161,11 @@ public final class S3WorkObjects implements WorkObjects {
       try {
         HttpResponse<byte[]> response = sent.get(attemptTimeout.toNanos(), TimeUnit.NANOSECONDS);
         Answer answer = new Answer(response.statusCode(), response.body());
+        if (answer.skewed() && adjustedToServerClock(response)) {
+          lastFailure = "S3 answered " + answer.status() + " " + answer.errorCode();
+          lastCause = null;
+          continue;
+        }
         if (!answer.retryable()) {
           return answer;
         }
@@ -167,14 +196,88 @@ public final class S3WorkObjects implements WorkObjects {
     throw new StoreUnavailableException(operation + " failed: " + lastFailure, lastCause);
   }
 
+  /**
+   * SnapStart priming: a read's and a write's requests built and signed as {@link #read} and
+   * {@link #write} build them, with fixed placeholder keys ({@link #PRIMING_KEYS}), and sent nowhere,
+   * and an error answer read as S3's are. The signer's classes and the JDK client's request classes
+   * are then loaded in the snapshot rather than on the first call after a restore. No client is built
+   * (so no connection can be opened), and no credentials are asked for or kept: the function's own
+   * provider is not reached from here.
+   *
+   * @return the requests as they would be sent
+   */
+  static List<HttpRequest> prime() {
+    S3Connection placeholder = new S3Connection(S3Connection.DEFAULT_REGION, null, CallBounds.CONNECT_TIMEOUT,
+        CallBounds.S3_ATTEMPT, CallBounds.S3_CALL, () -> PRIMING_KEYS);
+    AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    String key = "work/sub-primingprimingprimingpri/parsed.json";
+    HttpRequest read = signed(signer, placeholder, PRIMING_KEYS, Clock.systemUTC(), SdkHttpMethod.GET,
+        PRIMING_BUCKET, key, Map.of("versionId", "priming"), Map.of("Range", "bytes=0-1"), null, CallBounds.S3_ATTEMPT);
+    HttpRequest write = signed(signer, placeholder, PRIMING_KEYS, Clock.systemUTC(), SdkHttpMethod.PUT,
+        PRIMING_BUCKET, key, Map.of(),
+        Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8), CallBounds.S3_ATTEMPT);
+    CappedBody body = CappedBody.of(MAX_ERROR_BYTES);
+    body.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {
+        // the bytes are handed over below
+      }
+
+      @Override
+      public void cancel() {
+        // nothing to stop
+      }
+    });
+    body.onNext(List.of(ByteBuffer.wrap("<Error><Code>SlowDown</Code></Error>".getBytes(StandardCharsets.UTF_8))));
+    body.onComplete();
+    if (!new Answer(503, body.getBody().toCompletableFuture().join()).retryable()) {
+      throw new IllegalStateException("priming: S3's SlowDown was not judged retryable");
+    }
+    return List.of(read, write);
+  }
+
+  /**
+   * After S3 refused a signature's time: whether its answer's {@code Date} puts its clock more than
+   * {@link #MAX_UNNOTICED_SKEW} from this one, in which case later requests are signed on S3's time
+   * (the SDK's clock skew adjustment). A refusal without a usable date stays a refusal.
+   */
+  private boolean adjustedToServerClock(HttpResponse<?> response) {
+    Optional<Instant> serverTime = response.headers().firstValue("Date").flatMap(S3WorkObjects::httpDate);
+    if (serverTime.isEmpty()) {
+      return false;
+    }
+    Duration skew = Duration.between(Instant.now(), serverTime.get());
+    if (skew.abs().compareTo(MAX_UNNOTICED_SKEW) <= 0) {
+      return false;
+    }
+    clockSkew = skew;
+    return true;
+  }
+
+  private static Optional<Instant> httpDate(String value) {
+    try {
+      return Optional.of(ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The request as sent: its URL, its headers and the SigV4 signature over them and the payload. */
   private HttpRequest signed(SdkHttpMethod method, String bucket, String key, Map<String, String> query,
       Map<String, String> headers, byte[] payload, Duration timeout) {
+    Duration skew = clockSkew;
+    Clock clock = skew.isZero() ? Clock.systemUTC() : Clock.offset(Clock.systemUTC(), skew);
+    return signed(signer, connection, connection.credentials().get(), clock, method, bucket, key, query, headers,
+        payload, timeout);
+  }
+
+  private static HttpRequest signed(AwsV4HttpSigner signer, S3Connection connection, SigningCredentials keys,
+      Clock clock, SdkHttpMethod method, String bucket, String key, Map<String, String> query,
+      Map<String, String> headers, byte[] payload, Duration timeout) {
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(method);
-    address(bucket, key, unsigned);
+    address(connection, bucket, key, unsigned);
     query.forEach(unsigned::putRawQueryParameter);
     headers.forEach(unsigned::putHeader);
-    SigningCredentials keys = connection.credentials().get();
     AwsCredentialsIdentity identity = keys.sessionToken() == null
         ? AwsCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey())
         : AwsSessionCredentialsIdentity.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken());
@@ -184,6 +287,7 @@ public final class S3WorkObjects implements WorkObjects {
         .payload(payload == null ? null : ContentStreamProvider.fromByteArrayUnsafe(payload))
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
         .putProperty(AwsV4HttpSigner.REGION_NAME, connection.region())
+        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock)
         // S3's own rules: the key's path is signed as sent, encoded once and not normalised.
         .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
         .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
@@ -206,6 +310,10 @@ public final class S3WorkObjects implements WorkObjects {
    * {@code <endpoint>/<bucket>/<key>} locally.
    */
   void address(String bucket, String key, SdkHttpRequest.Builder request) {
+    address(connection, bucket, key, request);
+  }
+
+  private static void address(S3Connection connection, String bucket, String key, SdkHttpRequest.Builder request) {
     String encodedKey = "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
     if (connection.isLocal()) {
       URI endpoint = connection.endpoint();
@@ -252,6 +360,12 @@ public final class S3WorkObjects implements WorkObjects {
       }
       Matcher m = ERROR_CODE.matcher(new String(body, StandardCharsets.UTF_8));
       return m.find() ? m.group(1) : null;
+    }
+
+    /** S3 refused the signature's time as too far from its own. */
+    boolean skewed() {
+      String code = errorCode();
+      return status == 403 && code != null && CLOCK_SKEW_CODES.contains(code);
     }
 
     /** Throttled, or failed on S3's side: worth another attempt. */

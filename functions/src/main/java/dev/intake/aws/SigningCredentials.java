@@ -16,6 +16,16 @@ public record SigningCredentials(String accessKeyId, String secretAccessKey, Str
     if (accessKeyId.isBlank() || secretAccessKey.isBlank()) {
       throw new IllegalArgumentException("an access key id and its secret may not be blank");
     }
+    // They become header values: the JDK's client would refuse anything else quoting the value.
+    if (!visibleAscii(accessKeyId) || !visibleAscii(secretAccessKey)
+        || sessionToken != null && !visibleAscii(sessionToken)) {
+      throw new IllegalArgumentException("an access key id, its secret and a session token may hold only visible"
+          + " ASCII characters");
+    }
+  }
+
+  private static boolean visibleAscii(String s) {
+    return s.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
   /** Long-term keys: no session token, no expiry. */

@@ -2,6 +2,7 @@ package dev.intake.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -40,6 +41,10 @@ class LambdaCredentialsTest {
   private final AtomicInteger served = new AtomicInteger();
   private volatile int status = 200;
   private volatile Instant expiration = NOW.plus(Duration.ofHours(1));
+  private volatile String answer;
+  private volatile String tokenField = "session-";
+  private volatile boolean stallAfterHeaders;
+  private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
   @BeforeEach
   void start() throws IOException {
@@ -50,6 +55,7 @@ class LambdaCredentialsTest {
 
   @AfterEach
   void stop() {
+    released.countDown();
     endpoint.stop(0);
   }
 
@@ -169,6 +175,94 @@ class LambdaCredentialsTest {
     assertThat(text).contains("AKID").doesNotContain("the-secret").doesNotContain("the-token");
   }
 
+  @Test
+  void get_endpointSendingHeadersThenStalling_isStoreUnavailableWithinTheFetchBound() {
+    stallAfterHeaders = true;
+    LambdaCredentials credentials = new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    // the guard only keeps a regression from hanging the build; the bound under test is FETCH_TIMEOUT
+    assertTimeoutPreemptively(LambdaCredentials.FETCH_TIMEOUT.multipliedBy(5), () ->
+        assertThatThrownBy(credentials::get).isInstanceOf(StoreUnavailableException.class));
+  }
+
+  @Test
+  void get_garbageAnswers_areErrorsNamingNoPartOfTheAnswer() {
+    for (String garbage : List.of("not json secret-garbage", "[\"secret-garbage\"]",
+        "{\"AccessKeyId\":\"\",\"SecretAccessKey\":\"secret-garbage\"}",
+        "{\"AccessKeyId\":\"ASIA1\",\"SecretAccessKey\":\"secret-garbage\",\"Expiration\":\"secret-garbage\"}",
+        "{\"AccessKeyId\":7,\"SecretAccessKey\":\"secret-garbage\"}")) {
+      answer = garbage;
+
+      assertThatThrownBy(() -> new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC)).get())
+          .as(garbage).isInstanceOf(IllegalStateException.class).hasMessageNotContaining("secret-garbage")
+          .hasNoCause();
+    }
+  }
+
+  @Test
+  void get_credentialsAlreadyExpired_areNotUsedAndNotCached() {
+    expiration = NOW.minusSeconds(1);
+    LambdaCredentials credentials = new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    assertThatThrownBy(credentials::get).isInstanceOf(StoreUnavailableException.class)
+        .hasMessageContaining("expired").hasMessageNotContaining("secret-").hasMessageNotContaining("session-");
+    expiration = NOW.plus(Duration.ofHours(1));
+    assertThat(credentials.get().accessKeyId()).isEqualTo("ASIA2");
+  }
+
+  @Test
+  void get_answerWithoutOrWithEmptyToken_signsWithoutASessionToken() {
+    for (String token : new String[] {null, ""}) {
+      tokenField = token;
+
+      SigningCredentials keys = new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC)).get();
+
+      assertThat(keys.sessionToken()).as(String.valueOf(token)).isNull();
+    }
+  }
+
+  @Test
+  void get_manyThreadsAtOnce_fetchOnceAndAllGetTheSameKeys() throws Exception {
+    LambdaCredentials credentials = new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC));
+    int threads = 16;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<SigningCredentials>> got = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        got.add(pool.submit(() -> {
+          start.await();
+          return credentials.get();
+        }));
+      }
+      start.countDown();
+
+      for (java.util.concurrent.Future<SigningCredentials> f : got) {
+        assertThat(f.get(10, java.util.concurrent.TimeUnit.SECONDS).accessKeyId()).isEqualTo("ASIA1");
+      }
+      assertThat(served).hasValue(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void get_keysOrTokensWithControlCharacters_areRefusedWithoutQuotingThem() {
+    Map<String, String> env = new HashMap<>(container());
+    env.put(LambdaCredentials.AUTHORIZATION_TOKEN, "auth-token-\u0001-leak");
+    assertThatThrownBy(() -> new LambdaCredentials(env, Clock.fixed(NOW, ZoneOffset.UTC)).get())
+        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("leak");
+
+    tokenField = "session-\\u0001-leak";
+    assertThatThrownBy(() -> new LambdaCredentials(container(), Clock.fixed(NOW, ZoneOffset.UTC)).get())
+        .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("leak");
+
+    Map<String, String> keys = Map.of(LambdaCredentials.ACCESS_KEY_ID, "AKIDENV",
+        LambdaCredentials.SECRET_ACCESS_KEY, "secret-\u007f-leak");
+    assertThatThrownBy(() -> new LambdaCredentials(keys, Clock.fixed(NOW, ZoneOffset.UTC)).get())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("leak");
+  }
+
   private Map<String, String> container() {
     return Map.of(LambdaCredentials.FULL_URI,
         "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/2021-04-23/credentials",
@@ -178,12 +272,24 @@ class LambdaCredentialsTest {
   private void serve(HttpExchange exchange) throws IOException {
     authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
     int n = served.incrementAndGet();
-    byte[] body = (status == 200
-        ? "{\"AccessKeyId\":\"ASIA" + n + "\",\"SecretAccessKey\":\"secret-" + n + "\",\"Token\":\"session-" + n
-            + "\",\"Expiration\":\"" + expiration + "\"}"
+    String token = tokenField == null ? "" : ",\"Token\":\"" + (tokenField.isEmpty() ? "" : tokenField + n) + "\"";
+    byte[] body = (answer != null ? answer : status == 200
+        ? "{\"AccessKeyId\":\"ASIA" + n + "\",\"SecretAccessKey\":\"secret-" + n + "\"" + token
+            + ",\"Expiration\":\"" + expiration + "\"}"
         : "{\"message\":\"secret-leak-check\"}").getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
+    if (stallAfterHeaders) {
+      exchange.getResponseBody().write(body, 0, 5);
+      exchange.getResponseBody().flush();
+      try {
+        released.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.getResponseBody().write(body, 5, body.length - 5);
+    } else {
+      exchange.getResponseBody().write(body);
+    }
     exchange.close();
   }
 

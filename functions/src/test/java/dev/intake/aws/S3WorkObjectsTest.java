@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.intake.pipeline.CheckService;
 import dev.intake.pipeline.StoreUnavailableException;
+import dev.intake.pipeline.SubmissionIds;
 import dev.intake.pipeline.WorkObjects;
 import dev.intake.pipeline.WorkObjectsContract;
+import dev.intake.pipeline.WorkflowInput;
+import dev.intake.rules.RuleGroup;
 import dev.intake.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,6 +21,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
@@ -29,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
@@ -256,6 +267,200 @@ class S3WorkObjectsTest extends WorkObjectsContract {
     assertThat(request.build().getUri()).hasToString("https://s3.us-east-2.amazonaws.com/my.bucket/k.json");
   }
 
+  // ---------------------------------------------------------------- keys and bodies, as a hostile user would try them
+
+  /** Work keys the pipeline forms (submission ids, group names) and keys partners' file names may give. */
+  static List<String> keys() {
+    String id = SubmissionIds.submissionId("intake", "incoming/p1/My Workbook (final).xlsx",
+        "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY");
+    List<String> keys = new java.util.ArrayList<>(List.of(
+        WorkflowInput.parsedKey(id),
+        CheckService.resultKey(id, RuleGroup.PUBLIC_URLS),
+        "incoming/partner-1/My Workbook (final) v2.xlsx",
+        "incoming/p1/a+b=c&d~e%20f%2Bg%.xlsx",
+        "incoming/p1/\u00dcbersicht \u00f1 \u65e5\u672c\u8a9e \ud83d\ude00.xlsx",
+        "incoming/p1/semi;colon,comma!'()*$@:[]{}^`|\"<>#.xlsx",
+        "incoming/p1/  leading and trailing spaces  .xlsx"));
+    // 1,024 bytes in all (S3's limit), the test's prefix "tN/" included: segments short enough for a file system.
+    StringBuilder longKey = new StringBuilder("incoming/p1/");
+    while (longKey.toString().getBytes(StandardCharsets.UTF_8).length < 1_024 - 4 - 200) {
+      longKey.append("\u00e9".repeat(60)).append("-x/");
+    }
+    keys.add(longKey.toString());
+    return keys;
+  }
+
+  @ParameterizedTest
+  @MethodSource("keys")
+  void write_anyKey_roundTripsAndTheSdkAdapterReadsAndWritesTheSameObject(String name) {
+    String key = key(name);
+    if (key.getBytes(StandardCharsets.UTF_8).length > 800) {
+      // pad to exactly 1,024 UTF-8 bytes
+      key = key + "y".repeat(1_024 - key.getBytes(StandardCharsets.UTF_8).length);
+      assertThat(key.getBytes(StandardCharsets.UTF_8)).hasSize(1_024);
+    }
+    S3ObjectStore sdk = new S3ObjectStore(clients.s3(), clients.s3Presigner());
+    byte[] ours = randomBytes(1_000, key.hashCode());
+    byte[] theirs = randomBytes(700, key.hashCode() + 1L);
+
+    objects.write(BUCKET, key, ours, "application/json");
+    assertThat(objects.read(BUCKET, key, null, 10_000)).hasValue(ours);
+    assertThat(sdk.read(BUCKET, key, null, 10_000)).hasValue(ours);
+
+    sdk.write(BUCKET, key, theirs, "application/json");
+    assertThat(objects.read(BUCKET, key, null, 10_000)).hasValue(theirs);
+  }
+
+  @Test
+  void write_resultOfSeveralMegabytes_isReadBackWhole() {
+    byte[] bytes = randomBytes(6 * 1024 * 1024 + 3, 31);
+
+    objects.write(BUCKET, key("work/sub-big/public-urls.json"), bytes, "application/json");
+
+    assertThat(objects.read(BUCKET, key("work/sub-big/public-urls.json"), null, WorkflowInput.MAX_WORK_OBJECT_BYTES))
+        .hasValue(bytes);
+  }
+
+  @Test
+  void read_objectOneByteOverMax_returnsMaxPlusOneBytes() {
+    byte[] bytes = randomBytes(101, 32);
+    objects.write(BUCKET, key("work/sub-x/parsed.json"), bytes, "application/json");
+
+    assertThat(objects.read(BUCKET, key("work/sub-x/parsed.json"), null, 100)).hasValue(bytes);
+    assertThat(objects.read(BUCKET, key("work/sub-x/parsed.json"), null, 0)).hasValue(new byte[] {bytes[0]});
+  }
+
+  @Test
+  void read_serverSendingMoreThanTheRangeIn206_keepsOnlyMaxPlusOneBytes() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(206, "y".repeat(3 * 1024 * 1024)));
+
+    assertThat(store.read(BUCKET, "work/sub-6/parsed.json", null, 5))
+        .hasValueSatisfying(b -> assertThat(b).hasSize(6));
+  }
+
+  @Test
+  void read_chunkedAnswer_isReadWhole() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(206, "z".repeat(50_000), true));
+
+    assertThat(store.read(BUCKET, "work/sub-c/parsed.json", null, 100_000))
+        .hasValueSatisfying(b -> assertThat(b).hasSize(50_000));
+  }
+
+  @Test
+  void read_okWithNoBody_isTheEmptyObject() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(200, ""));
+
+    assertThat(store.read(BUCKET, "work/sub-e/parsed.json", null, 100)).hasValue(new byte[0]);
+  }
+
+  @Test
+  void read_answerCutShortOfItsLength_isRetriedThenStoreUnavailableNotAShortObject() throws Exception {
+    for (String cut : List.of(
+        "HTTP/1.1 206 Partial Content\r\nContent-Length: 100\r\n\r\n" + "a".repeat(50),
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n32\r\n" + "b".repeat(50) + "\r\n")) {
+      try (RawServer raw = new RawServer(cut)) {
+        S3WorkObjects store = new S3WorkObjects(connection(raw.endpoint(), Duration.ofSeconds(10),
+            () -> SigningCredentials.of("AKIDEXAMPLE", "secret")));
+
+        assertThatThrownBy(() -> store.read(BUCKET, "work/sub-t/parsed.json", null, 1_000)).as(cut)
+            .isInstanceOf(StoreUnavailableException.class);
+        assertThat(raw.requests()).as(cut).isEqualTo(S3WorkObjects.MAX_ATTEMPTS);
+      }
+    }
+  }
+
+  @Test
+  void read_requestTimeTooSkewed_isSignedAgainOnS3sClockAndSucceeds() throws Exception {
+    Instant s3Now = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+    String skewed = "<Error><Code>RequestTimeTooSkewed</Code><Message>m</Message></Error>";
+    try (RawServer raw = new RawServer(
+        "HTTP/1.1 403 Forbidden\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(s3Now.atOffset(ZoneOffset.UTC))
+            + "\r\nContent-Length: " + skewed.length() + "\r\n\r\n" + skewed,
+        "HTTP/1.1 206 Partial Content\r\nContent-Length: 2\r\n\r\n{}")) {
+      S3WorkObjects store = new S3WorkObjects(connection(raw.endpoint(), Duration.ofSeconds(10),
+          () -> SigningCredentials.of("AKIDEXAMPLE", "secret")));
+
+      assertThat(store.read(BUCKET, "work/sub-s/parsed.json", null, 100))
+          .hasValue("{}".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(raw.requests()).isEqualTo(2);
+      Instant signedAt = ZonedDateTime.parse(raw.lastHeader("x-amz-date"),
+          DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")).toInstant();
+      assertThat(Duration.between(s3Now, signedAt).abs()).isLessThan(Duration.ofMinutes(2));
+    }
+  }
+
+  @Test
+  void read_requestTimeTooSkewedFromAServerOnThisClock_isARefusalAfterOneAttempt() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(403, error("RequestTimeTooSkewed")));
+
+    // the stand-in's Date is its own (this machine's) clock: no skew to adjust to
+    assertThatThrownBy(() -> store.read(BUCKET, "work/sub-s/parsed.json", null, 100))
+        .isInstanceOfSatisfying(S3RequestException.class,
+            e -> assertThat(e.errorCode()).isEqualTo("RequestTimeTooSkewed"));
+    assertThat(received).hasSize(1);
+  }
+
+  @Test
+  void read_redirectToAnotherHost_isNotFollowedSoTheSignatureGoesNowhereElse() throws IOException {
+    HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    List<String> reachedElsewhere = new CopyOnWriteArrayList<>();
+    elsewhere.createContext("/", e -> {
+      reachedElsewhere.add(e.getRequestHeaders().getFirst("Authorization"));
+      e.sendResponseHeaders(200, -1);
+      e.close();
+    });
+    elsewhere.start();
+    try {
+      S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+      String location = "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/intake/k";
+      for (int status : new int[] {301, 307}) {
+        received.clear();
+        replies.add(new Reply(status, error(status == 301 ? "PermanentRedirect" : "TemporaryRedirect"), false,
+            Map.of("Location", location)));
+
+        assertThatThrownBy(() -> store.read(BUCKET, "work/sub-r/parsed.json", null, 100))
+            .isInstanceOfSatisfying(S3RequestException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
+        assertThat(received).hasSize(1);
+      }
+      replies.add(new Reply(307, "", false, Map.of("Location", location)));
+      assertThatThrownBy(() -> store.write(BUCKET, "work/sub-r/r.json", new byte[5], "application/json"))
+          .isInstanceOf(S3RequestException.class);
+      assertThat(reachedElsewhere).isEmpty();
+    } finally {
+      elsewhere.stop(0);
+    }
+  }
+
+  @Test
+  void read_errorWithOddContent_reportsNoInjectedTextAndStillJudgesTheStatus() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(403, "<Error><Code>Access\nDenied\r\n{\"forged\":\"log line\"}</Code></Error>"));
+    replies.add(new Reply(403, "<html><body><h1>403 Forbidden</h1></body></html>"));
+    replies.add(new Reply(400, "<Error><Code>" + "A".repeat(100) + "</Code></Error>"));
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> store.read(BUCKET, "work/sub-o/parsed.json", null, 100))
+          .isInstanceOfSatisfying(S3RequestException.class, e -> assertThat(e.errorCode()).isNull())
+          .hasMessageNotContaining("\n").hasMessageNotContaining("forged").hasMessageNotContaining("AAAA");
+    }
+    assertThat(received).hasSize(3);
+  }
+
+  @Test
+  void read_errorCodeAfterAHugeBody_isStillAnErrorWithinTheCap() {
+    S3WorkObjects store = againstStandIn(() -> SigningCredentials.of("AKIDEXAMPLE", "secret"));
+    replies.add(new Reply(404,
+        "<Error><Message>" + "m".repeat(2 * 1024 * 1024) + "</Message><Code>NoSuchBucket</Code></Error>"));
+
+    // the code lies past the 16 KB read of an error: no code, so a 404 is a missing key as S3 sends it
+    assertThat(store.read(BUCKET, "work/sub-h/parsed.json", null, 100)).isEmpty();
+  }
+
   // ---------------------------------------------------------------- the stand-in server
 
   private S3WorkObjects againstStandIn(Supplier<SigningCredentials> keys) {
@@ -286,7 +491,8 @@ class S3WorkObjectsTest extends WorkObjectsContract {
       reply = replies.isEmpty() ? new Reply(500, error("InternalError")) : replies.poll();
     }
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+    reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    exchange.sendResponseHeaders(reply.status(), reply.chunked() ? 0 : body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       try {
         exchange.getResponseBody().write(body);
@@ -302,7 +508,69 @@ class S3WorkObjectsTest extends WorkObjectsContract {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code + "</Code><Message>m</Message></Error>";
   }
 
-  private record Reply(int status, String body) {
+  private record Reply(int status, String body, boolean chunked, Map<String, String> headers) {
+    Reply(int status, String body) {
+      this(status, body, false, Map.of());
+    }
+
+    Reply(int status, String body, boolean chunked) {
+      this(status, body, chunked, Map.of());
+    }
+  }
+
+  /**
+   * A server that answers the requests with the given raw bytes in turn (the last one again and again)
+   * and closes each connection after its answer.
+   */
+  private static final class RawServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String lastRequest = "";
+
+    RawServer(String... answers) throws IOException {
+      socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      Thread t = new Thread(() -> {
+        while (!socket.isClosed()) {
+          try (java.net.Socket s = socket.accept()) {
+            java.io.InputStream in = s.getInputStream();
+            int matched = 0;
+            int b;
+            StringBuilder head = new StringBuilder();
+            while (matched < 4 && (b = in.read()) != -1) {
+              head.append((char) b);
+              matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            lastRequest = head.toString();
+            int n = requests.incrementAndGet();
+            String answer = answers[Math.min(n, answers.length) - 1];
+            s.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+          } catch (IOException closed) {
+            assertThat(closed).isNotNull();
+          }
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+    }
+
+    URI endpoint() {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+
+    int requests() {
+      return requests.get();
+    }
+
+    String lastHeader(String name) {
+      return lastRequest.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith(name + ":"))
+          .map(l -> l.substring(name.length() + 1).strip()).findFirst().orElse(null);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   private record Recorded(String method, String path, Map<String, String> headers, byte[] body) {
