@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Who holds which certification on the as-of date. A person counts once however many rows name
@@ -35,8 +34,6 @@ final class CertificationTally {
   private record Name(CertificationRequirement requirement, AcceptedCertification accepted, String[] words,
       int letters) {
   }
-
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Map<String, Set<String>> people = new HashMap<>();
   final List<RowProblem> problems = new ArrayList<>();
@@ -100,27 +97,7 @@ final class CertificationTally {
 
   /** The words (runs of letters and digits) of the folded name, joined by single spaces. */
   static String personKey(String name) {
-    String folded = Text.fold(name);
-    if (Text.ascii(folded)) {
-      // The same words without the regular expressions, for the usual case: in ASCII, \p{L} and \p{N}
-      // are the letters and digits.
-      StringBuilder out = new StringBuilder(folded.length());
-      boolean inWord = false;
-      for (int i = 0; i < folded.length(); i++) {
-        char c = folded.charAt(i);
-        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-          if (!inWord && out.length() > 0) {
-            out.append(' ');
-          }
-          out.append(c);
-          inWord = true;
-        } else {
-          inWord = false;
-        }
-      }
-      return out.toString();
-    }
-    return String.join(" ", SPACES.split(Values.NOT_ALPHANUMERIC.matcher(folded).replaceAll(" ").trim())).trim();
+    return Values.words(Text.fold(name));
   }
 
   /**

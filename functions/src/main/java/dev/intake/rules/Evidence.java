@@ -45,33 +45,13 @@ final class Evidence {
     return false;
   }
 
-  /** The runs of letters and digits joined by single spaces, as the split above gives them for ASCII. */
-  private static String asciiWords(String folded) {
-    StringBuilder out = new StringBuilder(folded.length());
-    boolean inWord = false;
-    for (int i = 0; i < folded.length(); i++) {
-      char c = folded.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-        if (!inWord && out.length() > 0) {
-          out.append(' ');
-        }
-        out.append(c);
-        inWord = true;
-      } else {
-        inWord = false;
-      }
-    }
-    return out.toString();
-  }
-
   /** True when the text is only punctuation, or one of the placeholders above. */
   static boolean placeholder(String raw) {
     if (longerThanAnyPlaceholder(raw)) {
       return false;
     }
     String folded = Text.fold(raw);
-    String words = Text.ascii(folded) ? asciiWords(folded)
-        : String.join(" ", Values.NOT_ALPHANUMERIC.split(folded)).strip();
+    String words = Values.words(folded);
     return words.isEmpty() || PLACEHOLDERS.contains(words);
   }
 }

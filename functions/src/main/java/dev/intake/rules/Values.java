@@ -22,6 +22,33 @@ final class Values {
   private Values() {
   }
 
+  /**
+   * The words (runs of letters and digits) of folded text, joined by single spaces: how the rules
+   * compare names and answers whatever punctuation and spacing the partner used.
+   */
+  static String words(String folded) {
+    if (!Text.ascii(folded)) {
+      return String.join(" ", NOT_ALPHANUMERIC.split(folded)).strip();
+    }
+    // The same words without the regular expression, for the usual case: in ASCII, \p{L} and \p{N}
+    // are the letters and digits. This runs for every evidence cell and certification row.
+    StringBuilder out = new StringBuilder(folded.length());
+    boolean inWord = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        if (!inWord && out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(c);
+        inWord = true;
+      } else {
+        inWord = false;
+      }
+    }
+    return out.toString();
+  }
+
   static YesNo yesNo(CellValue v) {
     String k = NOT_YES_NO.matcher(Text.fold(v.text())).replaceAll("");
     if (k.isEmpty()) {
