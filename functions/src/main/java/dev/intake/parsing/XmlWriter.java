@@ -84,12 +84,7 @@ public final class XmlWriter {
 
   /** Adds an attribute to the element just opened. */
   public XmlWriter attribute(String name, String value) {
-    if (!startPending) {
-      throw new IllegalStateException("attribute " + name + " outside a start tag");
-    }
-    put(' ');
-    raw(name);
-    ascii("=\"");
+    attributeName(name);
     escape(value, true);
     put('"');
     return this;
@@ -97,15 +92,20 @@ public final class XmlWriter {
 
   /** Adds an attribute with a number for value (written without making a string of it). */
   public XmlWriter attribute(String name, long value) {
+    attributeName(name);
+    number(value);
+    put('"');
+    return this;
+  }
+
+  /** Writes {@code name="} inside the start tag just opened; the value and its closing quote follow. */
+  private void attributeName(String name) {
     if (!startPending) {
       throw new IllegalStateException("attribute " + name + " outside a start tag");
     }
     put(' ');
     raw(name);
     ascii("=\"");
-    number(value);
-    put('"');
-    return this;
   }
 
   /** Text that is a number. */
