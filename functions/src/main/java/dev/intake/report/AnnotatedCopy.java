@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -388,25 +389,11 @@ final class AnnotatedCopy {
       w.finish();
       return;
     }
-    DeflatedPart out = replace(stored);
-    try (InputStream in = parts.open(stored)) {
-      XMLStreamReader r = WorkbookParts.reader(in, stored);
-      XmlWriter w = new XmlWriter(out);
-      String p = "";
-      int depth = 0;
-      while (r.hasNext()) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT && ++depth == 1) {
-          p = XmlWriter.qualified(r.getPrefix(), "");
-        } else if (ev == XMLStreamConstants.END_ELEMENT && depth-- == 1) {
-          for (String[] rel : extra) {
-            w.empty(p + "Relationship", "Id", rel[0], "Type", rel[1], "Target", rel[2]);
-          }
-        }
-        w.copy(r);
+    copyAppending(stored, (w, p) -> {
+      for (String[] rel : extra) {
+        w.empty(p + "Relationship", "Id", rel[0], "Type", rel[1], "Target", rel[2]);
       }
-      w.finish();
-    }
+    });
   }
 
   private void writeContentTypes() throws IOException, XMLStreamException {
@@ -422,9 +409,26 @@ final class AnnotatedCopy {
       }
     }
     boolean needsVml = added.stream().anyMatch(n -> n.endsWith(".vml"));
-    DeflatedPart out = replace(part);
-    try (InputStream in = parts.open(part)) {
-      XMLStreamReader r = WorkbookParts.reader(in, part);
+    boolean addVmlDefault = needsVml && !vmlDefault;
+    copyAppending(part, (w, p) -> {
+      if (addVmlDefault) {
+        w.empty(p + "Default", "Extension", "vml", "ContentType", Ooxml.TYPE_VML);
+      }
+      for (Map.Entry<String, String> o : newOverrides.entrySet()) {
+        w.empty(p + "Override", "PartName", "/" + o.getKey(), "ContentType", o.getValue());
+      }
+    });
+  }
+
+  /**
+   * Copies a stored part as it is, but for the children {@code atEnd} writes just before the root
+   * element closes; it is given the root's namespace prefix ("" or "x:"), which the children share.
+   */
+  private void copyAppending(String stored, BiConsumer<XmlWriter, String> atEnd)
+      throws IOException, XMLStreamException {
+    DeflatedPart out = replace(stored);
+    try (InputStream in = parts.open(stored)) {
+      XMLStreamReader r = WorkbookParts.reader(in, stored);
       XmlWriter w = new XmlWriter(out);
       String p = "";
       int depth = 0;
@@ -433,12 +437,7 @@ final class AnnotatedCopy {
         if (ev == XMLStreamConstants.START_ELEMENT && ++depth == 1) {
           p = XmlWriter.qualified(r.getPrefix(), "");
         } else if (ev == XMLStreamConstants.END_ELEMENT && depth-- == 1) {
-          if (needsVml && !vmlDefault) {
-            w.empty(p + "Default", "Extension", "vml", "ContentType", Ooxml.TYPE_VML);
-          }
-          for (Map.Entry<String, String> o : newOverrides.entrySet()) {
-            w.empty(p + "Override", "PartName", "/" + o.getKey(), "ContentType", o.getValue());
-          }
+          atEnd.accept(w, p);
         }
         w.copy(r);
       }
