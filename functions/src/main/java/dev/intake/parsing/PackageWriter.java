@@ -91,14 +91,7 @@ public final class PackageWriter {
       offsets[i] = at;
       int32(LOCAL_HEADER);
       int16(VERSION);
-      int16(UTF8_NAMES);
-      int16(e.method());
-      int16(DOS_TIME);
-      int16(DOS_DATE);
-      int32(e.crc());
-      int32(e.compressedSize());
-      int32(e.size());
-      int16(e.name().length);
+      sharedHeaderFields(e);
       int16(0);
       bytes(e.name(), 0, e.name().length);
       bytes(e.data(), e.offset(), (int) e.compressedSize());
@@ -109,14 +102,7 @@ public final class PackageWriter {
       int32(CENTRAL_HEADER);
       int16(VERSION);
       int16(VERSION);
-      int16(UTF8_NAMES);
-      int16(e.method());
-      int16(DOS_TIME);
-      int16(DOS_DATE);
-      int32(e.crc());
-      int32(e.compressedSize());
-      int32(e.size());
-      int16(e.name().length);
+      sharedHeaderFields(e);
       int16(0);
       int16(0);
       int16(0);
@@ -151,6 +137,21 @@ public final class PackageWriter {
   private void bytes(byte[] b, int offset, int length) {
     System.arraycopy(b, offset, out, at, length);
     at += length;
+  }
+
+  /**
+   * The run of fields a local header and its central-directory record hold alike (APPNOTE 4.3.7 and
+   * 4.3.12): flags, method, time, date, CRC-32, both sizes and the name's length.
+   */
+  private void sharedHeaderFields(Entry e) {
+    int16(UTF8_NAMES);
+    int16(e.method());
+    int16(DOS_TIME);
+    int16(DOS_DATE);
+    int32(e.crc());
+    int32(e.compressedSize());
+    int32(e.size());
+    int16(e.name().length);
   }
 
   private void int16(int v) {
